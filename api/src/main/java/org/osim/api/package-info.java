@@ -1,0 +1,2 @@
+/** Public types shared by every part of osim: simulated time, errors, source locations and seeded random streams. */
+package org.osim.api;

@@ -1,0 +1,155 @@
+package org.osim.api.program;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import org.osim.api.SimTime;
+
+/**
+ * One instruction of a simulated program: the coarse instruction set of DESIGN §4. Each record
+ * prints back in the text form the parser reads ({@code cpu 5ms}, {@code io disk 10ms}).
+ */
+public sealed interface Instruction {
+
+    /** {@code cpu 5ms}: compute; preemptible mid-way, the remaining time is kept. */
+    record Compute(long nanos) implements Instruction {
+        public Compute {
+            positive(nanos, "cpu");
+        }
+
+        @Override
+        public String toString() {
+            return "cpu " + SimTime.format(nanos);
+        }
+    }
+
+    /** {@code io 10ms} waits alone; {@code io disk 10ms} queues first-come first-served at device {@code disk}. */
+    record Io(Optional<String> device, long nanos) implements Instruction {
+        public Io {
+            requireNonNull(device, "device is null");
+            positive(nanos, "io");
+        }
+
+        @Override
+        public String toString() {
+            return "io " + device.map(d -> d + " ").orElse("") + SimTime.format(nanos);
+        }
+    }
+
+    /** {@code sleep 20ms}: block for a while without any device. */
+    record Sleep(long nanos) implements Instruction {
+        public Sleep {
+            positive(nanos, "sleep");
+        }
+
+        @Override
+        public String toString() {
+            return "sleep " + SimTime.format(nanos);
+        }
+    }
+
+    /** {@code yield}: give up the CPU voluntarily and stay runnable. */
+    record Yield() implements Instruction {
+        @Override
+        public String toString() {
+            return "yield";
+        }
+    }
+
+    /** {@code exit [code]}: end the whole process; a non-zero code is an error exit. */
+    record Exit(int code) implements Instruction {
+        @Override
+        public String toString() {
+            return code == 0 ? "exit" : "exit " + code;
+        }
+    }
+
+    /** {@code fault <kind>}: a fatal error such as {@code illegal-instruction}; the kernel ends the process. */
+    record Fault(String kind) implements Instruction {
+        public Fault {
+            requireNonNull(kind, "kind is null");
+        }
+
+        @Override
+        public String toString() {
+            return "fault " + kind;
+        }
+    }
+
+    /** {@code spawn <program>}: start a new thread of this process running a named program. */
+    record Spawn(String program) implements Instruction {
+        public Spawn {
+            requireNonNull(program, "program is null");
+        }
+
+        @Override
+        public String toString() {
+            return "spawn " + program;
+        }
+    }
+
+    /** {@code join [program]}: wait for the threads this thread spawned (all, or the last one of that program). */
+    record Join(Optional<String> program) implements Instruction {
+        public Join {
+            requireNonNull(program, "program is null");
+        }
+
+        @Override
+        public String toString() {
+            return "join" + program.map(p -> " " + p).orElse("");
+        }
+    }
+
+    /** {@code fork <program>}: create a child process running a named program. */
+    record Fork(String program) implements Instruction {
+        public Fork {
+            requireNonNull(program, "program is null");
+        }
+
+        @Override
+        public String toString() {
+            return "fork " + program;
+        }
+    }
+
+    /** {@code wait}: wait until a child process has ended (at once if one already has, or if there is none). */
+    record Wait() implements Instruction {
+        @Override
+        public String toString() {
+            return "wait";
+        }
+    }
+
+    /** {@code kill <process>}: end another process (or this one). */
+    record Kill(String process) implements Instruction {
+        public Kill {
+            requireNonNull(process, "process is null");
+        }
+
+        @Override
+        public String toString() {
+            return "kill " + process;
+        }
+    }
+
+    /** {@code call <object>.<op> [args]}: an operation on a kernel object. */
+    record Call(String object, String operation, List<String> arguments) implements Instruction {
+        public Call {
+            requireNonNull(object, "object is null");
+            requireNonNull(operation, "operation is null");
+            arguments = List.copyOf(arguments);
+        }
+
+        @Override
+        public String toString() {
+            return "call " + object + "." + operation + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments));
+        }
+    }
+
+    private static void positive(long nanos, String what) {
+        if (nanos <= 0) {
+            throw new IllegalArgumentException(what + " needs a duration greater than zero");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.osim.api.program;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.osim.api.SimTime;
+
+/**
+ * The text form of programs: one instruction per line or separated by {@code ;}, {@code #} starts a
+ * comment. The coarse instructions are {@code cpu D}, {@code io [device] D}, {@code sleep D},
+ * {@code yield}, {@code exit [code]}, {@code fault KIND}, {@code spawn P}, {@code join [P]},
+ * {@code fork P}, {@code wait}, {@code kill PROCESS} and {@code call OBJECT.OP [args]}.
+ */
+public final class ProgramText {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/#]*");
+
+    private ProgramText() {}
+
+    /** Parses a whole program. */
+    public static Program parse(String text) {
+        List<Instruction> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int ln = 0; ln < lines.length; ln++) {
+            String line = lines[ln];
+            int hash = line.indexOf('#');
+            String code = hash >= 0 ? line.substring(0, hash) : line;
+            int start = 0;
+            while (start <= code.length()) {
+                int semi = code.indexOf(';', start);
+                int end = semi < 0 ? code.length() : semi;
+                String part = code.substring(start, end);
+                if (!part.isBlank()) {
+                    int lead = 0;
+                    while (Character.isWhitespace(part.charAt(lead))) {
+                        lead++;
+                    }
+                    out.add(parseInstruction(part, ln + 1, start + lead + 1));
+                }
+                if (semi < 0) {
+                    break;
+                }
+                start = semi + 1;
+            }
+        }
+        return new Program(out);
+    }
+
+    /** Parses one instruction such as {@code "io disk 10ms"}; positions in errors are line 1. */
+    public static Instruction parseInstruction(String text) {
+        int lead = 0;
+        while (lead < text.length() && Character.isWhitespace(text.charAt(lead))) {
+            lead++;
+        }
+        return parseInstruction(text, 1, lead + 1);
+    }
+
+    private static Instruction parseInstruction(String text, int line, int column) {
+        String[] words = text.strip().split("\\s+");
+        String op = words[0];
+        List<String> args = Arrays.asList(words).subList(1, words.length);
+        Parser p = new Parser(text.strip(), line, column);
+        return switch (op) {
+            case "cpu" -> new Instruction.Compute(p.positiveDuration(args, 0, 1, "cpu DURATION, e.g. cpu 5ms"));
+            case "sleep" -> new Instruction.Sleep(p.positiveDuration(args, 0, 1, "sleep DURATION, e.g. sleep 20ms"));
+            case "io" -> {
+                if (args.size() == 1) {
+                    yield new Instruction.Io(Optional.empty(), p.positiveDuration(args, 0, 1, "io [DEVICE] DURATION"));
+                }
+                p.arity(args, 2, 2, "io [DEVICE] DURATION, e.g. io disk 10ms");
+                yield new Instruction.Io(Optional.of(p.name(args, 0, "device")), p.positiveDuration(args, 1, 2, "io [DEVICE] DURATION"));
+            }
+            case "yield" -> {
+                p.arity(args, 0, 0, "yield (no operands)");
+                yield new Instruction.Yield();
+            }
+            case "wait" -> {
+                p.arity(args, 0, 0, "wait (no operands)");
+                yield new Instruction.Wait();
+            }
+            case "exit" -> {
+                p.arity(args, 0, 1, "exit [CODE]");
+                yield new Instruction.Exit(args.isEmpty() ? 0 : p.integer(args, 0, "exit code"));
+            }
+            case "fault" -> {
+                p.arity(args, 1, 1, "fault KIND, e.g. fault illegal-instruction");
+                yield new Instruction.Fault(p.name(args, 0, "fault kind"));
+            }
+            case "spawn" -> {
+                p.arity(args, 1, 1, "spawn PROGRAM");
+                yield new Instruction.Spawn(p.name(args, 0, "program name"));
+            }
+            case "join" -> {
+                p.arity(args, 0, 1, "join [PROGRAM]");
+                yield new Instruction.Join(args.isEmpty() ? Optional.empty() : Optional.of(p.name(args, 0, "program name")));
+            }
+            case "fork" -> {
+                p.arity(args, 1, 1, "fork PROGRAM");
+                yield new Instruction.Fork(p.name(args, 0, "program name"));
+            }
+            case "kill" -> {
+                p.arity(args, 1, 1, "kill PROCESS");
+                yield new Instruction.Kill(p.name(args, 0, "process name"));
+            }
+            case "call" -> {
+                p.arity(args, 1, Integer.MAX_VALUE, "call OBJECT.OPERATION [ARGS]");
+                String target = args.get(0);
+                int dot = target.lastIndexOf('.');
+                if (dot <= 0 || dot == target.length() - 1) {
+                    throw p.error(1, "expected OBJECT.OPERATION, e.g. call mutex.down, got '" + target + "'");
+                }
+                yield new Instruction.Call(target.substring(0, dot), target.substring(dot + 1), args.subList(1, args.size()));
+            }
+            default -> throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
+                    + "' (expected cpu, io, sleep, yield, exit, fault, spawn, join, fork, wait, kill or call)");
+        };
+    }
+
+    /** Positions and messages for one instruction's operands. */
+    private record Parser(String text, int line, int column) {
+        void arity(List<String> args, int min, int max, String form) {
+            if (args.size() < min || args.size() > max) {
+                throw new ProgramSyntaxException(line, column, "expected " + form + ", got '" + text + "'");
+            }
+        }
+
+        long positiveDuration(List<String> args, int index, int arity, String form) {
+            arity(args, arity, arity, form);
+            long nanos;
+            try {
+                nanos = SimTime.parse(args.get(index));
+            } catch (IllegalArgumentException e) {
+                throw error(index + 1, e.getMessage());
+            }
+            if (nanos <= 0) {
+                throw error(index + 1, "expected a duration greater than zero, got '" + args.get(index) + "'");
+            }
+            return nanos;
+        }
+
+        int integer(List<String> args, int index, String what) {
+            try {
+                return Integer.parseInt(args.get(index));
+            } catch (NumberFormatException e) {
+                throw error(index + 1, "expected a whole number for the " + what + ", got '" + args.get(index) + "'");
+            }
+        }
+
+        String name(List<String> args, int index, String what) {
+            String v = args.get(index);
+            if (!NAME.matcher(v).matches()) {
+                throw error(index + 1, "expected a " + what + " (letters, digits, _ - . /), got '" + v + "'");
+            }
+            return v;
+        }
+
+        /** An error at the {@code word}-th word of the instruction (0 = the operation). */
+        ProgramSyntaxException error(int word, String problem) {
+            int offset = 0;
+            int seen = -1;
+            boolean inWord = false;
+            for (int i = 0; i < text.length(); i++) {
+                boolean ws = Character.isWhitespace(text.charAt(i));
+                if (!ws && !inWord) {
+                    seen++;
+                    if (seen == word) {
+                        offset = i;
+                        break;
+                    }
+                }
+                inWord = !ws;
+            }
+            return new ProgramSyntaxException(line, column + offset, problem);
+        }
+    }
+}

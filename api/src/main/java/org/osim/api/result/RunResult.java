@@ -1,0 +1,36 @@
+package org.osim.api.result;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one run produced.
+ *
+ * @param params the scheduler's parameters, every one, as text
+ * @param slices the schedule as it ran; empty unless recording was asked for
+ * @param events discrete events processed
+ * @param sliceCount stretches of the schedule (dispatch to stop), recorded or not
+ * @param endTime simulated time when the run ended
+ */
+public record RunResult(String workload, String scheduler, Map<String, String> params, long seed, int cpus,
+                        String profile, List<TaskResult> processes, Summary summary, List<SliceRecord> slices,
+                        List<Violation> violations, long events, long sliceCount, long endTime) {
+    public RunResult {
+        requireNonNull(workload, "workload is null");
+        requireNonNull(scheduler, "scheduler is null");
+        requireNonNull(profile, "profile is null");
+        requireNonNull(summary, "summary is null");
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        processes = List.copyOf(processes);
+        slices = List.copyOf(slices);
+        violations = List.copyOf(violations);
+    }
+
+    /** The process called {@code name}. */
+    public Optional<TaskResult> process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,10 @@
+package org.osim.api.result;
+
+import static java.util.Objects.requireNonNull;
+
+/** One stretch of the schedule as it ran: {@code task} ran on {@code cpu} from {@code start} to {@code end}. */
+public record SliceRecord(int cpu, String task, long start, long end) {
+    public SliceRecord {
+        requireNonNull(task, "task is null");
+    }
+}

@@ -1,0 +1,22 @@
+package org.osim.api.result;
+
+import java.util.List;
+
+/**
+ * The figures of a whole run (DESIGN §8). Times in nanoseconds; means over the processes that completed.
+ *
+ * @param throughput completed processes per millisecond of makespan
+ * @param cpuUtilization useful CPU time over (CPUs × makespan), from 0 to 1
+ * @param perCpuUtilization the same per CPU
+ * @param makespan last completion − first arrival
+ * @param overhead time CPUs spent switching and in interrupt and system-call entry, not in useful work
+ * @param jainFairness Jain's index (Σx)²/(n·Σx²) over x = cpu / (cpu + waiting) of each process: 1 when
+ *     every process got the same share of the time it wanted a CPU
+ */
+public record Summary(double meanTurnaround, double meanWaiting, double meanResponse, double throughput,
+                      double cpuUtilization, List<Double> perCpuUtilization, long makespan, long contextSwitches,
+                      long preemptions, long overhead, double jainFairness, int processes, int completed) {
+    public Summary {
+        perCpuUtilization = List.copyOf(perCpuUtilization);
+    }
+}

@@ -1,0 +1,39 @@
+package org.osim.api.result;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The metrics of one process (or, inside {@link #threads()}, of one thread), in nanoseconds (DESIGN §8).
+ *
+ * @param waiting time runnable but not running
+ * @param blocked time blocked (I/O, sleep, join, wait)
+ * @param contextSwitches times it was switched onto a CPU
+ * @param preemptions times it was taken off a CPU against its will for another task
+ * @param termination how it ended; empty for a thread, or a process still alive when the run stopped
+ * @param threads per-thread results, for a process that has more than one thread; empty otherwise
+ */
+public record TaskResult(String name, long arrival, OptionalLong firstRun, OptionalLong completion, long cpu,
+                         long waiting, long blocked, long contextSwitches, long preemptions,
+                         Optional<Termination> termination, List<TaskResult> threads) {
+    public TaskResult {
+        requireNonNull(name, "name is null");
+        requireNonNull(firstRun, "firstRun is null");
+        requireNonNull(completion, "completion is null");
+        requireNonNull(termination, "termination is null");
+        threads = List.copyOf(threads);
+    }
+
+    /** completion − arrival, if it completed. */
+    public OptionalLong turnaround() {
+        return completion.isPresent() ? OptionalLong.of(completion.getAsLong() - arrival) : OptionalLong.empty();
+    }
+
+    /** firstRun − arrival, if it ever ran. */
+    public OptionalLong response() {
+        return firstRun.isPresent() ? OptionalLong.of(firstRun.getAsLong() - arrival) : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,11 @@
+package org.osim.api.sched;
+
+import java.util.Optional;
+
+/** A read-only view of one CPU. */
+public interface CpuView {
+    int id();
+
+    /** The task running there, if any. While {@link Scheduler#pickNext} runs for this CPU it is empty. */
+    Optional<Task> current();
+}

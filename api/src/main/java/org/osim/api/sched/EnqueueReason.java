@@ -1,0 +1,15 @@
+package org.osim.api.sched;
+
+/** Why a task became runnable. */
+public enum EnqueueReason {
+    /** Just created (arrived, spawned or forked). */
+    NEW,
+    /** Its I/O, sleep or wait ended. */
+    WAKEUP,
+    /** Another task preempted it (wake-up preemption, or the policy asked to reschedule). */
+    PREEMPTED,
+    /** It gave up the CPU with {@code yield}. */
+    YIELDED,
+    /** Its time slice ran out, or the tick asked for a reschedule. */
+    SLICE_EXPIRED
+}

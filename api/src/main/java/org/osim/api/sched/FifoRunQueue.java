@@ -1,0 +1,50 @@
+package org.osim.api.sched;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/** A first-come first-served run queue: the building block of FCFS, round robin and multi-level queues. Experimental. */
+public final class FifoRunQueue implements Iterable<Task> {
+    private final ArrayDeque<Task> queue = new ArrayDeque<>();
+
+    /** Appends at the tail. */
+    public void add(Task task) {
+        queue.addLast(requireNonNull(task, "task is null"));
+    }
+
+    /** Puts at the head, to run next. */
+    public void addFirst(Task task) {
+        queue.addFirst(requireNonNull(task, "task is null"));
+    }
+
+    /** Takes the head, or returns {@code null} if empty (so {@code pickNext} can return it directly). */
+    public Task poll() {
+        return queue.pollFirst();
+    }
+
+    /** The head without taking it, or {@code null} if empty. */
+    public Task peek() {
+        return queue.peekFirst();
+    }
+
+    /** Removes {@code task} wherever it is; linear in the queue length. */
+    public boolean remove(Task task) {
+        return queue.removeFirstOccurrence(task);
+    }
+
+    public int size() {
+        return queue.size();
+    }
+
+    public boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /** Head first. */
+    @Override
+    public Iterator<Task> iterator() {
+        return queue.iterator();
+    }
+}

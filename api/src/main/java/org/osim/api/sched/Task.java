@@ -1,0 +1,58 @@
+package org.osim.api.sched;
+
+import java.util.OptionalInt;
+
+/**
+ * A read-only view of a schedulable thread, with one slot for the policy's own per-task data. Priorities
+ * follow the textbook: a larger number is more important. Times are simulated nanoseconds. Stable.
+ */
+public interface Task {
+    /** The thread id, unique in the run. */
+    int id();
+
+    /** The process name for a single-threaded process, {@code process.thread} otherwise. */
+    String name();
+
+    int pid();
+
+    String processName();
+
+    String user();
+
+    ThreadKind kind();
+
+    /** The priority the workload gave (larger = more important). */
+    int basePriority();
+
+    /** The priority in force now, which the kernel may raise (priority inheritance); larger = more important. */
+    int priority();
+
+    int tickets();
+
+    /** When it was created (its process's arrival for the first threads). */
+    long arrivalNanos();
+
+    /** The run time declared in the workload, for policies allowed to know it (SJF, SRTN). */
+    long declaredRunNanos();
+
+    /** {@link #declaredRunNanos()} less the CPU time used so far, never below zero. */
+    default long remainingDeclaredNanos() {
+        return Math.max(0, declaredRunNanos() - cpuNanos());
+    }
+
+    /** CPU time used so far. */
+    long cpuNanos();
+
+    ThreadState state();
+
+    /** The CPU it last ran on, if it ever ran. */
+    OptionalInt lastCpu();
+
+    /** Stores the policy's own data for this task, replacing what was there. */
+    void attach(Object data);
+
+    /** The policy's data, which must have been {@link #attach attached} and be of {@code type}. */
+    <T> T attachment(Class<T> type);
+
+    boolean hasAttachment();
+}

@@ -1,0 +1,97 @@
+package org.osim.api.trace;
+
+import static java.util.Objects.requireNonNull;
+
+import org.osim.api.SimTime;
+import org.osim.api.result.Termination;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.StopReason;
+
+/**
+ * Something that happened in a run at simulated time {@link #time()}. Tasks are named as in results
+ * ({@code A}, or {@code A.worker} for a thread). {@link #describe()} gives the one-line text of a trace.
+ */
+public sealed interface TraceEvent {
+    long time();
+
+    /** What happened, in words, without the time. */
+    String describe();
+
+    /** A process arrived (or was forked) with its first threads. */
+    record ProcessCreated(long time, String process, String parent) implements TraceEvent {
+        public ProcessCreated {
+            requireNonNull(process, "process is null");
+            requireNonNull(parent, "parent is null");
+        }
+
+        @Override
+        public String describe() {
+            return parent.isEmpty() ? "arrive " + process : "fork " + process + " by " + parent;
+        }
+    }
+
+    /** A task became runnable and was handed to the policy. */
+    record Enqueued(long time, String task, EnqueueReason reason) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "ready " + task + " (" + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+        }
+    }
+
+    /** A task was dispatched on a CPU; {@code overheadNanos} of switching come before it runs. */
+    record Dispatched(long time, int cpu, String task, boolean contextSwitch, long overheadNanos) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "cpu" + cpu + " run " + task + (overheadNanos > 0 ? " after " + SimTime.format(overheadNanos) + " overhead" : "");
+        }
+    }
+
+    /** A task stopped running on a CPU. */
+    record Stopped(long time, int cpu, String task, StopReason reason, long ranNanos) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "cpu" + cpu + " stop " + task + " (" + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + ", ran " + SimTime.format(ranNanos) + ")";
+        }
+    }
+
+    /** A task blocked; {@code on} says on what ({@code io disk}, {@code sleep}, {@code join}, {@code wait}). */
+    record Blocked(long time, String task, String on) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "block " + task + " on " + on;
+        }
+    }
+
+    /** A CPU found nothing to run. */
+    record Idle(long time, int cpu) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "cpu" + cpu + " idle";
+        }
+    }
+
+    /** A thread was created inside a process by {@code spawn}. */
+    record ThreadCreated(long time, String thread, String by) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "spawn " + thread + " by " + by;
+        }
+    }
+
+    /** A thread ended (its program ran out, or its process ended). */
+    record ThreadExited(long time, String thread) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "thread exit " + thread;
+        }
+    }
+
+    /** A process ended, in one of the four ways of {@link Termination.Kind}. */
+    record ProcessExited(long time, String process, Termination termination) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "exit " + process + " (" + termination + ")";
+        }
+    }
+}

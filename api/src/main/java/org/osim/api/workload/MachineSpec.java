@@ -1,0 +1,32 @@
+package org.osim.api.workload;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The simulated machine a workload asks for; command-line flags override it.
+ *
+ * @param cpus number of CPUs, at least 1
+ * @param profile name of the cost profile ({@code textbook}: all costs zero; {@code modern})
+ * @param tickNanos period of the clock tick that policies may age or decay on; 0 for none
+ */
+public record MachineSpec(int cpus, String profile, long tickNanos) {
+    public static final MachineSpec DEFAULT = new MachineSpec(1, "textbook", 0);
+
+    public MachineSpec {
+        requireNonNull(profile, "profile is null");
+        if (cpus < 1) {
+            throw new IllegalArgumentException("cpus must be at least 1, got " + cpus);
+        }
+        if (tickNanos < 0) {
+            throw new IllegalArgumentException("tick cannot be negative");
+        }
+    }
+
+    public MachineSpec withCpus(int cpus) {
+        return new MachineSpec(cpus, profile, tickNanos);
+    }
+
+    public MachineSpec withProfile(String profile) {
+        return new MachineSpec(cpus, profile, tickNanos);
+    }
+}

@@ -1,0 +1,62 @@
+package org.osim.api.workload;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.osim.api.program.Program;
+
+/**
+ * One process of a workload.
+ *
+ * @param name unique within the workload
+ * @param arrival when it arrives, in nanoseconds
+ * @param priority larger is more important (the textbook's convention)
+ * @param tickets lottery tickets, at least 1
+ * @param user the user it runs for, for fair-share policies
+ * @param runtime declared run time for policies that may know it; empty means the sum of its CPU bursts
+ * @param threads its threads; a process written with {@code bursts} or {@code program} has one, named like the process
+ * @param programs named programs that {@code spawn} and {@code fork} start
+ */
+public record ProcessSpec(String name, long arrival, int priority, int tickets, String user, OptionalLong runtime,
+                          List<ThreadSpec> threads, Map<String, Program> programs) {
+    public ProcessSpec {
+        requireNonNull(name, "name is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(runtime, "runtime is null");
+        threads = List.copyOf(threads);
+        programs = Map.copyOf(programs);
+        if (arrival < 0) {
+            throw new IllegalArgumentException("arrival cannot be negative");
+        }
+        if (tickets < 1) {
+            throw new IllegalArgumentException("tickets must be at least 1");
+        }
+        if (threads.isEmpty()) {
+            throw new IllegalArgumentException("process '" + name + "' has no thread");
+        }
+    }
+
+    /** A single-threaded process running {@code program}, arriving at {@code arrival}, with default attributes. */
+    public static ProcessSpec of(String name, long arrival, Program program) {
+        return new ProcessSpec(name, arrival, 0, 1, "default", OptionalLong.empty(),
+                List.of(new ThreadSpec(name, program)), Map.of());
+    }
+
+    /** The declared run time: {@code runtime} if given, else the CPU bursts of all its threads. */
+    public long declaredRuntime() {
+        if (runtime.isPresent()) {
+            return runtime.getAsLong();
+        }
+        long sum = 0;
+        for (ThreadSpec t : threads) {
+            sum += t.program().cpuNanos();
+        }
+        return sum;
+    }
+
+    public ProcessSpec withPriority(int priority) {
+        return new ProcessSpec(name, arrival, priority, tickets, user, runtime, threads, programs);
+    }
+}

@@ -1,0 +1,207 @@
+package org.osim.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.osim.api.OsimException;
+import org.osim.api.result.RunResult;
+import org.osim.api.workload.Workload;
+import org.osim.hardware.Engine;
+import org.osim.hardware.Event;
+import org.osim.hardware.EventRank;
+import org.osim.kernel.Osim;
+import org.osim.kernel.Simulation;
+import org.osim.workloads.WorkloadReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code osim bench}: how fast the simulator runs, on standard benchmarks. Only the simulation itself is
+ * timed: building the workload and the simulation is excluded. Each benchmark first runs once at a tenth
+ * of its size to warm the JIT. {@code engine} is the baseline: the bare event queue, with no kernel.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure simulation speed on standard benchmarks: events and slices per second, peak heap.",
+        footer = {"", "Benchmarks:",
+                "  engine     the bare event engine: 10,000 timers rescheduling themselves, 5 M events (baseline)",
+                "  rr-10k     round robin, 1 ms quantum, 10,000 CPU-bound processes of 1-1000 ms (about 5 M slices)",
+                "  mix-100k   round robin, 10 ms quantum, 100,000 processes of 1-5 CPU bursts with I/O between them"})
+final class BenchCommand implements Callable<Integer> {
+    static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k");
+
+    @Parameters(paramLabel = "BENCHMARK", arity = "0..*", description = "Which to run (default: all).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Size factor for every benchmark, e.g. 0.1 (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--no-warmup", description = "Skip the warm-up run.")
+    boolean noWarmup;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    record Measurement(String benchmark, long events, long slices, double wallSeconds, long peakHeapBytes) {
+        double eventsPerSecond() {
+            return events / wallSeconds;
+        }
+
+        double slicesPerSecond() {
+            return slices / wallSeconds;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        List<String> chosen = names.isEmpty() ? ALL : names;
+        for (String n : chosen) {
+            if (!ALL.contains(n)) {
+                throw OsimException.badInput("unknown benchmark '" + n + "' (known: " + String.join(", ", ALL) + ")");
+            }
+        }
+        if (!(scale > 0 && scale <= 10)) {
+            throw OsimException.badInput("--scale must be above 0 and at most 10, got " + scale);
+        }
+        Osim osim = Osim.create();
+        List<Measurement> results = new ArrayList<>();
+        for (String n : chosen) {
+            if (!noWarmup) {
+                measure(osim, n, scale / 10);
+            }
+            results.add(measure(osim, n, scale));
+        }
+        String text = format == Format.json ? json(results) : table(results);
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static Measurement measure(Osim osim, String name, double scale) {
+        return switch (name) {
+            case "engine" -> engine((long) Math.max(1, 5_000_000 * scale));
+            case "rr-10k" -> simulate(osim, name, """
+                    name: rr-10k
+                    generate:
+                      - { name: p, count: %d, cpu: "uniform(1ms,1000ms)", resolution: 1ms }
+                    """.formatted(Math.max(1, (int) (10_000 * scale))), "rr", Map.of("quantum", "1ms"));
+            case "mix-100k" -> simulate(osim, name, """
+                    name: mix-100k
+                    generate:
+                      - { name: p, count: %d, arrival: "exp(5ms)", cycles: "uniform(1,5)", cpu: "exp(1500us)", io: "exp(20ms)" }
+                    """.formatted(Math.max(1, (int) (100_000 * scale))), "rr", Map.of("quantum", "10ms"));
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static Measurement simulate(Osim osim, String name, String yaml, String scheduler, Map<String, String> params) {
+        Workload w = WorkloadReader.read(name + ".yaml", yaml, 1);
+        Simulation sim = osim.simulation(w).scheduler(scheduler, params).watchdog(0).build();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        RunResult r = sim.run();
+        long t1 = System.nanoTime();
+        return new Measurement(name, r.events(), r.sliceCount(), (t1 - t0) / 1e9, peakHeap());
+    }
+
+    /** The baseline: the event queue alone, 10,000 timers each rescheduling itself after a random delay. */
+    private static Measurement engine(long events) {
+        Engine engine = new Engine();
+        SplittableRandom random = new SplittableRandom(1);
+        long[] left = {events};
+        int timers = 10_000;
+        for (int i = 0; i < timers; i++) {
+            Event[] self = new Event[1];
+            self[0] = new Event(EventRank.SLICE_END) {
+                @Override
+                protected void fire() {
+                    if (--left[0] > timers) {
+                        engine.schedule(self[0], engine.now() + 1 + random.nextLong(1_000_000));
+                    }
+                }
+            };
+            engine.schedule(self[0], random.nextLong(1_000_000));
+        }
+        resetPeaks();
+        long t0 = System.nanoTime();
+        engine.run();
+        long t1 = System.nanoTime();
+        return new Measurement("engine", engine.eventsFired(), 0, (t1 - t0) / 1e9, peakHeap());
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static String json(List<Measurement> results) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeArrayFieldStart("benchmarks");
+            for (Measurement m : results) {
+                g.writeStartObject();
+                g.writeStringField("benchmark", m.benchmark());
+                g.writeNumberField("events", m.events());
+                g.writeNumberField("slices", m.slices());
+                g.writeNumberField("wallSeconds", round(m.wallSeconds(), 4));
+                g.writeNumberField("eventsPerSecond", Math.round(m.eventsPerSecond()));
+                g.writeNumberField("slicesPerSecond", Math.round(m.slicesPerSecond()));
+                g.writeNumberField("peakHeapBytes", m.peakHeapBytes());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w + "\n";
+    }
+
+    private static String table(List<Measurement> results) {
+        TableReport.Table t = new TableReport.Table("benchmark", "events", "slices", "wall s", "events/s", "slices/s", "peak heap MiB");
+        for (Measurement m : results) {
+            t.add(m.benchmark(), String.valueOf(m.events()), String.valueOf(m.slices()),
+                    String.format(Locale.ROOT, "%.3f", m.wallSeconds()),
+                    String.format(Locale.ROOT, "%.2fM", m.eventsPerSecond() / 1e6),
+                    String.format(Locale.ROOT, "%.2fM", m.slicesPerSecond() / 1e6),
+                    String.valueOf(m.peakHeapBytes() / (1 << 20)));
+        }
+        return t.render();
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}

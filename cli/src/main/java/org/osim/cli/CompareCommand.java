@@ -1,0 +1,52 @@
+package org.osim.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.osim.api.result.RunResult;
+import org.osim.api.workload.Workload;
+import org.osim.kernel.Osim;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code osim compare}: one workload under several schedulers, side by side. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Run one workload under several schedulers (same seed, same machine) and compare them in one table.",
+        footer = {"", "Example: osim compare fig-2-41 -s fcfs -s sjf -s rr:quantum=4ms --format json",
+                "CSV output has one summary row per scheduler."})
+final class CompareCommand implements Callable<Integer> {
+    @Mixin
+    SimulationOptions sim;
+
+    @Option(names = {"-s", "--scheduler"}, required = true, paramLabel = "NAME[:K=V,K=V]",
+            description = "A scheduler to compare, with optional parameters, e.g. rr:quantum=4ms; repeat for each.")
+    List<String> schedulers = new ArrayList<>();
+
+    @Option(names = "--slices", description = "Include each run's schedule ('slices') in JSON output.")
+    boolean slices;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Osim osim = sim.plugins.osim();
+        Workload w = sim.loadWorkload();
+        List<RunResult> runs = new ArrayList<>();
+        for (String s : schedulers) {
+            int colon = s.indexOf(':');
+            String name = colon < 0 ? s : s.substring(0, colon);
+            List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
+            runs.add(sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices).run());
+        }
+        String text = switch (sim.format) {
+            case json -> JsonReport.render(runs, sim.unit, slices);
+            case csv -> CsvReport.summaries(runs, sim.unit);
+            case table -> TableReport.compare(runs, sim.unit);
+        };
+        Output.write(text, sim.output, spec.commandLine().getOut());
+        return 0;
+    }
+}

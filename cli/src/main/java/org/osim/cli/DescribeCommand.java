@@ -1,0 +1,69 @@
+package org.osim.cli;
+
+import java.util.concurrent.Callable;
+import org.osim.api.param.ParameterSpec;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.kernel.Osim;
+import org.osim.kernel.plugin.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code osim describe}: what a scheduler does and the parameters it takes. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Describe a scheduler: what it does, where it comes from, and its parameters with types and defaults.")
+final class DescribeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "A scheduler name, e.g. rr.")
+    String name;
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Osim osim = plugins.osim();
+        SchedulerFactory f = osim.scheduler(name);
+        StringBuilder b = new StringBuilder();
+        b.append(f.name()).append(" — scheduler\n\n");
+        b.append(wrap(f.description(), 88)).append("\n\n");
+        if (f.parameters().isEmpty()) {
+            b.append("Parameters: none.\n");
+        } else {
+            b.append("Parameters:\n");
+            TableReport.Table t = new TableReport.Table("  name", "default", "type", "meaning");
+            for (ParameterSpec<?> p : f.parameters()) {
+                t.add("  " + p.name(), p.defaultText(), p.type().description(), p.help());
+            }
+            b.append(t.render());
+            ParameterSpec<?> first = f.parameters().get(0);
+            b.append("\nExample: osim run fig-2-41 -s ").append(f.name()).append(':').append(first.name()).append('=')
+                    .append(first.defaultText()).append('\n');
+        }
+        b.append("\nPriorities: a larger number is more important.\n");
+        b.append("Source: ").append(PluginRegistry.source(f)).append('\n');
+        spec.commandLine().getOut().print(b);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int col = 0;
+        for (String word : text.split("\\s+")) {
+            if (col > 0 && col + 1 + word.length() > width) {
+                out.append('\n');
+                col = 0;
+            } else if (col > 0) {
+                out.append(' ');
+                col++;
+            }
+            out.append(word);
+            col += word.length();
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,156 @@
+package org.osim.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.osim.api.result.RunResult;
+import org.osim.api.result.SliceRecord;
+import org.osim.api.result.Summary;
+import org.osim.api.result.TaskResult;
+import org.osim.api.result.Violation;
+
+/** The JSON of DESIGN §8: {@code { "runs": [ … ] }}; field names are a contract, fields come in a fixed order. */
+final class JsonReport {
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    private JsonReport() {}
+
+    static String render(List<RunResult> runs, TimeUnitOption unit, boolean slices) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeArrayFieldStart("runs");
+            for (RunResult r : runs) {
+                run(g, r, unit, slices);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w + "\n";
+    }
+
+    private static void run(JsonGenerator g, RunResult r, TimeUnitOption unit, boolean slices) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("workload", r.workload());
+        g.writeObjectFieldStart("scheduler");
+        g.writeStringField("name", r.scheduler());
+        g.writeObjectFieldStart("params");
+        for (Map.Entry<String, String> e : r.params().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeNumberField("seed", r.seed());
+        g.writeNumberField("cpus", r.cpus());
+        g.writeStringField("profile", r.profile());
+        g.writeStringField("timeUnit", unit.name());
+        g.writeArrayFieldStart("processes");
+        for (TaskResult p : r.processes()) {
+            task(g, p, unit);
+        }
+        g.writeEndArray();
+        summary(g, r.summary(), unit);
+        if (slices) {
+            g.writeArrayFieldStart("slices");
+            for (SliceRecord s : r.slices()) {
+                g.writeStartObject();
+                g.writeNumberField("cpu", s.cpu());
+                g.writeStringField("task", s.task());
+                g.writeNumberField("start", unit.of(s.start()));
+                g.writeNumberField("end", unit.of(s.end()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("violations");
+        for (Violation v : r.violations()) {
+            g.writeStartObject();
+            g.writeStringField("kind", v.kind());
+            g.writeNumberField("time", unit.of(v.time()));
+            g.writeArrayFieldStart("threads");
+            for (String t : v.threads()) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+            g.writeStringField("detail", v.detail());
+            g.writeStringField("schedule", v.schedule());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("events", r.events());
+        g.writeNumberField("sliceCount", r.sliceCount());
+        g.writeNumberField("endTime", unit.of(r.endTime()));
+        g.writeEndObject();
+    }
+
+    private static void task(JsonGenerator g, TaskResult p, TimeUnitOption unit) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", p.name());
+        g.writeNumberField("arrival", unit.of(p.arrival()));
+        optional(g, "firstRun", p.firstRun(), unit);
+        optional(g, "completion", p.completion(), unit);
+        optional(g, "turnaround", p.turnaround(), unit);
+        g.writeNumberField("waiting", unit.of(p.waiting()));
+        optional(g, "response", p.response(), unit);
+        g.writeNumberField("cpu", unit.of(p.cpu()));
+        g.writeNumberField("blocked", unit.of(p.blocked()));
+        g.writeNumberField("contextSwitches", p.contextSwitches());
+        g.writeNumberField("preemptions", p.preemptions());
+        if (p.termination().isPresent()) {
+            g.writeObjectFieldStart("termination");
+            g.writeStringField("kind", p.termination().get().kind().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeNumberField("code", p.termination().get().code());
+            g.writeStringField("detail", p.termination().get().detail());
+            g.writeEndObject();
+        }
+        if (!p.threads().isEmpty()) {
+            g.writeArrayFieldStart("threads");
+            for (TaskResult t : p.threads()) {
+                task(g, t, unit);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator g, String name, OptionalLong v, TimeUnitOption unit) throws IOException {
+        if (v.isPresent()) {
+            g.writeNumberField(name, unit.of(v.getAsLong()));
+        }
+    }
+
+    private static void summary(JsonGenerator g, Summary s, TimeUnitOption unit) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("meanTurnaround", unit.of(s.meanTurnaround()));
+        g.writeNumberField("meanWaiting", unit.of(s.meanWaiting()));
+        g.writeNumberField("meanResponse", unit.of(s.meanResponse()));
+        g.writeNumberField("throughput", round(unit.perUnit(s.throughput())));
+        g.writeNumberField("cpuUtilization", s.cpuUtilization());
+        g.writeArrayFieldStart("perCpuUtilization");
+        for (double u : s.perCpuUtilization()) {
+            g.writeNumber(u);
+        }
+        g.writeEndArray();
+        g.writeNumberField("makespan", unit.of(s.makespan()));
+        g.writeNumberField("contextSwitches", s.contextSwitches());
+        g.writeNumberField("preemptions", s.preemptions());
+        g.writeNumberField("overhead", unit.of(s.overhead()));
+        g.writeNumberField("jainFairness", s.jainFairness());
+        g.writeNumberField("processes", s.processes());
+        g.writeNumberField("completed", s.completed());
+        g.writeEndObject();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}

@@ -1,0 +1,61 @@
+package org.osim.cli;
+
+import java.util.concurrent.Callable;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.workload.Workload;
+import org.osim.kernel.Osim;
+import org.osim.workloads.Workloads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code osim list}: what is installed. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the installed schedulers, kernel objects, or the standard workloads.")
+final class ListCommand implements Callable<Integer> {
+    enum What { schedulers, objects, workloads }
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
+    What what;
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StringBuilder b = new StringBuilder();
+        switch (what) {
+            case schedulers -> {
+                Osim osim = plugins.osim();
+                TableReport.Table t = new TableReport.Table("scheduler", "parameters", "description");
+                for (SchedulerFactory f : osim.plugins().schedulers()) {
+                    String params = String.join(", ", f.parameters().stream().map(p -> p.name() + "=" + p.defaultText()).toList());
+                    t.add(f.name(), params.isEmpty() ? "-" : params, firstSentence(f.description()));
+                }
+                b.append(t.render());
+            }
+            case objects -> b.append("No kernel objects are installed.\n");
+            case workloads -> {
+                TableReport.Table t = new TableReport.Table("workload", "processes", "description");
+                for (String name : Workloads.standardNames()) {
+                    Workload w = Workloads.load(name, 1);
+                    t.add(name, String.valueOf(w.processes().size()), firstSentence(w.description()));
+                }
+                b.append(t.render());
+            }
+        }
+        spec.commandLine().getOut().print(b);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static String firstSentence(String text) {
+        int dot = text.indexOf(". ");
+        String s = dot < 0 ? text : text.substring(0, dot + 1);
+        return s.length() > 110 ? s.substring(0, 107) + "..." : s;
+    }
+}

@@ -1,0 +1,44 @@
+package org.osim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.osim.api.OsimException;
+
+/**
+ * Writes a finished report: to standard output, or to a file through a temporary name moved into place,
+ * so a failed run never leaves half a file behind.
+ */
+final class Output {
+    private Output() {}
+
+    static void write(String text, Path file, PrintWriter out) {
+        if (file == null) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw OsimException.badInput("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.osim.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.osim.api.SimTime;
+import org.osim.api.result.RunResult;
+import org.osim.api.workload.Workload;
+import org.osim.kernel.Osim;
+import org.osim.kernel.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code osim run}: one workload under one scheduler. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a workload under one scheduler and report per-process metrics and the summary.",
+        footer = {"", "Example: osim run fig-2-41 --scheduler sjf --gantt"})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    SimulationOptions sim;
+
+    @Option(names = {"-s", "--scheduler"}, required = true, paramLabel = "NAME",
+            description = "The scheduling policy (see 'osim list schedulers'); parameters may follow a ':' as in rr:quantum=4ms.")
+    String scheduler;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A scheduler parameter, e.g. quantum=4ms; may be repeated.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--slices", description = "Include the schedule as it ran (the 'slices' list) in JSON output.")
+    boolean slices;
+
+    @Option(names = "--gantt", description = "Draw the schedule as a text Gantt chart (after a table report).")
+    boolean gantt;
+
+    @Option(names = "--trace", description = "Print every kernel event, stamped with simulated time, before the report.")
+    boolean trace;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Osim osim = sim.plugins.osim();
+        String name = scheduler;
+        List<String> all = new ArrayList<>();
+        int colon = scheduler.indexOf(':');
+        if (colon >= 0) {
+            name = scheduler.substring(0, colon);
+            all.addAll(SimulationOptions.split(scheduler.substring(colon + 1)));
+        }
+        all.addAll(params);
+        Workload w = sim.loadWorkload();
+        Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"), slices || gantt);
+        StringBuilder traceText = new StringBuilder();
+        if (trace) {
+            traceText.append(String.format("%12s  %s%n", "time (ms)", "event"));
+            b.trace(e -> traceText.append(String.format("%12s  %s%n", SimTime.formatMillis(e.time()), e.describe())));
+        }
+        RunResult r = b.run();
+        String text = switch (sim.format) {
+            case json -> JsonReport.render(List.of(r), sim.unit, slices);
+            case csv -> CsvReport.processes(List.of(r), sim.unit);
+            case table -> (trace ? traceText + "\n" : "") + TableReport.run(r, sim.unit) + (gantt ? "\n" + GanttChart.render(r) : "");
+        };
+        Output.write(text, sim.output, spec.commandLine().getOut());
+        return 0;
+    }
+}

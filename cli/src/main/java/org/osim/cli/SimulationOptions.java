@@ -1,0 +1,107 @@
+package org.osim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.workload.Workload;
+import org.osim.kernel.Osim;
+import org.osim.kernel.Simulation;
+import org.osim.workloads.Workloads;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code run} and {@code compare} share: the workload, the machine, the seed and the output. */
+final class SimulationOptions {
+    @Parameters(index = "0", paramLabel = "WORKLOAD",
+            description = "A standard workload's name (see 'osim list workloads') or the path of a YAML/JSON workload file.")
+    String workload;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "Number of CPUs (overrides the workload's machine).")
+    Integer cpus;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Machine cost profile: textbook (all costs zero) or modern.")
+    String profile;
+
+    @Option(names = "--tick", paramLabel = "DURATION", description = "Period of the clock tick for policies that age or decay, e.g. 10ms (0 = none).")
+    String tick;
+
+    @Option(names = "--until", paramLabel = "DURATION", description = "Stop the simulation at this time even if work remains, e.g. 10s.")
+    String until;
+
+    @Option(names = "--watchdog", paramLabel = "DURATION", defaultValue = "30s",
+            description = "End the run if a runnable task waits this long while a CPU idles (default: ${DEFAULT-VALUE}; 0 = off).")
+    String watchdog;
+
+    @Option(names = "--format", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--unit", defaultValue = "ms", description = "Time unit of the report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TimeUnitOption unit;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Mixin
+    PluginOptions plugins;
+
+    Workload loadWorkload() {
+        return Workloads.load(workload, seed);
+    }
+
+    /** A simulation of {@code w} under the named scheduler, set up from these options. */
+    Simulation.Builder simulation(Osim osim, Workload w, String scheduler, Map<String, String> params, boolean slices) {
+        Simulation.Builder b = osim.simulation(w).seed(seed).recordSlices(slices).watchdog(duration("--watchdog", watchdog));
+        b.scheduler(scheduler, params);
+        if (cpus != null) {
+            b.cpus(cpus);
+        }
+        if (profile != null) {
+            b.profile(profile);
+        }
+        if (tick != null) {
+            b.tick(duration("--tick", tick));
+        }
+        if (until != null) {
+            b.horizon(duration("--until", until));
+        }
+        return b;
+    }
+
+    static long duration(String option, String text) {
+        try {
+            return SimTime.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw OsimException.badInput(option + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses {@code k=v} pairs (from --param, or after the ':' of -s name:k=v,k=v). */
+    static Map<String, String> pairs(List<String> items, String where) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String item : items) {
+            if (item.isBlank()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw OsimException.badInput(where + ": expected NAME=VALUE, got '" + item + "'");
+            }
+            if (out.put(item.substring(0, eq).strip(), item.substring(eq + 1).strip()) != null) {
+                throw OsimException.badInput(where + ": parameter '" + item.substring(0, eq).strip() + "' given twice");
+            }
+        }
+        return out;
+    }
+
+    static List<String> split(String text) {
+        return new ArrayList<>(List.of(text.split(",")));
+    }
+}

@@ -1,0 +1,158 @@
+package org.osim.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.osim.api.result.RunResult;
+import org.osim.api.result.Summary;
+import org.osim.api.result.TaskResult;
+import org.osim.api.result.Violation;
+
+/** Plain-text tables for people. */
+final class TableReport {
+    private TableReport() {}
+
+    /** One run: a line a process, then the summary and any violations. */
+    static String run(RunResult r, TimeUnitOption unit) {
+        StringBuilder b = new StringBuilder();
+        b.append(header(r)).append("\n\n");
+        Table t = new Table("process", "arrival", "first run", "completion", "turnaround", "waiting", "response",
+                "cpu", "blocked", "switches", "preempted", "exit");
+        for (TaskResult p : r.processes()) {
+            row(t, p, unit, "");
+            for (TaskResult th : p.threads()) {
+                row(t, th, unit, "  ");
+            }
+        }
+        b.append(t.render()).append('\n');
+        Summary s = r.summary();
+        String u = unit.name();
+        b.append(String.format(Locale.ROOT, "mean turnaround %s %s · mean waiting %s %s · mean response %s %s%n",
+                unit.text(s.meanTurnaround()), u, unit.text(s.meanWaiting()), u, unit.text(s.meanResponse()), u));
+        b.append(String.format(Locale.ROOT, "throughput %s per %s · CPU utilization %s · makespan %s %s · context switches %d · "
+                        + "preemptions %d · overhead %s %s · Jain fairness %s%n",
+                number(unit.perUnit(s.throughput())), u, percent(s.cpuUtilization()), unit.text(s.makespan()), u,
+                s.contextSwitches(), s.preemptions(), unit.text(s.overhead()), u, number(s.jainFairness())));
+        if (s.completed() < s.processes()) {
+            b.append(s.processes() - s.completed()).append(" of ").append(s.processes())
+                    .append(" processes did not complete; means are over those that did.\n");
+        }
+        violations(b, r.violations());
+        return b.toString();
+    }
+
+    static String header(RunResult r) {
+        String params = r.params().isEmpty() ? "" : " " + r.params().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return r.workload() + " · " + r.scheduler() + params + " · seed " + r.seed() + " · " + r.cpus()
+                + (r.cpus() == 1 ? " cpu" : " cpus") + " · " + r.profile() + " profile";
+    }
+
+    private static void row(Table t, TaskResult p, TimeUnitOption unit, String indent) {
+        t.add(indent + p.name(), unit.text(p.arrival()), opt(p.firstRun(), unit), opt(p.completion(), unit),
+                opt(p.turnaround(), unit), unit.text(p.waiting()), opt(p.response(), unit), unit.text(p.cpu()),
+                unit.text(p.blocked()), String.valueOf(p.contextSwitches()), String.valueOf(p.preemptions()),
+                p.termination().map(Object::toString).orElse(indent.isEmpty() ? "running" : ""));
+    }
+
+    /** Several runs side by side: a line a scheduler, then turnaround per process if there are few. */
+    static String compare(List<RunResult> runs, TimeUnitOption unit) {
+        StringBuilder b = new StringBuilder();
+        RunResult first = runs.get(0);
+        b.append(first.workload()).append(" · seed ").append(first.seed()).append(" · ").append(first.cpus())
+                .append(first.cpus() == 1 ? " cpu" : " cpus").append(" · ").append(first.profile()).append(" profile · times in ")
+                .append(unit.name()).append("\n\n");
+        Table t = new Table("scheduler", "mean turnaround", "mean waiting", "mean response", "throughput/" + unit.name(),
+                "cpu util", "makespan", "switches", "preemptions", "fairness", "completed");
+        for (RunResult r : runs) {
+            Summary s = r.summary();
+            t.add(label(r), unit.text(s.meanTurnaround()), unit.text(s.meanWaiting()), unit.text(s.meanResponse()),
+                    number(unit.perUnit(s.throughput())), percent(s.cpuUtilization()), unit.text(s.makespan()),
+                    String.valueOf(s.contextSwitches()), String.valueOf(s.preemptions()), number(s.jainFairness()),
+                    s.completed() + "/" + s.processes());
+        }
+        b.append(t.render());
+        if (first.processes().size() <= 12 && runs.stream().allMatch(r -> r.processes().size() == first.processes().size())) {
+            List<String> head = new ArrayList<>();
+            head.add("turnaround");
+            first.processes().forEach(p -> head.add(p.name()));
+            Table per = new Table(head.toArray(String[]::new));
+            for (RunResult r : runs) {
+                List<String> row = new ArrayList<>();
+                row.add(label(r));
+                r.processes().forEach(p -> row.add(opt(p.turnaround(), unit)));
+                per.add(row.toArray(String[]::new));
+            }
+            b.append('\n').append(per.render());
+        }
+        for (RunResult r : runs) {
+            if (!r.violations().isEmpty()) {
+                b.append('\n').append(label(r)).append(":\n");
+                violations(b, r.violations());
+            }
+        }
+        return b.toString();
+    }
+
+    static String label(RunResult r) {
+        return r.scheduler() + (r.params().isEmpty() ? "" : ":" + r.params().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+    }
+
+    private static void violations(StringBuilder b, List<Violation> vs) {
+        for (Violation v : vs) {
+            b.append("VIOLATION: ").append(v.sentence()).append('\n');
+        }
+    }
+
+    private static String opt(OptionalLong v, TimeUnitOption unit) {
+        return v.isPresent() ? unit.text(v.getAsLong()) : "-";
+    }
+
+    static String number(double v) {
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+    }
+
+    private static String percent(double v) {
+        return number(v * 100) + "%";
+    }
+
+    /** A text table: first column left-aligned, the others right-aligned. */
+    static final class Table {
+        private final List<String[]> rows = new ArrayList<>();
+
+        Table(String... header) {
+            rows.add(header);
+        }
+
+        void add(String... row) {
+            rows.add(row);
+        }
+
+        String render() {
+            int cols = rows.get(0).length;
+            int[] width = new int[cols];
+            for (String[] r : rows) {
+                for (int i = 0; i < cols; i++) {
+                    width[i] = Math.max(width[i], r[i].length());
+                }
+            }
+            StringBuilder b = new StringBuilder();
+            for (String[] r : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < cols; i++) {
+                    if (i > 0) {
+                        line.append("  ");
+                    }
+                    String pad = " ".repeat(width[i] - r[i].length());
+                    line.append(i == 0 ? r[i] + pad : pad + r[i]);
+                }
+                b.append(line.toString().stripTrailing()).append('\n');
+            }
+            return b.toString();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.osim.hardware;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The discrete-event engine: runs events in (time, rank, sequence) order on one Java thread. After the
+ * last event of an instant it calls the {@link InstantListener}, so that decisions (which task a CPU runs
+ * next) are taken once everything that happened at that instant is known.
+ */
+public final class Engine {
+    /** Told when all events of an instant have run, before time moves on. */
+    @FunctionalInterface
+    public interface InstantListener {
+        void endOfInstant(long now);
+    }
+
+    private final EventQueue queue = new EventQueue();
+    private InstantListener instantListener = now -> {};
+    private long now;
+    private long fired;
+    private boolean stopped;
+    private long horizon = Long.MAX_VALUE;
+
+    public long now() {
+        return now;
+    }
+
+    /** Events run so far. */
+    public long eventsFired() {
+        return fired;
+    }
+
+    public int pending() {
+        return queue.size();
+    }
+
+    public void setInstantListener(InstantListener listener) {
+        this.instantListener = requireNonNull(listener, "listener is null");
+    }
+
+    /** Events later than this are not run; the run ends at the horizon instead. */
+    public void setHorizon(long horizon) {
+        this.horizon = horizon;
+    }
+
+    /** Schedules (or moves) {@code e} to {@code time}, which must not be in the past. */
+    public void schedule(Event e, long time) {
+        if (time < now) {
+            throw new IllegalArgumentException("cannot schedule an event in the past: " + time + " < " + now);
+        }
+        queue.add(e, time);
+    }
+
+    /** A one-off event that runs {@code action} at {@code time}. */
+    public Event at(long time, int rank, Runnable action) {
+        Event e = Event.of(rank, action);
+        schedule(e, time);
+        return e;
+    }
+
+    public boolean cancel(Event e) {
+        return queue.remove(e);
+    }
+
+    /** Ends the run after the current event. */
+    public void stop() {
+        stopped = true;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /** Runs until there is nothing left to do, {@link #stop()} is called, or the horizon is reached. */
+    public void run() {
+        boolean instantOpen = false;
+        while (!stopped) {
+            Event next = queue.peek();
+            if (next == null || next.time != now) {
+                if (instantOpen) {
+                    instantOpen = false;
+                    instantListener.endOfInstant(now);
+                    continue; // the listener may have scheduled more events at this instant
+                }
+                if (next == null) {
+                    break;
+                }
+                if (next.time > horizon) {
+                    now = horizon;
+                    break;
+                }
+            }
+            queue.poll();
+            now = next.time;
+            fired++;
+            instantOpen = true;
+            next.fire();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.osim.hardware;
+
+/**
+ * Something that happens at a simulated instant. An event object may be scheduled again after it fired
+ * (or was cancelled), so the hot paths of the kernel reuse a few events instead of allocating one per slice.
+ */
+public abstract class Event {
+    final int rank;
+    long time;
+    long seq;
+    int heapIndex = -1;
+
+    /** @param rank the order among events of the same instant; see {@link EventRank} */
+    protected Event(int rank) {
+        this.rank = rank;
+    }
+
+    /** Runs the event; {@link Engine#now()} is its time. */
+    protected abstract void fire();
+
+    public final boolean isScheduled() {
+        return heapIndex >= 0;
+    }
+
+    public final long time() {
+        return time;
+    }
+
+    public final int rank() {
+        return rank;
+    }
+
+    /** An event that runs an action. */
+    public static Event of(int rank, Runnable action) {
+        return new Event(rank) {
+            @Override
+            protected void fire() {
+                action.run();
+            }
+        };
+    }
+}

@@ -1,0 +1,166 @@
+package org.osim.kernel;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.osim.api.OsimException;
+import org.osim.api.param.Parameters;
+import org.osim.api.result.RunResult;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.trace.TraceListener;
+import org.osim.api.workload.Workload;
+import org.osim.hardware.CostProfile;
+import org.osim.kernel.core.Kernel;
+import org.osim.kernel.core.KernelOptions;
+
+/**
+ * One simulation: a workload, a scheduling policy and a machine, run once. The facade for embedding osim;
+ * the kernel behind it stays hidden.
+ *
+ * <pre>{@code
+ * RunResult r = Simulation.builder(workload).scheduler(new MyPolicyFactory(), Map.of()).seed(7).run();
+ * }</pre>
+ */
+public final class Simulation {
+    private final Kernel kernel;
+
+    private Simulation(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    public static Builder builder(Workload workload) {
+        return new Builder(workload);
+    }
+
+    /** Runs to the end of the workload (or the horizon) and returns the results. */
+    public RunResult run() {
+        return kernel.run();
+    }
+
+    /** Configures a {@link Simulation}; command-line values override the workload's machine section. */
+    public static final class Builder {
+        private final Workload workload;
+        private SchedulerFactory factory;
+        private String schedulerName;
+        private Map<String, String> params = Map.of();
+        private long seed = 1;
+        private Integer cpus;
+        private String profile;
+        private CostProfile costs;
+        private Long tick;
+        private long watchdog = KernelOptions.DEFAULT_WATCHDOG;
+        private long horizon = Long.MAX_VALUE;
+        private boolean recordSlices;
+        private final List<TraceListener> listeners = new ArrayList<>();
+        private Function<String, CostProfile> profiles = CostProfile::named;
+        private Function<String, SchedulerFactory> schedulers;
+
+        private Builder(Workload workload) {
+            this.workload = requireNonNull(workload, "workload is null");
+        }
+
+        Builder profiles(Function<String, CostProfile> profiles) {
+            this.profiles = profiles;
+            return this;
+        }
+
+        Builder schedulers(Function<String, SchedulerFactory> schedulers) {
+            this.schedulers = schedulers;
+            return this;
+        }
+
+        /** The policy made by {@code factory}, with parameters as text ({@code quantum -> 4ms}). */
+        public Builder scheduler(SchedulerFactory factory, Map<String, String> params) {
+            this.factory = requireNonNull(factory, "factory is null");
+            this.params = new LinkedHashMap<>(requireNonNull(params, "params is null"));
+            return this;
+        }
+
+        /** The installed policy called {@code name} (only for builders made by {@link Osim}). */
+        public Builder scheduler(String name, Map<String, String> params) {
+            requireNonNull(name, "name is null");
+            if (schedulers == null) {
+                throw new IllegalStateException("scheduler by name needs a builder from Osim.simulation(...)");
+            }
+            this.schedulerName = name;
+            return scheduler(schedulers.apply(name), params);
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Overrides the workload's CPU count. */
+        public Builder cpus(int cpus) {
+            if (cpus < 1) {
+                throw OsimException.badInput("--cpus must be at least 1, got " + cpus);
+            }
+            this.cpus = cpus;
+            return this;
+        }
+
+        /** Overrides the workload's machine profile, by name. */
+        public Builder profile(String profile) {
+            this.profile = requireNonNull(profile, "profile is null");
+            return this;
+        }
+
+        /** Overrides the machine's costs with a profile of your own. */
+        public Builder costs(CostProfile costs) {
+            this.costs = requireNonNull(costs, "costs is null");
+            return this;
+        }
+
+        /** Overrides the workload's clock tick (0 = none). */
+        public Builder tick(long tickNanos) {
+            this.tick = tickNanos;
+            return this;
+        }
+
+        /** The watchdog bound in simulated nanoseconds; 0 turns it off. */
+        public Builder watchdog(long nanos) {
+            this.watchdog = nanos;
+            return this;
+        }
+
+        /** Stops the run at this simulated time even if work remains. */
+        public Builder horizon(long nanos) {
+            this.horizon = nanos;
+            return this;
+        }
+
+        /** Keeps the schedule as it ran ({@link RunResult#slices()}). */
+        public Builder recordSlices(boolean record) {
+            this.recordSlices = record;
+            return this;
+        }
+
+        public Builder trace(TraceListener listener) {
+            listeners.add(requireNonNull(listener, "listener is null"));
+            return this;
+        }
+
+        public Simulation build() {
+            if (factory == null) {
+                throw new IllegalStateException("no scheduler chosen");
+            }
+            String name = schedulerName != null ? schedulerName : factory.name();
+            Parameters resolved = Parameters.resolve("scheduler '" + name + "'", factory.parameters(), params);
+            int n = cpus != null ? cpus : workload.machine().cpus();
+            CostProfile c = costs != null ? costs : profiles.apply(profile != null ? profile : workload.machine().profile());
+            long t = tick != null ? tick : workload.machine().tickNanos();
+            KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, horizon);
+            return new Simulation(new Kernel(workload, factory, resolved, options));
+        }
+
+        /** Builds and runs. */
+        public RunResult run() {
+            return build().run();
+        }
+    }
+}

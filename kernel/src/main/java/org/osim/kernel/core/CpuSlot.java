@@ -1,0 +1,48 @@
+package org.osim.kernel.core;
+
+import java.util.Optional;
+import org.osim.api.sched.CpuView;
+import org.osim.api.sched.Task;
+import org.osim.hardware.Cpu;
+import org.osim.hardware.Event;
+
+/** The kernel's side of one CPU: who runs there, its two timers, and what the end of the instant must do. */
+final class CpuSlot implements CpuView {
+    final int id;
+    final Cpu hw;
+    ThreadControlBlock current;
+    /** Who ran here last, to tell a context switch from a task that simply goes on. */
+    ThreadControlBlock last;
+    /** A task stopped against its will here; counted as preempted if someone else gets the CPU. */
+    ThreadControlBlock preemptedCandidate;
+    /** Burst end (or the end of switching overhead): the thread moves on to its next instruction. */
+    Event completion;
+    /** The one-shot timer that ends the time slice. */
+    Event sliceEnd;
+    long sliceEndAt = Long.MAX_VALUE;
+    /** When the current turn started doing useful work (after switching overhead). */
+    long turnStart;
+    boolean preemptRequested;
+    org.osim.api.sched.EnqueueReason preemptReason = org.osim.api.sched.EnqueueReason.PREEMPTED;
+    boolean idleTraced;
+
+    CpuSlot(int id, Cpu hw) {
+        this.id = id;
+        this.hw = hw;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public Optional<Task> current() {
+        return Optional.ofNullable(current);
+    }
+
+    @Override
+    public String toString() {
+        return "cpu " + id;
+    }
+}

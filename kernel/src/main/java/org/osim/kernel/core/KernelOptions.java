@@ -1,0 +1,31 @@
+package org.osim.kernel.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.osim.api.trace.TraceListener;
+import org.osim.hardware.CostProfile;
+
+/**
+ * How one run is set up, besides its workload and policy.
+ *
+ * @param watchdogNanos how long a runnable task may wait while a CPU idles before the policy is declared
+ *     broken; 0 turns the watchdog off
+ * @param horizon simulated time at which the run stops even if work remains; {@code Long.MAX_VALUE} for none
+ */
+public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long seed, long watchdogNanos,
+                            boolean recordSlices, List<TraceListener> listeners, long horizon) {
+    /** Like sched_ext's default, but in simulated time. */
+    public static final long DEFAULT_WATCHDOG = 30_000_000_000L;
+
+    public KernelOptions {
+        requireNonNull(costs, "costs is null");
+        listeners = List.copyOf(listeners);
+        if (cpus < 1) {
+            throw new IllegalArgumentException("cpus must be at least 1");
+        }
+        if (watchdogNanos < 0 || tickNanos < 0 || horizon < 0) {
+            throw new IllegalArgumentException("watchdog, tick and horizon cannot be negative");
+        }
+    }
+}

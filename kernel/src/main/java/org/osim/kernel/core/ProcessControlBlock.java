@@ -1,0 +1,110 @@
+package org.osim.kernel.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.osim.api.program.Program;
+import org.osim.api.result.Termination;
+
+/**
+ * The kernel's entry for one process: the fields of Tanenbaum Fig. 2-4 that the simulation uses. Its
+ * program counter and registers live in its threads' entries (Fig. 2-12).
+ */
+public final class ProcessControlBlock {
+    final int pid;
+    final String name;
+    final ProcessControlBlock parent;
+    final int processGroup;
+    final int priority;
+    final String user;
+    final int tickets;
+    final long arrival;
+    final long declaredRuntime;
+    final Map<String, Program> programs;
+
+    final List<ThreadControlBlock> threads = new ArrayList<>(1);
+    int liveThreads;
+    final List<ProcessControlBlock> children = new ArrayList<>(0);
+    int liveChildren;
+    /** Ended children nobody has waited for yet (zombies). */
+    final ArrayDeque<ProcessControlBlock> unreaped = new ArrayDeque<>(0);
+    final WaitQueue childWait;
+    private final Map<String, Integer> spawned = new HashMap<>();
+    private final Map<String, Integer> forked = new HashMap<>();
+
+    long childrenCpu;
+    /** When a sleeping thread of this process is due to wake: the "time of next alarm" of Fig. 2-4. */
+    long nextAlarm = -1;
+    Termination termination;
+    long completion = -1;
+
+    ProcessControlBlock(int pid, String name, ProcessControlBlock parent, int priority, String user, int tickets,
+                        long arrival, long declaredRuntime, Map<String, Program> programs) {
+        this.pid = pid;
+        this.name = name;
+        this.parent = parent;
+        this.processGroup = parent == null ? pid : parent.processGroup;
+        this.priority = priority;
+        this.user = user;
+        this.tickets = tickets;
+        this.arrival = arrival;
+        this.declaredRuntime = declaredRuntime;
+        this.programs = programs;
+        this.childWait = new WaitQueue("children of " + name);
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<ProcessControlBlock> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    public int processGroup() {
+        return processGroup;
+    }
+
+    public boolean alive() {
+        return termination == null;
+    }
+
+    public Optional<Termination> termination() {
+        return Optional.ofNullable(termination);
+    }
+
+    public long childrenCpuNanos() {
+        return childrenCpu;
+    }
+
+    public OptionalLong nextAlarm() {
+        return nextAlarm < 0 ? OptionalLong.empty() : OptionalLong.of(nextAlarm);
+    }
+
+    /** CPU time used by all its threads. */
+    public long cpuNanos() {
+        long sum = 0;
+        for (ThreadControlBlock t : threads) {
+            sum += t.cpuNanos();
+        }
+        return sum;
+    }
+
+    String nextThreadName(String program) {
+        int n = spawned.merge(program, 1, Integer::sum);
+        return name + "." + program + (n == 1 ? "" : "#" + n);
+    }
+
+    String nextChildName(String program) {
+        int n = forked.merge(program, 1, Integer::sum);
+        return name + "/" + program + (n == 1 ? "" : "#" + n);
+    }
+}

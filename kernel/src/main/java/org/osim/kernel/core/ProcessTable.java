@@ -1,0 +1,49 @@
+package org.osim.kernel.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The process table and the thread table, in creation order; pids and tids count from 1. */
+public final class ProcessTable {
+    private final List<ProcessControlBlock> processes = new ArrayList<>();
+    private final Map<String, ProcessControlBlock> byName = new HashMap<>();
+    private final List<ThreadControlBlock> threads = new ArrayList<>();
+
+    ProcessControlBlock add(ProcessControlBlock p) {
+        if (byName.putIfAbsent(p.name, p) != null) {
+            throw new IllegalStateException("a process named '" + p.name + "' exists already");
+        }
+        processes.add(p);
+        return p;
+    }
+
+    ThreadControlBlock add(ThreadControlBlock t) {
+        threads.add(t);
+        t.process.threads.add(t);
+        return t;
+    }
+
+    int nextPid() {
+        return processes.size() + 1;
+    }
+
+    int nextTid() {
+        return threads.size() + 1;
+    }
+
+    public List<ProcessControlBlock> processes() {
+        return Collections.unmodifiableList(processes);
+    }
+
+    public List<ThreadControlBlock> threads() {
+        return Collections.unmodifiableList(threads);
+    }
+
+    public Optional<ProcessControlBlock> process(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+}

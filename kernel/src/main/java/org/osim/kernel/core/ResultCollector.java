@@ -1,0 +1,133 @@
+package org.osim.kernel.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.osim.api.SimTime;
+import org.osim.api.result.RunResult;
+import org.osim.api.result.Summary;
+import org.osim.api.result.TaskResult;
+import org.osim.api.sched.ThreadState;
+import org.osim.hardware.Cpu;
+
+/** Turns the kernel's tables at the end of a run into the metrics of DESIGN §8. */
+final class ResultCollector {
+    private final Kernel kernel;
+    private final long end;
+
+    ResultCollector(Kernel kernel) {
+        this.kernel = kernel;
+        this.end = kernel.engine().now();
+    }
+
+    RunResult collect() {
+        List<TaskResult> processes = new ArrayList<>();
+        for (ProcessControlBlock p : kernel.table().processes()) {
+            processes.add(process(p));
+        }
+        KernelOptions o = kernel.options();
+        return new RunResult(kernel.workload().name(), kernel.schedulerName(), kernel.params().asText(), o.seed(),
+                o.cpus(), o.costs().name(), processes, summary(processes), kernel.slices(), kernel.violations(),
+                kernel.engine().eventsFired(), kernel.sliceCount(), end);
+    }
+
+    private TaskResult thread(ThreadControlBlock t) {
+        long waiting = t.waiting + (t.state == ThreadState.READY ? end - t.readySince : 0);
+        long blocked = t.blocked + (t.state == ThreadState.BLOCKED ? end - t.blockedSince : 0);
+        return new TaskResult(t.name, t.arrival, opt(t.firstRun), opt(t.completion), t.cpuNanos(), waiting, blocked,
+                t.switches, t.preemptions, Optional.empty(), List.of());
+    }
+
+    private TaskResult process(ProcessControlBlock p) {
+        List<TaskResult> threads = new ArrayList<>(p.threads.size());
+        for (ThreadControlBlock t : p.threads) {
+            threads.add(thread(t));
+        }
+        long firstRun = -1;
+        long cpu = 0;
+        long waiting = 0;
+        long blocked = 0;
+        long switches = 0;
+        long preemptions = 0;
+        for (TaskResult t : threads) {
+            if (t.firstRun().isPresent() && (firstRun < 0 || t.firstRun().getAsLong() < firstRun)) {
+                firstRun = t.firstRun().getAsLong();
+            }
+            cpu += t.cpu();
+            waiting += t.waiting();
+            blocked += t.blocked();
+            switches += t.contextSwitches();
+            preemptions += t.preemptions();
+        }
+        boolean single = threads.size() == 1 && threads.get(0).name().equals(p.name);
+        return new TaskResult(p.name, p.arrival, opt(firstRun), opt(p.completion), cpu, waiting, blocked, switches,
+                preemptions, Optional.ofNullable(p.termination), single ? List.of() : threads);
+    }
+
+    private Summary summary(List<TaskResult> processes) {
+        int completed = 0;
+        double turnaround = 0;
+        double waiting = 0;
+        int responded = 0;
+        double response = 0;
+        long firstArrival = Long.MAX_VALUE;
+        long lastCompletion = 0;
+        long switches = 0;
+        long preemptions = 0;
+        double sumX = 0;
+        double sumX2 = 0;
+        int n = 0;
+        for (TaskResult p : processes) {
+            firstArrival = Math.min(firstArrival, p.arrival());
+            switches += p.contextSwitches();
+            preemptions += p.preemptions();
+            if (p.completion().isPresent()) {
+                completed++;
+                turnaround += p.turnaround().getAsLong();
+                waiting += p.waiting();
+                lastCompletion = Math.max(lastCompletion, p.completion().getAsLong());
+            }
+            if (p.response().isPresent()) {
+                responded++;
+                response += p.response().getAsLong();
+            }
+            long wanted = p.cpu() + p.waiting();
+            if (wanted > 0) {
+                double x = (double) p.cpu() / wanted;
+                sumX += x;
+                sumX2 += x * x;
+                n++;
+            }
+        }
+        if (processes.isEmpty()) {
+            firstArrival = 0;
+        }
+        long lastMoment = completed == processes.size() ? lastCompletion : end;
+        long makespan = Math.max(0, lastMoment - firstArrival);
+        List<Cpu> cpus = kernel.machine().cpus();
+        List<Double> perCpu = new ArrayList<>(cpus.size());
+        long busy = 0;
+        long overhead = 0;
+        for (Cpu c : cpus) {
+            busy += c.busyNanos();
+            overhead += c.overheadNanos();
+            perCpu.add(makespan == 0 ? 0.0 : round((double) c.busyNanos() / makespan));
+        }
+        double utilization = makespan == 0 ? 0.0 : round((double) busy / ((double) makespan * cpus.size()));
+        double throughput = makespan == 0 ? 0.0 : round(completed / ((double) makespan / SimTime.NANOS_PER_MILLI));
+        double jain = n == 0 || sumX2 == 0 ? 1.0 : round(sumX * sumX / (n * sumX2));
+        return new Summary(completed == 0 ? 0 : turnaround / completed, completed == 0 ? 0 : waiting / completed,
+                responded == 0 ? 0 : response / responded, throughput, utilization, perCpu, makespan, switches,
+                preemptions, overhead, jain, processes.size(), completed);
+    }
+
+    /** Six decimals are plenty, and rounding keeps printed ratios the same on every JVM. */
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    private static OptionalLong opt(long v) {
+        return v < 0 ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+}

@@ -1,0 +1,165 @@
+package org.osim.kernel.core;
+
+import org.osim.api.ErrorCode;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.Scheduler;
+import org.osim.api.sched.StopReason;
+import org.osim.api.sched.Task;
+import org.osim.api.sched.ThreadState;
+
+/**
+ * The kernel's safety net around a policy (after sched_ext): every callback is checked, and a broken
+ * promise or an exception ends the run with a message naming the policy, the callback and the simulated
+ * time.
+ */
+final class SchedulerGuard {
+    private final Scheduler policy;
+    private final String name;
+    private final Kernel kernel;
+
+    SchedulerGuard(Scheduler policy, String name, Kernel kernel) {
+        this.policy = policy;
+        this.name = name;
+        this.kernel = kernel;
+    }
+
+    String name() {
+        return name;
+    }
+
+    OsimException failure(String callback, String problem, Throwable cause) {
+        String msg = "scheduler '" + name + "' failed in " + callback + " at " + SimTime.formatMillis(kernel.now())
+                + " ms: " + problem;
+        return cause == null ? new OsimException(ErrorCode.PLUGIN_FAILURE, msg)
+                : new OsimException(ErrorCode.PLUGIN_FAILURE, msg, cause);
+    }
+
+    private OsimException thrown(String callback, RuntimeException e) {
+        if (e instanceof OsimException o && o.code() == ErrorCode.PLUGIN_FAILURE) {
+            return o;
+        }
+        return failure(callback, "threw " + e, e);
+    }
+
+    void taskNew(ThreadControlBlock t) {
+        try {
+            policy.taskNew(t);
+        } catch (RuntimeException e) {
+            throw thrown("taskNew", e);
+        }
+    }
+
+    void enqueue(ThreadControlBlock t, EnqueueReason why) {
+        try {
+            policy.enqueue(t, why);
+        } catch (RuntimeException e) {
+            throw thrown("enqueue", e);
+        }
+    }
+
+    ThreadControlBlock pickNext(CpuSlot cpu) {
+        Task picked;
+        try {
+            picked = policy.pickNext(cpu);
+        } catch (RuntimeException e) {
+            throw thrown("pickNext", e);
+        }
+        if (picked == null) {
+            return null;
+        }
+        if (!(picked instanceof ThreadControlBlock t) || t.kernel != kernel) {
+            throw failure("pickNext", "returned " + picked + ", which is not a task of this simulation", null);
+        }
+        if (!t.held || t.state != ThreadState.READY) {
+            String where = t.state == ThreadState.RUNNING ? "it is running on cpu " + t.cpu.id
+                    : "it is " + t.state.name().toLowerCase(java.util.Locale.ROOT);
+            throw failure("pickNext", "returned task " + t.name + " for cpu " + cpu.id
+                    + ", which it does not hold (" + where + ")", null);
+        }
+        return t;
+    }
+
+    void dequeue(ThreadControlBlock t) {
+        try {
+            policy.dequeue(t);
+        } catch (RuntimeException e) {
+            throw thrown("dequeue", e);
+        }
+    }
+
+    long sliceNanos(ThreadControlBlock t, CpuSlot cpu) {
+        long slice;
+        try {
+            slice = policy.sliceNanos(t, cpu);
+        } catch (RuntimeException e) {
+            throw thrown("sliceNanos", e);
+        }
+        if (slice <= 0) {
+            throw failure("sliceNanos", "returned a slice of " + slice + " ns for task " + t.name + "; it must be positive", null);
+        }
+        return slice;
+    }
+
+    boolean preemptOnWakeup(ThreadControlBlock woken, ThreadControlBlock current, CpuSlot cpu) {
+        try {
+            return policy.preemptOnWakeup(woken, current, cpu);
+        } catch (RuntimeException e) {
+            throw thrown("preemptOnWakeup", e);
+        }
+    }
+
+    boolean tick(ThreadControlBlock current, CpuSlot cpu) {
+        try {
+            return policy.tick(current, cpu);
+        } catch (RuntimeException e) {
+            throw thrown("tick", e);
+        }
+    }
+
+    int selectCpu(ThreadControlBlock t, int previous, int cpus) {
+        int chosen;
+        try {
+            chosen = policy.selectCpu(t, previous);
+        } catch (RuntimeException e) {
+            throw thrown("selectCpu", e);
+        }
+        if (chosen < 0 || chosen >= cpus) {
+            throw failure("selectCpu", "chose cpu " + chosen + " for task " + t.name + "; the machine has cpus 0 to " + (cpus - 1), null);
+        }
+        return chosen;
+    }
+
+    void running(ThreadControlBlock t, CpuSlot cpu) {
+        try {
+            policy.running(t, cpu);
+        } catch (RuntimeException e) {
+            throw thrown("running", e);
+        }
+    }
+
+    void stopping(ThreadControlBlock t, CpuSlot cpu, StopReason why, long ran) {
+        try {
+            policy.stopping(t, cpu, why, ran);
+        } catch (RuntimeException e) {
+            throw thrown("stopping", e);
+        }
+    }
+
+    void taskExit(ThreadControlBlock t) {
+        try {
+            policy.taskExit(t);
+        } catch (RuntimeException e) {
+            throw thrown("taskExit", e);
+        }
+    }
+
+    void timer(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            throw thrown("a timer", e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.osim.kernel.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.osim.api.program.Instruction;
+import org.osim.api.sched.Task;
+import org.osim.api.sched.ThreadKind;
+import org.osim.api.sched.ThreadState;
+import org.osim.hardware.Device;
+import org.osim.hardware.Event;
+
+/**
+ * The kernel's entry for one thread (Tanenbaum Fig. 2-12: program counter, registers, stack, state), plus
+ * the accounting the metrics need. Policies see it through {@link Task}, read-only.
+ */
+public final class ThreadControlBlock implements Task {
+    final Kernel kernel;
+    final int tid;
+    final ProcessControlBlock process;
+    final String name;
+    final String programName;
+    final Instruction[] program;
+    final long declared;
+    final ThreadControlBlock spawner;
+    /** Registers of the program; the coarse instruction set uses none, the fine-grained one will. */
+    final long[] registers = new long[0];
+
+    ThreadState state = ThreadState.NEW;
+    int pc;
+    /** What is left of the current {@code cpu} instruction. */
+    long remaining;
+
+    // scheduling
+    boolean held;
+    CpuSlot cpu;
+    int lastCpu = -1;
+    /** When the current stretch of computing started (valid while running). */
+    long segmentStart;
+    /** CPU time used in the current turn on a CPU. */
+    long turnRan;
+    int priority;
+    private Object attachment;
+
+    // blocking
+    WaitQueue waitingOn;
+    Device.Request ioRequest;
+    Event wakeEvent;
+    final WaitQueue joiners;
+    final WaitQueue childrenDone;
+    int liveChildren;
+    final List<ThreadControlBlock> children = new ArrayList<>(0);
+
+    // accounting
+    final long arrival;
+    long firstRun = -1;
+    long completion = -1;
+    long cpuUsed;
+    long waiting;
+    long blocked;
+    long readySince;
+    long blockedSince;
+    long switches;
+    long preemptions;
+
+    ThreadControlBlock(Kernel kernel, int tid, ProcessControlBlock process, String name, String programName,
+                       Instruction[] program, long declared, ThreadControlBlock spawner, long arrival) {
+        this.kernel = kernel;
+        this.tid = tid;
+        this.process = process;
+        this.name = name;
+        this.programName = programName;
+        this.program = program;
+        this.declared = declared;
+        this.spawner = spawner;
+        this.arrival = arrival;
+        this.priority = process.priority;
+        this.joiners = new WaitQueue("exit of " + name);
+        this.childrenDone = new WaitQueue("threads of " + name);
+    }
+
+    /** Moves to {@code next}, refusing a move the state machine does not allow. */
+    void moveTo(ThreadState next) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("illegal thread state change for " + name + ": " + state + " -> " + next);
+        }
+        state = next;
+    }
+
+    boolean computing() {
+        return state == ThreadState.RUNNING && remaining > 0 && kernel.now() > segmentStart;
+    }
+
+    @Override
+    public int id() {
+        return tid;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int pid() {
+        return process.pid;
+    }
+
+    @Override
+    public String processName() {
+        return process.name;
+    }
+
+    @Override
+    public String user() {
+        return process.user;
+    }
+
+    @Override
+    public ThreadKind kind() {
+        return ThreadKind.KERNEL;
+    }
+
+    @Override
+    public int basePriority() {
+        return process.priority;
+    }
+
+    @Override
+    public int priority() {
+        return priority;
+    }
+
+    @Override
+    public int tickets() {
+        return process.tickets;
+    }
+
+    @Override
+    public long arrivalNanos() {
+        return arrival;
+    }
+
+    @Override
+    public long declaredRunNanos() {
+        return declared;
+    }
+
+    @Override
+    public long cpuNanos() {
+        return computing() ? cpuUsed + (kernel.now() - segmentStart) : cpuUsed;
+    }
+
+    @Override
+    public ThreadState state() {
+        return state;
+    }
+
+    @Override
+    public OptionalInt lastCpu() {
+        return lastCpu < 0 ? OptionalInt.empty() : OptionalInt.of(lastCpu);
+    }
+
+    @Override
+    public void attach(Object data) {
+        this.attachment = java.util.Objects.requireNonNull(data, "data is null");
+    }
+
+    @Override
+    public <T> T attachment(Class<T> type) {
+        if (attachment == null) {
+            throw new IllegalStateException("no data is attached to task " + name);
+        }
+        return type.cast(attachment);
+    }
+
+    @Override
+    public boolean hasAttachment() {
+        return attachment != null;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

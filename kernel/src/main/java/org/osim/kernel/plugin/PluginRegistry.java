@@ -1,0 +1,105 @@
+package org.osim.kernel.plugin;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.osim.api.ErrorCode;
+import org.osim.api.OsimException;
+import org.osim.api.sched.SchedulerFactory;
+
+/**
+ * The plugins {@link ServiceLoader} finds on a class loader, by name. Two plugins of one kind with the
+ * same name are rejected, naming both classes and where each came from.
+ */
+public final class PluginRegistry {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private final Map<String, SchedulerFactory> schedulers;
+
+    private PluginRegistry(Map<String, SchedulerFactory> schedulers) {
+        this.schedulers = Collections.unmodifiableMap(schedulers);
+    }
+
+    /** Everything on {@code loader}'s class path. */
+    public static PluginRegistry discover(ClassLoader loader) {
+        requireNonNull(loader, "loader is null");
+        return of(load(SchedulerFactory.class, loader));
+    }
+
+    /** A registry of exactly these factories (for tests and embedding). */
+    public static PluginRegistry of(Iterable<SchedulerFactory> factories) {
+        Map<String, SchedulerFactory> byName = new TreeMap<>();
+        for (SchedulerFactory f : factories) {
+            String name;
+            try {
+                name = f.name();
+            } catch (RuntimeException e) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "scheduler plugin " + describe(f) + " failed in name(): " + e, e);
+            }
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "scheduler plugin " + describe(f)
+                        + " has an invalid name '" + name + "': use lower-case letters, digits and '-'");
+            }
+            SchedulerFactory before = byName.putIfAbsent(name, f);
+            if (before != null) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "two scheduler plugins are named '" + name + "': "
+                        + describe(before) + " and " + describe(f));
+            }
+        }
+        return new PluginRegistry(byName);
+    }
+
+    private static <T> Iterable<T> load(Class<T> type, ClassLoader loader) {
+        java.util.List<T> found = new java.util.ArrayList<>();
+        Iterator<T> it = ServiceLoader.load(type, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "cannot load a " + type.getSimpleName()
+                        + " plugin: " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+
+    /** The class of a plugin and the jar or folder it came from. */
+    static String describe(Object plugin) {
+        Class<?> c = plugin.getClass();
+        CodeSource source = c.getProtectionDomain().getCodeSource();
+        URL where = source == null ? null : source.getLocation();
+        return c.getName() + " (" + (where == null ? "unknown source" : where.getPath()) + ")";
+    }
+
+    /** All scheduler factories, by name in alphabetical order. */
+    public Collection<SchedulerFactory> schedulers() {
+        return schedulers.values();
+    }
+
+    public Optional<SchedulerFactory> scheduler(String name) {
+        return Optional.ofNullable(schedulers.get(name));
+    }
+
+    /** The factory called {@code name}, or a bad-input error listing the known names. */
+    public SchedulerFactory requireScheduler(String name) {
+        return scheduler(name).orElseThrow(() -> OsimException.badInput("unknown scheduler '" + name + "' (known: "
+                + String.join(", ", schedulers.keySet()) + ")"));
+    }
+
+    /** Where a plugin came from, for {@code describe}. */
+    public static String source(Object plugin) {
+        return describe(plugin);
+    }
+}

@@ -1,0 +1,433 @@
+package org.osim.workloads;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import org.osim.api.OsimException;
+import org.osim.api.RandomStreams;
+import org.osim.api.SimTime;
+import org.osim.api.SourceLocation;
+import org.osim.api.program.Instruction;
+import org.osim.api.program.Program;
+import org.osim.api.program.ProgramSyntaxException;
+import org.osim.api.program.ProgramText;
+import org.osim.api.workload.MachineSpec;
+import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.Workload;
+
+/**
+ * Reads the workload format of DESIGN §7 into a {@link Workload}. Strict: an unknown field, a value of
+ * the wrong kind or an impossible reference is an error naming the file, line and column and what was
+ * expected. {@code generate:} blocks are drawn here, from the seed's {@code generate[i]} streams.
+ */
+public final class WorkloadReader {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
+    private static final Set<String> TOP = ordered("name", "description", "machine", "processes", "generate");
+    private static final Set<String> MACHINE = ordered("cpus", "profile", "tick");
+    private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
+            "repeat", "priority", "tickets", "user", "runtime");
+    private static final Set<String> THREAD = ordered("name", "bursts", "program", "repeat");
+    private static final Set<String> GENERATE = ordered("count", "name", "start", "arrival", "cycles", "cpu", "io",
+            "device", "priority", "tickets", "user", "resolution");
+
+    private final String file;
+    private final String text;
+    private final long seed;
+    /** Every instruction with its place, for checks that need the whole workload. */
+    private final List<Located> located = new ArrayList<>();
+
+    private record Located(Instruction instruction, SourceLocation at, Map<String, Program> programs) {}
+
+    private WorkloadReader(String file, String text, long seed) {
+        this.file = file;
+        this.text = text;
+        this.seed = seed;
+    }
+
+    /**
+     * Reads a workload.
+     *
+     * @param file the name errors give (a path, or a standard workload's resource name)
+     * @param seed draws the {@code generate:} blocks
+     * @throws OsimException ({@code BAD_INPUT}) saying what is wrong and where
+     */
+    public static Workload read(String file, String text, long seed) {
+        WorkloadReader r = new WorkloadReader(file, text, seed);
+        return r.workload(YamlTree.parse(file, text));
+    }
+
+    private static Set<String> ordered(String... keys) {
+        return new LinkedHashSet<>(List.of(keys));
+    }
+
+    private Workload workload(Node root) {
+        Node.Mapping m = mapping(root, "a workload: a mapping with name, processes, …");
+        allow(m, TOP, "workload");
+        String name = optional(m, "name").map(n -> name(n, "workload name")).orElse(baseName(file));
+        String description = optional(m, "description").map(n -> scalar(n, "a description").text()).orElse("");
+        MachineSpec machine = optional(m, "machine").map(this::machine).orElse(MachineSpec.DEFAULT);
+        List<ProcessSpec> processes = new ArrayList<>();
+        Map<String, SourceLocation> names = new HashMap<>();
+        optional(m, "processes").ifPresent(n -> {
+            for (Node p : sequence(n, "a list of processes").items()) {
+                ProcessSpec spec = process(p);
+                SourceLocation at = ((Node.Mapping) p).fields().get("name").value().at();
+                if (names.putIfAbsent(spec.name(), at) != null) {
+                    throw OsimException.badInput(at, "a process named '" + spec.name() + "' is already declared at "
+                            + names.get(spec.name()));
+                }
+                processes.add(spec);
+            }
+        });
+        optional(m, "generate").ifPresent(n -> {
+            List<Node> blocks = sequence(n, "a list of generator blocks").items();
+            for (int i = 0; i < blocks.size(); i++) {
+                for (ProcessSpec spec : generate(blocks.get(i), i)) {
+                    if (names.putIfAbsent(spec.name(), blocks.get(i).at()) != null) {
+                        throw OsimException.badInput(blocks.get(i).at(), "generated process '" + spec.name()
+                                + "' clashes with the process declared at " + names.get(spec.name()));
+                    }
+                    processes.add(spec);
+                }
+            }
+        });
+        if (processes.isEmpty()) {
+            throw OsimException.badInput(root.at(), "the workload has no processes: give 'processes' or 'generate'");
+        }
+        checkReferences(names.keySet());
+        return new Workload(name, description, machine, processes);
+    }
+
+    private static String baseName(String file) {
+        String base = file.replaceAll(".*[/\\\\]", "");
+        return base.replaceAll("\\.(ya?ml|json)$", "");
+    }
+
+    private MachineSpec machine(Node n) {
+        Node.Mapping m = mapping(n, "a machine: a mapping with cpus, profile, tick");
+        allow(m, MACHINE, "machine");
+        int cpus = optional(m, "cpus").map(v -> (int) integer(v, 1, 1024, "a CPU count from 1 to 1024")).orElse(1);
+        String profile = optional(m, "profile").map(v -> {
+            String p = scalar(v, "a profile name").text();
+            if (!p.equals("textbook") && !p.equals("modern")) {
+                throw OsimException.badInput(v.at(), "unknown machine profile '" + p + "' (expected textbook or modern)");
+            }
+            return p;
+        }).orElse("textbook");
+        long tick = optional(m, "tick").map(v -> duration(v, false)).orElse(0L);
+        return new MachineSpec(cpus, profile, tick);
+    }
+
+    private ProcessSpec process(Node n) {
+        Node.Mapping m = mapping(n, "a process: a mapping with name, arrival, bursts, …");
+        allow(m, PROCESS, "process");
+        Node nameNode = require(m, "name", "process");
+        String name = name(nameNode, "process name");
+        long arrival = optional(m, "arrival").map(v -> duration(v, false)).orElse(0L);
+        int priority = optional(m, "priority").map(v -> (int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                "a whole number (larger = more important)")).orElse(0);
+        int tickets = optional(m, "tickets").map(v -> (int) integer(v, 1, Integer.MAX_VALUE, "a ticket count of at least 1")).orElse(1);
+        String user = optional(m, "user").map(v -> name(v, "user name")).orElse("default");
+        OptionalLong runtime = optional(m, "runtime").map(v -> OptionalLong.of(duration(v, true))).orElse(OptionalLong.empty());
+        // Named programs may spawn or fork each other: references are checked once the whole file is read.
+        Map<String, Program> programs = new LinkedHashMap<>();
+        optional(m, "programs").ifPresent(v -> {
+            for (Node.Field f : mapping(v, "a mapping of program names to programs").fields().values()) {
+                if (!NAME.matcher(f.key()).matches()) {
+                    throw OsimException.badInput(f.keyAt(), "expected a program name (a letter, then letters, digits, _ or -), got '" + f.key() + "'");
+                }
+                programs.put(f.key(), program(f.value(), programs));
+            }
+        });
+        int repeat = optional(m, "repeat").map(v -> (int) integer(v, 1, 1_000_000, "a repeat count of at least 1")).orElse(1);
+        List<String> bodies = present(m, "bursts", "program", "threads");
+        if (bodies.size() != 1) {
+            throw OsimException.badInput(nameNode.at(), "process '" + name + "' needs exactly one of bursts, program or threads"
+                    + (bodies.isEmpty() ? "" : ", got " + String.join(" and ", bodies)));
+        }
+        List<ThreadSpec> threads = new ArrayList<>();
+        if (bodies.get(0).equals("threads")) {
+            Node.Field tf = m.fields().get("threads");
+            if (m.fields().containsKey("repeat")) {
+                throw OsimException.badInput(m.fields().get("repeat").keyAt(), "'repeat' belongs on each thread when a process has threads");
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (Node t : sequence(tf.value(), "a list of threads").items()) {
+                Node.Mapping tm = mapping(t, "a thread: a mapping with name and bursts or program");
+                allow(tm, THREAD, "thread");
+                Node tn = require(tm, "name", "thread");
+                String tname = name(tn, "thread name");
+                if (!seen.add(tname)) {
+                    throw OsimException.badInput(tn.at(), "process '" + name + "' has two threads named '" + tname + "'");
+                }
+                threads.add(new ThreadSpec(name + "." + tname, body(tm, tname, programs)));
+            }
+            if (threads.isEmpty()) {
+                throw OsimException.badInput(tf.value().at(), "process '" + name + "' has an empty thread list");
+            }
+        } else {
+            Program p = program(m.fields().get(bodies.get(0)).value(), programs);
+            threads.add(new ThreadSpec(name, repeat > 1 ? p.repeated(repeat) : p));
+        }
+        return new ProcessSpec(name, arrival, priority, tickets, user, runtime, threads, programs);
+    }
+
+    private Program body(Node.Mapping m, String owner, Map<String, Program> programs) {
+        List<String> bodies = present(m, "bursts", "program");
+        if (bodies.size() != 1) {
+            throw OsimException.badInput(m.at(), "thread '" + owner + "' needs exactly one of bursts or program");
+        }
+        Program p = program(m.fields().get(bodies.get(0)).value(), programs);
+        int repeat = optional(m, "repeat").map(v -> (int) integer(v, 1, 1_000_000, "a repeat count of at least 1")).orElse(1);
+        return repeat > 1 ? p.repeated(repeat) : p;
+    }
+
+    private static List<String> present(Node.Mapping m, String... keys) {
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            if (m.fields().containsKey(k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** A program: a list of instruction strings, or one text with an instruction per line (or separated by ;). */
+    private Program program(Node n, Map<String, Program> programs) {
+        List<Instruction> out = new ArrayList<>();
+        if (n instanceof Node.Sequence s) {
+            for (Node item : s.items()) {
+                Node.Scalar sc = scalar(item, "an instruction such as 'cpu 5ms'");
+                out.addAll(parseText(sc, programs).instructions());
+            }
+        } else if (n instanceof Node.Scalar sc && !sc.isNull()) {
+            out.addAll(parseText(sc, programs).instructions());
+        } else {
+            throw OsimException.badInput(n.at(), "expected a program: a list like [cpu 8ms, io 10ms] or a text of instructions, got " + n.kind());
+        }
+        if (out.isEmpty()) {
+            throw OsimException.badInput(n.at(), "the program is empty; expected at least one instruction");
+        }
+        return new Program(out);
+    }
+
+    private Program parseText(Node.Scalar sc, Map<String, Program> programs) {
+        Program p;
+        try {
+            p = ProgramText.parse(sc.text());
+        } catch (ProgramSyntaxException e) {
+            throw OsimException.badInput(place(sc, e.line(), e.column()), e.problem());
+        } catch (IllegalArgumentException e) {
+            throw OsimException.badInput(sc.at(), e.getMessage());
+        }
+        // Record each instruction's place for the checks that need the whole workload.
+        String[] lines = sc.text().split("\n", -1);
+        int idx = 0;
+        for (int ln = 0; ln < lines.length && idx < p.size(); ln++) {
+            String code = lines[ln].replaceAll("#.*", "");
+            int col = 0;
+            for (String part : code.split(";", -1)) {
+                if (!part.isBlank() && idx < p.size()) {
+                    int lead = part.length() - part.stripLeading().length();
+                    located.add(new Located(p.instructions().get(idx++), place(sc, ln + 1, col + lead + 1), programs));
+                }
+                col += part.length() + 1;
+            }
+        }
+        return p;
+    }
+
+    /** Where line {@code line}, column {@code column} of a scalar's text stands in the file. */
+    private SourceLocation place(Node.Scalar sc, int line, int column) {
+        SourceLocation at = sc.at();
+        if (sc.block()) {
+            int fileLine = at.line() + line; // a block scalar's text starts on the line after '|'
+            return new SourceLocation(file, fileLine, YamlTree.indentOf(text, fileLine - 1) + column);
+        }
+        int quote = 0;
+        String[] ls = text.split("\n", -1);
+        if (at.line() - 1 < ls.length) {
+            String l = ls[at.line() - 1];
+            int c = at.column() - 1;
+            if (c < l.length() && (l.charAt(c) == '"' || l.charAt(c) == '\'')) {
+                quote = 1;
+            }
+        }
+        return line == 1 ? new SourceLocation(file, at.line(), at.column() + quote + column - 1) : at.shifted(line - 1, column);
+    }
+
+    private void checkReferences(Set<String> processNames) {
+        for (Located l : located) {
+            Instruction in = l.instruction();
+            if (in instanceof Instruction.Spawn s && !l.programs().containsKey(s.program())) {
+                throw OsimException.badInput(l.at(), "spawn names program '" + s.program() + "', which this process does not declare"
+                        + known("programs", l.programs().keySet()));
+            } else if (in instanceof Instruction.Fork f && !l.programs().containsKey(f.program())) {
+                throw OsimException.badInput(l.at(), "fork names program '" + f.program() + "', which this process does not declare"
+                        + known("programs", l.programs().keySet()));
+            } else if (in instanceof Instruction.Join j && j.program().isPresent() && !l.programs().containsKey(j.program().get())) {
+                throw OsimException.badInput(l.at(), "join names program '" + j.program().get() + "', which this process does not declare"
+                        + known("programs", l.programs().keySet()));
+            } else if (in instanceof Instruction.Kill k && !k.process().contains("/") && !processNames.contains(k.process())) {
+                throw OsimException.badInput(l.at(), "kill names process '" + k.process() + "', which the workload does not declare");
+            } else if (in instanceof Instruction.Call c) {
+                throw OsimException.badInput(l.at(), "call names kernel object '" + c.object() + "', which the workload does not declare");
+            }
+        }
+    }
+
+    private static String known(String what, Set<String> names) {
+        return names.isEmpty() ? " (it declares no " + what + ")" : " (" + what + ": " + String.join(", ", names) + ")";
+    }
+
+    // ---------------------------------------------------------------- generate
+
+    private List<ProcessSpec> generate(Node n, int index) {
+        Node.Mapping m = mapping(n, "a generator: a mapping with count, arrival, cpu, …");
+        allow(m, GENERATE, "generator");
+        int count = (int) integer(require(m, "count", "generator"), 1, 10_000_000, "a process count of at least 1");
+        String prefix = optional(m, "name").map(v -> name(v, "name prefix")).orElse("g" + (index + 1) + "-");
+        long start = optional(m, "start").map(v -> duration(v, false)).orElse(0L);
+        Distribution arrival = optional(m, "arrival").map(v -> distribution(v, false)).orElse(new Distribution(Distribution.Kind.CONST, 0, 0, false));
+        Distribution cycles = optional(m, "cycles").map(v -> distribution(v, true)).orElse(new Distribution(Distribution.Kind.CONST, 1, 0, true));
+        Node cpuNode = require(m, "cpu", "generator");
+        Distribution cpu = distribution(cpuNode, false);
+        Distribution io = optional(m, "io").map(v -> distribution(v, false)).orElse(null);
+        if (io == null && !(cycles.kind() == Distribution.Kind.CONST && cycles.a() <= 1)) {
+            throw OsimException.badInput(m.at(), "a generator with more than one cycle needs 'io', the distribution of I/O bursts between CPU bursts");
+        }
+        String device = optional(m, "device").map(v -> name(v, "device name")).orElse(null);
+        Distribution priority = optional(m, "priority").map(v -> distribution(v, true)).orElse(new Distribution(Distribution.Kind.CONST, 0, 0, true));
+        Distribution tickets = optional(m, "tickets").map(v -> distribution(v, true)).orElse(new Distribution(Distribution.Kind.CONST, 1, 0, true));
+        String user = optional(m, "user").map(v -> name(v, "user name")).orElse("default");
+        long resolution = optional(m, "resolution").map(v -> duration(v, true)).orElse(SimTime.NANOS_PER_MICRO);
+
+        SplittableRandom random = new RandomStreams(seed).stream("generate[" + index + "]");
+        List<ProcessSpec> out = new ArrayList<>(count);
+        long t = start;
+        int width = String.valueOf(count).length();
+        for (int i = 1; i <= count; i++) {
+            if (i > 1) {
+                t += round(arrival.sample(random), resolution, 0);
+            }
+            int k = (int) Math.max(1, Math.round(cycles.sample(random)));
+            List<Instruction> program = new ArrayList<>(2 * k - 1);
+            for (int c = 0; c < k; c++) {
+                if (c > 0) {
+                    program.add(new Instruction.Io(java.util.Optional.ofNullable(device), round(io.sample(random), resolution, resolution)));
+                }
+                program.add(new Instruction.Compute(round(cpu.sample(random), resolution, resolution)));
+            }
+            int prio = (int) Math.round(priority.sample(random));
+            int tix = (int) Math.max(1, Math.round(tickets.sample(random)));
+            String name = prefix + String.format("%0" + width + "d", i);
+            out.add(new ProcessSpec(name, t, prio, tix, user, OptionalLong.empty(),
+                    List.of(new ThreadSpec(name, new Program(program))), Map.of()));
+        }
+        return out;
+    }
+
+    /** Rounds a sampled duration to the resolution, and to at least {@code min}. */
+    private static long round(double nanos, long resolution, long min) {
+        long r = Math.round(nanos / resolution) * resolution;
+        return Math.max(min, r);
+    }
+
+    private Distribution distribution(Node n, boolean count) {
+        Node.Scalar s = scalar(n, count ? "a number or distribution such as uniform(1,5)" : "a duration or distribution such as exp(10ms)");
+        try {
+            return count ? Distribution.ofCounts(s.text()) : Distribution.ofDurations(s.text());
+        } catch (IllegalArgumentException e) {
+            throw OsimException.badInput(s.at(), e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- small readers
+
+    private static java.util.Optional<Node> optional(Node.Mapping m, String key) {
+        Node.Field f = m.fields().get(key);
+        return f == null ? java.util.Optional.empty() : java.util.Optional.of(f.value());
+    }
+
+    private static Node require(Node.Mapping m, String key, String what) {
+        Node.Field f = m.fields().get(key);
+        if (f == null) {
+            throw OsimException.badInput(m.at(), "a " + what + " needs '" + key + "'");
+        }
+        return f.value();
+    }
+
+    private static void allow(Node.Mapping m, Set<String> keys, String what) {
+        for (Node.Field f : m.fields().values()) {
+            if (!keys.contains(f.key())) {
+                throw OsimException.badInput(f.keyAt(), "unknown field '" + f.key() + "' in " + what
+                        + "; expected one of: " + String.join(", ", keys));
+            }
+        }
+    }
+
+    private static Node.Mapping mapping(Node n, String expected) {
+        if (n instanceof Node.Mapping m) {
+            return m;
+        }
+        throw OsimException.badInput(n.at(), "expected " + expected + ", got " + n.kind());
+    }
+
+    private static Node.Sequence sequence(Node n, String expected) {
+        if (n instanceof Node.Sequence s) {
+            return s;
+        }
+        throw OsimException.badInput(n.at(), "expected " + expected + ", got " + n.kind());
+    }
+
+    private static Node.Scalar scalar(Node n, String expected) {
+        if (n instanceof Node.Scalar s && !s.isNull()) {
+            return s;
+        }
+        throw OsimException.badInput(n.at(), "expected " + expected + ", got " + n.kind());
+    }
+
+    private static String name(Node n, String what) {
+        String v = scalar(n, "a " + what).text();
+        if (!NAME.matcher(v).matches()) {
+            throw OsimException.badInput(n.at(), "expected a " + what + " (a letter, then letters, digits, _ or -), got '" + v + "'");
+        }
+        return v;
+    }
+
+    private static long duration(Node n, boolean positive) {
+        Node.Scalar s = scalar(n, "a duration such as 4ms");
+        long v;
+        try {
+            v = SimTime.parse(s.text());
+        } catch (IllegalArgumentException e) {
+            throw OsimException.badInput(s.at(), e.getMessage());
+        }
+        if (positive && v == 0) {
+            throw OsimException.badInput(s.at(), "expected a duration greater than zero, got '" + s.text() + "'");
+        }
+        return v;
+    }
+
+    private static long integer(Node n, long min, long max, String expected) {
+        Node.Scalar s = scalar(n, expected);
+        long v;
+        try {
+            v = Long.parseLong(s.text().strip());
+        } catch (NumberFormatException e) {
+            throw OsimException.badInput(s.at(), "expected " + expected + ", got '" + s.text() + "'");
+        }
+        if (v < min || v > max) {
+            throw OsimException.badInput(s.at(), "expected " + expected + ", got " + v);
+        }
+        return v;
+    }
+}

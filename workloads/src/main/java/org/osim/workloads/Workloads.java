@@ -1,0 +1,82 @@
+package org.osim.workloads;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.osim.api.OsimException;
+import org.osim.api.workload.Workload;
+
+/**
+ * Finds and reads workloads: a standard workload by name ({@code fig-2-41}), shipped inside this jar, or
+ * a YAML/JSON file by path.
+ */
+public final class Workloads {
+    private static final String ROOT = "/org/osim/workloads/standard/";
+
+    private Workloads() {}
+
+    /** The names of the standard workloads, in the order of the shipped index. */
+    public static List<String> standardNames() {
+        String index = resource("index.txt").orElseThrow(() -> new IllegalStateException("standard workload index is missing"));
+        List<String> names = new ArrayList<>();
+        for (String line : index.split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                names.add(l);
+            }
+        }
+        return names;
+    }
+
+    /** The text of the standard workload called {@code name}, if there is one. */
+    public static Optional<String> standardText(String name) {
+        if (!name.matches("[a-z0-9][a-z0-9\\-]*")) {
+            return Optional.empty();
+        }
+        return resource(name + ".yaml");
+    }
+
+    /**
+     * Loads a standard workload by name or a file by path, drawing any {@code generate:} blocks with {@code seed}.
+     *
+     * @throws OsimException ({@code BAD_INPUT}) if there is no such workload or it is malformed
+     */
+    public static Workload load(String nameOrPath, long seed) {
+        Path path = Path.of(nameOrPath);
+        if (Files.isRegularFile(path)) {
+            String text;
+            try {
+                text = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw OsimException.badInput(nameOrPath + ": cannot read: " + e.getMessage());
+            }
+            return WorkloadReader.read(nameOrPath, text, seed);
+        }
+        Optional<String> shipped = standardText(nameOrPath);
+        if (shipped.isPresent()) {
+            return WorkloadReader.read(nameOrPath + ".yaml", shipped.get(), seed);
+        }
+        if (Files.exists(path)) {
+            throw OsimException.badInput(nameOrPath + ": not a regular file");
+        }
+        throw OsimException.badInput("no workload '" + nameOrPath + "': it is neither a file nor a standard workload (standard: "
+                + String.join(", ", standardNames()) + ")");
+    }
+
+    private static Optional<String> resource(String name) {
+        try (InputStream in = Workloads.class.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.osim.workloads;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.osim.api.OsimException;
+import org.osim.api.SourceLocation;
+
+/**
+ * Reads YAML (and so JSON, a subset) into {@link Node}s with positions, using Jackson's streaming parser.
+ * Duplicate keys are errors.
+ */
+final class YamlTree {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private final String file;
+    private final String[] lines;
+    private final JsonParser parser;
+
+    private YamlTree(String file, String text) throws IOException {
+        this.file = file;
+        this.lines = text.split("\n", -1);
+        this.parser = FACTORY.createParser(new StringReader(text));
+    }
+
+    /** Parses {@code text}, naming {@code file} in errors. */
+    static Node parse(String file, String text) {
+        try {
+            YamlTree tree = new YamlTree(file, text);
+            JsonToken first = tree.parser.nextToken();
+            if (first == null) {
+                throw OsimException.badInput(new SourceLocation(file, 1, 1), "the file is empty; expected a workload mapping");
+            }
+            return tree.value();
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            SourceLocation at = new SourceLocation(file, l == null ? 1 : Math.max(1, l.getLineNr()),
+                    l == null ? 1 : Math.max(1, l.getColumnNr()));
+            throw OsimException.badInput(at, "malformed YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw OsimException.badInput(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private SourceLocation here() {
+        JsonLocation l = parser.currentTokenLocation();
+        return new SourceLocation(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+    }
+
+    private Node value() throws IOException {
+        SourceLocation at = here();
+        JsonToken t = parser.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                LinkedHashMap<String, Node.Field> fields = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    SourceLocation keyAt = here();
+                    parser.nextToken();
+                    Node v = value();
+                    if (fields.put(key, new Node.Field(key, keyAt, v)) != null) {
+                        throw OsimException.badInput(keyAt, "duplicate key '" + key + "'");
+                    }
+                }
+                return new Node.Mapping(at, fields);
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(value());
+                }
+                return new Node.Sequence(at, items);
+            }
+            case VALUE_NULL -> {
+                return new Node.Scalar(at, "", true, false);
+            }
+            default -> {
+                String text = parser.getText();
+                return new Node.Scalar(at, text, false, isBlock(at));
+            }
+        }
+    }
+
+    /** Whether the scalar at {@code at} is a block scalar ({@code |} or {@code >}), whose text starts on the next line. */
+    private boolean isBlock(SourceLocation at) {
+        if (at.line() - 1 >= lines.length) {
+            return false;
+        }
+        String line = lines[at.line() - 1];
+        int c = at.column() - 1;
+        return c < line.length() && (line.charAt(c) == '|' || line.charAt(c) == '>');
+    }
+
+    /** The raw lines of the file, to place errors inside block scalars exactly. */
+    static int indentOf(String text, int lineIndex) {
+        String[] ls = text.split("\n", -1);
+        if (lineIndex < 0 || lineIndex >= ls.length) {
+            return 0;
+        }
+        String l = ls[lineIndex];
+        int i = 0;
+        while (i < l.length() && l.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+}
