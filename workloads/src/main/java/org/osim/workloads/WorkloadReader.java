@@ -368,6 +368,10 @@ public final class WorkloadReader {
     private static void allow(Node.Mapping m, Set<String> keys, String what) {
         for (Node.Field f : m.fields().values()) {
             if (!keys.contains(f.key())) {
+                if (f.key().endsWith(")")) {
+                    throw OsimException.badInput(f.keyAt(), "'" + f.key() + "' looks like the end of a distribution cut at its "
+                            + "comma: inside { … } write it in quotes, e.g. cpu: \"uniform(1ms,5ms)\"");
+                }
                 throw OsimException.badInput(f.keyAt(), "unknown field '" + f.key() + "' in " + what
                         + "; expected one of: " + String.join(", ", keys));
             }

@@ -9,12 +9,23 @@ public enum ThreadState {
 
     /** Whether the kernel may move a thread from this state to {@code next}. */
     public boolean canMoveTo(ThreadState next) {
-        return switch (this) {
-            case NEW -> next == READY || next == TERMINATED;
-            case READY -> next == RUNNING || next == TERMINATED;
-            case RUNNING -> next == READY || next == BLOCKED || next == TERMINATED;
-            case BLOCKED -> next == READY || next == TERMINATED;
-            case TERMINATED -> false;
-        };
+        return (MOVES[ordinal()] & (1 << next.ordinal())) != 0;
+    }
+
+    /** Bit sets of the legal next states, by ordinal: checked on every state change, so kept cheap. */
+    private static final int[] MOVES = {
+        bits(1, 4),     // NEW -> READY, TERMINATED
+        bits(2, 4),     // READY -> RUNNING, TERMINATED
+        bits(1, 3, 4),  // RUNNING -> READY, BLOCKED, TERMINATED
+        bits(1, 4),     // BLOCKED -> READY, TERMINATED
+        0,              // TERMINATED -> nothing
+    };
+
+    private static int bits(int... ordinals) {
+        int b = 0;
+        for (int o : ordinals) {
+            b |= 1 << o;
+        }
+        return b;
     }
 }

@@ -162,13 +162,27 @@ public final class Kernel {
 
     /** Runs the workload to its end (or the horizon) and returns the results. */
     public RunResult run() {
-        for (ProcessSpec spec : workload.processes()) {
-            pendingArrivals++;
-            engine.at(spec.arrival(), EventRank.ARRIVAL, () -> {
-                pendingArrivals--;
-                createProcess(spec.name(), spec.priority(), spec.user(), spec.tickets(), spec.declaredRuntime(),
-                        spec.programs(), spec.threads(), null);
-            });
+        // Arrivals are fed one at a time from a stably sorted list, so the event queue stays small however
+        // many processes a workload has; equal arrival times keep their declaration order.
+        ProcessSpec[] arrivals = workload.processes().toArray(ProcessSpec[]::new);
+        java.util.Arrays.sort(arrivals, java.util.Comparator.comparingLong(ProcessSpec::arrival));
+        pendingArrivals = arrivals.length;
+        if (arrivals.length > 0) {
+            Event arrival = new Event(EventRank.ARRIVAL) {
+                private int next;
+
+                @Override
+                protected void fire() {
+                    ProcessSpec spec = arrivals[next++];
+                    pendingArrivals--;
+                    if (next < arrivals.length) {
+                        engine.schedule(this, arrivals[next].arrival());
+                    }
+                    createProcess(spec.name(), spec.priority(), spec.user(), spec.tickets(), spec.declaredRuntime(),
+                            spec.programs(), spec.threads(), null);
+                }
+            };
+            engine.schedule(arrival, arrivals[0].arrival());
         }
         if (machine.tickNanos() > 0) {
             tick = Event.of(EventRank.TICK, this::onTick);
@@ -203,8 +217,7 @@ public final class Kernel {
 
     private ThreadControlBlock createThread(ProcessControlBlock p, String name, String programName, Program program,
                                             long declared, ThreadControlBlock spawner) {
-        Instruction[] code = program.instructions().toArray(Instruction[]::new);
-        ThreadControlBlock t = table.add(new ThreadControlBlock(this, table.nextTid(), p, name, programName, code,
+        ThreadControlBlock t = table.add(new ThreadControlBlock(this, table.nextTid(), p, name, programName, program.instructions(),
                 declared, spawner, engine.now()));
         p.liveThreads++;
         liveThreads++;
@@ -392,12 +405,12 @@ public final class Kernel {
                 engine.schedule(c.completion, at);
                 return;
             }
-            if (t.pc >= t.program.length) {
+            if (t.pc >= t.program.size()) {
                 stopRunning(c, t, StopReason.EXITED);
                 finishThread(t);
                 return;
             }
-            Instruction in = t.program[t.pc++];
+            Instruction in = t.program.get(t.pc++);
             if (in instanceof Instruction.Compute cpu) {
                 t.remaining = cpu.nanos();
             } else if (in instanceof Instruction.Io io) {
@@ -464,7 +477,7 @@ public final class Kernel {
                 at = systemCall(c, now);
                 if (join.program().isEmpty()) {
                     if (t.liveChildren > 0) {
-                        sleepOn(c, t, t.childrenDone, "join");
+                        sleepOn(c, t, t.childrenDone(), "join");
                         return;
                     }
                 } else {
@@ -475,7 +488,7 @@ public final class Kernel {
                         }
                     }
                     if (child != null && child.state != ThreadState.TERMINATED) {
-                        sleepOn(c, t, child.joiners, "join " + child.name);
+                        sleepOn(c, t, child.joiners(), "join " + child.name);
                         return;
                     }
                 }
@@ -496,7 +509,7 @@ public final class Kernel {
                 if (!p.unreaped.isEmpty()) {
                     reap(p, p.unreaped.pollFirst());
                 } else if (p.liveChildren > 0) {
-                    sleepOn(c, t, p.childWait, "wait");
+                    sleepOn(c, t, p.childWait(), "wait");
                     return;
                 }
             } else if (in instanceof Instruction.Call call) {
@@ -700,9 +713,11 @@ public final class Kernel {
             trace(new TraceEvent.ThreadExited(engine.now(), t.name));
         }
         policy.taskExit(t);
-        wakeAll(t.joiners);
+        if (t.joiners != null) {
+            wakeAll(t.joiners);
+        }
         ThreadControlBlock parent = t.spawner;
-        if (parent != null && --parent.liveChildren == 0) {
+        if (parent != null && --parent.liveChildren == 0 && parent.childrenDone != null) {
             wakeAll(parent.childrenDone);
         }
         if (t.process.liveThreads == 0 && t.process.alive()) {
@@ -759,7 +774,7 @@ public final class Kernel {
         ProcessControlBlock parent = p.parent;
         if (parent != null) {
             parent.liveChildren--;
-            if (!parent.childWait.isEmpty()) {
+            if (parent.childWait != null && !parent.childWait.isEmpty()) {
                 reap(parent, p);
                 wakeOne(parent.childWait);
             } else {

@@ -32,9 +32,10 @@ public final class ProcessControlBlock {
     int liveChildren;
     /** Ended children nobody has waited for yet (zombies). */
     final ArrayDeque<ProcessControlBlock> unreaped = new ArrayDeque<>(0);
-    final WaitQueue childWait;
-    private final Map<String, Integer> spawned = new HashMap<>();
-    private final Map<String, Integer> forked = new HashMap<>();
+    /** Where its threads wait for a child to end; made on first use, like the name counters below. */
+    WaitQueue childWait;
+    private Map<String, Integer> spawned;
+    private Map<String, Integer> forked;
 
     long childrenCpu;
     /** When a sleeping thread of this process is due to wake: the "time of next alarm" of Fig. 2-4. */
@@ -54,7 +55,6 @@ public final class ProcessControlBlock {
         this.arrival = arrival;
         this.declaredRuntime = declaredRuntime;
         this.programs = programs;
-        this.childWait = new WaitQueue("children of " + name);
     }
 
     public int pid() {
@@ -98,12 +98,25 @@ public final class ProcessControlBlock {
         return sum;
     }
 
+    WaitQueue childWait() {
+        if (childWait == null) {
+            childWait = new WaitQueue("a child of " + name);
+        }
+        return childWait;
+    }
+
     String nextThreadName(String program) {
+        if (spawned == null) {
+            spawned = new HashMap<>();
+        }
         int n = spawned.merge(program, 1, Integer::sum);
         return name + "." + program + (n == 1 ? "" : "#" + n);
     }
 
     String nextChildName(String program) {
+        if (forked == null) {
+            forked = new HashMap<>();
+        }
         int n = forked.merge(program, 1, Integer::sum);
         return name + "/" + program + (n == 1 ? "" : "#" + n);
     }

@@ -40,6 +40,12 @@ final class ResultCollector {
     }
 
     private TaskResult process(ProcessControlBlock p) {
+        if (p.threads.size() == 1 && p.threads.get(0).name.equals(p.name)) {
+            ThreadControlBlock t = p.threads.get(0);
+            TaskResult only = thread(t);
+            return new TaskResult(p.name, p.arrival, only.firstRun(), opt(p.completion), only.cpu(), only.waiting(),
+                    only.blocked(), only.contextSwitches(), only.preemptions(), Optional.ofNullable(p.termination), List.of());
+        }
         List<TaskResult> threads = new ArrayList<>(p.threads.size());
         for (ThreadControlBlock t : p.threads) {
             threads.add(thread(t));
@@ -60,9 +66,8 @@ final class ResultCollector {
             switches += t.contextSwitches();
             preemptions += t.preemptions();
         }
-        boolean single = threads.size() == 1 && threads.get(0).name().equals(p.name);
         return new TaskResult(p.name, p.arrival, opt(firstRun), opt(p.completion), cpu, waiting, blocked, switches,
-                preemptions, Optional.ofNullable(p.termination), single ? List.of() : threads);
+                preemptions, Optional.ofNullable(p.termination), threads);
     }
 
     private Summary summary(List<TaskResult> processes) {

@@ -20,7 +20,8 @@ public final class ThreadControlBlock implements Task {
     final ProcessControlBlock process;
     final String name;
     final String programName;
-    final Instruction[] program;
+    /** The program, shared with the workload (immutable, so no copy per thread). */
+    final List<Instruction> program;
     final long declared;
     final ThreadControlBlock spawner;
     /** Registers of the program; the coarse instruction set uses none, the fine-grained one will. */
@@ -46,8 +47,10 @@ public final class ThreadControlBlock implements Task {
     WaitQueue waitingOn;
     Device.Request ioRequest;
     Event wakeEvent;
-    final WaitQueue joiners;
-    final WaitQueue childrenDone;
+    /** Threads joining this one; made on first use, as most threads are never joined. */
+    WaitQueue joiners;
+    /** Where this thread waits in a {@code join} of all its children; made on first use. */
+    WaitQueue childrenDone;
     int liveChildren;
     final List<ThreadControlBlock> children = new ArrayList<>(0);
 
@@ -64,7 +67,7 @@ public final class ThreadControlBlock implements Task {
     long preemptions;
 
     ThreadControlBlock(Kernel kernel, int tid, ProcessControlBlock process, String name, String programName,
-                       Instruction[] program, long declared, ThreadControlBlock spawner, long arrival) {
+                       List<Instruction> program, long declared, ThreadControlBlock spawner, long arrival) {
         this.kernel = kernel;
         this.tid = tid;
         this.process = process;
@@ -75,8 +78,20 @@ public final class ThreadControlBlock implements Task {
         this.spawner = spawner;
         this.arrival = arrival;
         this.priority = process.priority;
-        this.joiners = new WaitQueue("exit of " + name);
-        this.childrenDone = new WaitQueue("threads of " + name);
+    }
+
+    WaitQueue joiners() {
+        if (joiners == null) {
+            joiners = new WaitQueue("the exit of " + name);
+        }
+        return joiners;
+    }
+
+    WaitQueue childrenDone() {
+        if (childrenDone == null) {
+            childrenDone = new WaitQueue("the threads " + name + " spawned");
+        }
+        return childrenDone;
     }
 
     /** Moves to {@code next}, refusing a move the state machine does not allow. */

@@ -1,0 +1,199 @@
+package org.osim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    static JsonNode json(Cli c) throws Exception {
+        assertThat(c.exit()).as(c.err()).isZero();
+        return JSON.readTree(c.out());
+    }
+
+    @Test
+    void compareReproducesFigure2_41() throws Exception {
+        JsonNode runs = json(Cli.run("compare", "fig-2-41", "-s", "fcfs", "-s", "sjf", "--format", "json")).get("runs");
+        assertThat(runs).hasSize(2);
+        JsonNode fcfs = runs.get(0);
+        JsonNode sjf = runs.get(1);
+        assertThat(fcfs.get("scheduler").get("name").asText()).isEqualTo("fcfs");
+        assertThat(fcfs.get("summary").get("meanTurnaround").asInt()).isEqualTo(14);
+        assertThat(sjf.get("summary").get("meanTurnaround").asInt()).isEqualTo(11);
+        assertThat(fcfs.get("processes").findValues("turnaround")).extracting(JsonNode::asInt).containsExactly(8, 12, 16, 20);
+        assertThat(sjf.get("processes").findValues("turnaround")).extracting(JsonNode::asInt).containsExactly(20, 4, 8, 12);
+        assertThat(sjf.get("summary").get("meanWaiting").asInt()).isEqualTo(6);
+        assertThat(sjf.get("summary").get("throughput").asDouble()).isEqualTo(0.2);
+        assertThat(sjf.get("summary").get("contextSwitches").asInt()).isEqualTo(4);
+        assertThat(sjf.get("timeUnit").asText()).isEqualTo("ms");
+        assertThat(sjf.get("violations")).isEmpty();
+        assertThat(sjf.has("slices")).isFalse();
+    }
+
+    @Test
+    void compareTableHasOneRowPerSchedulerAndTheTurnaroundOfEachProcess() {
+        Cli c = Cli.run("compare", "fig-2-41", "-s", "fcfs", "-s", "sjf", "-s", "rr:quantum=4ms");
+        assertThat(c.exit()).isZero();
+        assertThat(c.out()).contains("rr:quantum=4ms").containsPattern("(?m)^sjf +11 +6 +6 ")
+                .containsPattern("(?m)^fcfs +8 +12 +16 +20$");
+    }
+
+    @Test
+    void slicesListTheScheduleInJson() throws Exception {
+        JsonNode run = json(Cli.run("run", "fig-2-41", "--scheduler", "sjf", "--format", "json", "--slices")).get("runs").get(0);
+        assertThat(run.get("slices").toString()).isEqualTo("[{\"cpu\":0,\"task\":\"B\",\"start\":0,\"end\":4},"
+                + "{\"cpu\":0,\"task\":\"C\",\"start\":4,\"end\":8},{\"cpu\":0,\"task\":\"D\",\"start\":8,\"end\":12},"
+                + "{\"cpu\":0,\"task\":\"A\",\"start\":12,\"end\":20}]");
+    }
+
+    @Test
+    void ganttDrawsTheSchedule() {
+        Cli c = Cli.run("run", "fig-2-41", "--scheduler", "sjf", "--gantt");
+        assertThat(c.exit()).isZero();
+        assertThat(c.out()).endsWith("""
+                Gantt chart: one column = 500us
+                cpu0 |B      |C      |D      |A              |
+                     0       4       8       12              20
+                """);
+    }
+
+    @Test
+    void traceShowsEveryEventWithItsTime() {
+        Cli c = Cli.run("run", "fig-2-41", "-s", "fcfs", "--trace");
+        assertThat(c.out()).contains("           8  cpu0 stop A (exited, ran 8ms)\n           8  thread exit A\n");
+    }
+
+    @Test
+    void csvHasARowPerProcess() {
+        Cli c = Cli.run("run", "fig-2-41", "-s", "sjf", "--format", "csv");
+        assertThat(c.out().lines()).hasSize(5);
+        assertThat(c.out().lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo("fig-2-41,sjf,,1,A,0,12,20,20,12,12,8,0,1,0,normal exit");
+    }
+
+    @Test
+    void listAndDescribe() {
+        Cli list = Cli.run("list", "schedulers");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("fcfs", "priority", "rr", "sjf", "srtn");
+        Cli describe = Cli.run("describe", "rr");
+        assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
+        Cli workloads = Cli.run("list", "workloads");
+        assertThat(workloads.out()).contains("fig-2-41", "sjf-counterexample", "convoy", "interactive-mix", "batch-mix");
+    }
+
+    @Test
+    void sameSeedSameBytesAndAnotherSeedOtherNumbers() {
+        String[] args = {"compare", "batch-mix", "-s", "fcfs", "-s", "rr:quantum=10ms", "--format", "json", "--slices"};
+        Cli a = Cli.run(args);
+        Cli b = Cli.run(args);
+        assertThat(a.exit()).isZero();
+        assertThat(a.out()).isEqualTo(b.out());
+        Cli c = Cli.run("compare", "batch-mix", "-s", "fcfs", "-s", "rr:quantum=10ms", "--format", "json", "--slices", "--seed", "2");
+        assertThat(c.out()).isNotEqualTo(a.out());
+        assertThat(c.out()).contains("\"seed\" : 2");
+    }
+
+    @Test
+    void timeUnitsCanBeChanged() throws Exception {
+        JsonNode run = json(Cli.run("run", "fig-2-41", "-s", "sjf", "--format", "json", "--unit", "us")).get("runs").get(0);
+        assertThat(run.get("summary").get("meanTurnaround").asLong()).isEqualTo(11_000);
+        assertThat(run.get("timeUnit").asText()).isEqualTo("us");
+    }
+
+    @Test
+    void outputGoesToAFileWhole() throws Exception {
+        Path out = tmp.resolve("sub/result.json");
+        Cli c = Cli.run("run", "fig-2-41", "-s", "sjf", "--format", "json", "-o", out.toString());
+        assertThat(c.exit()).isZero();
+        assertThat(c.out()).isEmpty();
+        assertThat(JSON.readTree(out.toFile()).get("runs").get(0).get("summary").get("meanTurnaround").asInt()).isEqualTo(11);
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    // ------------------------------------------------------------------ bad input: exit 2, place and expectation, nothing written
+
+    /** Runs {@code run w.yaml -s SCHEDULER -o out.json EXTRA...}; expects exit 2, a message, and no output file. */
+    private Cli badInput(String yaml, String scheduler, String... extra) throws Exception {
+        Path file = tmp.resolve("w.yaml");
+        Files.writeString(file, yaml);
+        Path out = tmp.resolve("out.json");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", file.toString(), "-s", scheduler, "-o", out.toString()));
+        args.addAll(java.util.List.of(extra));
+        Cli c = Cli.run(args.toArray(String[]::new));
+        assertThat(c.exit()).as(c.err()).isEqualTo(2);
+        assertThat(out).doesNotExist();
+        assertThat(c.out()).isEmpty();
+        return c;
+    }
+
+    private Cli badInput(String yaml) throws Exception {
+        return badInput(yaml, "fcfs");
+    }
+
+    @Test
+    void malformedYaml() throws Exception {
+        Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms }\n");
+        assertThat(c.err()).startsWith("osim: " + tmp.resolve("w.yaml") + ":2:").contains("malformed YAML");
+    }
+
+    @Test
+    void unknownField() throws Exception {
+        Cli c = badInput("processes:\n  - { name: A, burst: [cpu 8ms] }\n");
+        assertThat(c.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":2:16: unknown field 'burst' in process; expected one of: "
+                + "name, arrival, bursts, program, threads, programs, repeat, priority, tickets, user, runtime\n");
+    }
+
+    @Test
+    void negativeDuration() throws Exception {
+        Cli c = badInput("processes:\n  - { name: A, bursts: [cpu -8ms] }\n");
+        assertThat(c.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":2:29: a duration cannot be negative, got '-8ms'\n");
+    }
+
+    @Test
+    void unknownSchedulerAndParameter() throws Exception {
+        Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lottery");
+        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lottery' (known: fcfs, priority, rr, sjf, srtn)\n");
+        Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
+        assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum)\n");
+        Cli v = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr", "--param", "quantum=-4ms");
+        assertThat(v.err()).isEqualTo("osim: parameter 'quantum' of scheduler 'rr': a duration cannot be negative, got '-4ms'\n");
+    }
+
+    @Test
+    void unknownWorkloadAndBadOptions() {
+        Cli c = Cli.run("run", "no-such-workload", "-s", "fcfs");
+        assertThat(c.exit()).isEqualTo(2);
+        assertThat(c.err()).startsWith("osim: no workload 'no-such-workload'");
+        Cli d = Cli.run("run", "fig-2-41", "-s", "fcfs", "--format", "xml");
+        assertThat(d.exit()).isEqualTo(2);
+        assertThat(d.err()).contains("--format");
+        Cli e = Cli.run("run", "fig-2-41", "-s", "fcfs", "--cpus", "0");
+        assertThat(e.exit()).isEqualTo(2);
+        assertThat(e.err()).isEqualTo("osim: --cpus must be at least 1, got 0\n");
+    }
+
+    @Test
+    void benchReportsTheContractFields() throws Exception {
+        JsonNode b = json(Cli.run("bench", "--format", "json", "--scale", "0.001", "--no-warmup")).get("benchmarks");
+        assertThat(b).hasSize(3);
+        assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k");
+        for (JsonNode m : b) {
+            assertThat(m.fieldNames()).toIterable().containsExactly("benchmark", "events", "slices", "wallSeconds",
+                    "eventsPerSecond", "slicesPerSecond", "peakHeapBytes");
+            assertThat(m.get("events").asLong()).isPositive();
+        }
+        assertThat(b.get(1).get("slices").asLong()).isGreaterThan(b.get(1).get("events").asLong() / 2);
+    }
+}

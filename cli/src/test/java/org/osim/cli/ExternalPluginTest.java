@@ -1,0 +1,198 @@
+package org.osim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osim.api.sched.SchedulerFactory;
+
+/**
+ * Schedulers written outside the repository: compiled here from source against osim-api alone, packed
+ * into a jar with one services file, and dropped into a plugins folder.
+ */
+class ExternalPluginTest {
+    @TempDir
+    static Path work;
+    static Path plugins;
+
+    private static final String LIFO = """
+            package ext;
+            import org.osim.api.param.Parameters;
+            import org.osim.api.sched.*;
+            import java.util.ArrayDeque;
+            public final class Lifo implements SchedulerFactory {
+                public String name() { return "lifo"; }
+                public String description() { return "Last in, first out: the newest ready task runs first. An example plugin."; }
+                public Scheduler create(Parameters p, SchedulerContext c) {
+                    return new Scheduler() {
+                        final ArrayDeque<Task> stack = new ArrayDeque<>();
+                        public void enqueue(Task t, EnqueueReason why) { stack.push(t); }
+                        public Task pickNext(CpuView cpu) { return stack.poll(); }
+                        public void dequeue(Task t) { stack.remove(t); }
+                    };
+                }
+            }
+            """;
+
+    /** Returns the first task it ever saw, again and again: a task it no longer holds. */
+    private static final String FOREIGN = """
+            package ext;
+            import org.osim.api.param.Parameters;
+            import org.osim.api.sched.*;
+            import java.util.ArrayDeque;
+            public final class Foreign implements SchedulerFactory {
+                public String name() { return "broken-foreign"; }
+                public String description() { return "broken on purpose"; }
+                public Scheduler create(Parameters p, SchedulerContext c) {
+                    return new Scheduler() {
+                        final ArrayDeque<Task> q = new ArrayDeque<>();
+                        Task first;
+                        public void enqueue(Task t, EnqueueReason why) { if (first == null) first = t; q.add(t); }
+                        public Task pickNext(CpuView cpu) { q.poll(); return first; }
+                    };
+                }
+            }
+            """;
+
+    private static final String THROWS = """
+            package ext;
+            import org.osim.api.param.Parameters;
+            import org.osim.api.sched.*;
+            public final class Throws implements SchedulerFactory {
+                public String name() { return "broken-throws"; }
+                public String description() { return "broken on purpose"; }
+                public Scheduler create(Parameters p, SchedulerContext c) {
+                    return new Scheduler() {
+                        public void enqueue(Task t, EnqueueReason why) { }
+                        public Task pickNext(CpuView cpu) { throw new ArithmeticException("/ by zero"); }
+                    };
+                }
+            }
+            """;
+
+    private static final String IDLE = """
+            package ext;
+            import org.osim.api.param.Parameters;
+            import org.osim.api.sched.*;
+            public final class Idle implements SchedulerFactory {
+                public String name() { return "broken-idle"; }
+                public String description() { return "broken on purpose"; }
+                public Scheduler create(Parameters p, SchedulerContext c) {
+                    return new Scheduler() {
+                        public void enqueue(Task t, EnqueueReason why) { }
+                        public Task pickNext(CpuView cpu) { return null; }
+                    };
+                }
+            }
+            """;
+
+    /** Another plugin that also calls itself "lifo". */
+    private static final String OTHER_LIFO = LIFO.replace("package ext;", "package other;").replace("class Lifo", "class OtherLifo");
+
+    @BeforeAll
+    static void buildPluginJars() throws IOException {
+        buildJar("my-policies.jar", "ext", java.util.Map.of("Lifo", LIFO, "Foreign", FOREIGN, "Throws", THROWS, "Idle", IDLE));
+        buildJar("other.jar", "other", java.util.Map.of("OtherLifo", OTHER_LIFO));
+        plugins = work.resolve("plugins");
+    }
+
+    private static void buildJar(String jarName, String pkg, java.util.Map<String, String> sources) throws IOException {
+        Path src = work.resolve("src-" + pkg + "/" + pkg);
+        Files.createDirectories(src);
+        List<String> args = new java.util.ArrayList<>();
+        Path classes = work.resolve("classes-" + pkg);
+        Files.createDirectories(classes);
+        String api = Path.of(SchedulerFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        args.addAll(List.of("--release", "17", "-classpath", api, "-d", classes.toString()));
+        StringBuilder services = new StringBuilder();
+        for (var e : new java.util.TreeMap<>(sources).entrySet()) {
+            Path f = src.resolve(e.getKey() + ".java");
+            Files.writeString(f, e.getValue());
+            args.add(f.toString());
+            services.append(pkg).append('.').append(e.getKey()).append('\n');
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
+        Path dir = work.resolve(pkg.equals("ext") ? "plugins" : "more");
+        Files.createDirectories(dir);
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve(jarName)))) {
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, jar);
+                    jar.closeEntry();
+                }
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/org.osim.api.sched.SchedulerFactory"));
+            OutputStream out = jar;
+            out.write(services.toString().getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+    }
+
+    @Test
+    void aSchedulerFromAPluginsFolderIsListedAndRuns() {
+        Cli list = Cli.run("list", "schedulers", "--plugins", plugins.toString());
+        assertThat(list.out()).contains("lifo", "Last in, first out");
+        Cli run = Cli.run("run", "fig-2-41", "-s", "lifo", "--plugins", plugins.toString(), "--format", "csv");
+        assertThat(run.exit()).as(run.err()).isZero();
+        // The newest arrival (D) runs first, then C, B, A.
+        assertThat(run.out().lines().skip(1).map(l -> l.split(",")[4] + "=" + l.split(",")[8]))
+                .containsExactly("A=20", "B=12", "C=8", "D=4");
+        Cli describe = Cli.run("describe", "lifo", "--plugins", plugins.toString());
+        assertThat(describe.out()).contains("my-policies.jar");
+    }
+
+    @Test
+    void thePluginsFolderOfTheOsimScriptIsReadToo() {
+        String before = System.getProperty("osim.plugins");
+        System.setProperty("osim.plugins", plugins.toString());
+        try {
+            assertThat(Cli.run("list", "schedulers").out()).contains("lifo");
+        } finally {
+            if (before == null) {
+                System.clearProperty("osim.plugins");
+            } else {
+                System.setProperty("osim.plugins", before);
+            }
+        }
+    }
+
+    @Test
+    void brokenPoliciesAreCaughtAndNamedWithExitCode3() {
+        Cli foreign = Cli.run("run", "fig-2-41", "-s", "broken-foreign", "--plugins", plugins.toString());
+        assertThat(foreign.exit()).isEqualTo(3);
+        assertThat(foreign.err()).isEqualTo("osim: scheduler 'broken-foreign' failed in pickNext at 8 ms: returned task A "
+                + "for cpu 0, which it does not hold (it is terminated)\n");
+        Cli thrower = Cli.run("run", "fig-2-41", "-s", "broken-throws", "--plugins", plugins.toString());
+        assertThat(thrower.exit()).isEqualTo(3);
+        assertThat(thrower.err()).isEqualTo("osim: scheduler 'broken-throws' failed in pickNext at 0 ms: threw "
+                + "java.lang.ArithmeticException: / by zero\n");
+        Cli idle = Cli.run("run", "fig-2-41", "-s", "broken-idle", "--plugins", plugins.toString(), "--watchdog", "5s");
+        assertThat(idle.exit()).isEqualTo(3);
+        assertThat(idle.err()).isEqualTo("osim: scheduler 'broken-idle' failed in pickNext at 5000 ms: watchdog: task A "
+                + "has been runnable for 5000 ms while cpu 0 sat idle (bound 5s)\n");
+        assertThat(foreign.out() + thrower.out() + idle.out()).isEmpty();
+    }
+
+    @Test
+    void aDuplicateNameIsRejectedNamingBothSources() {
+        Cli c = Cli.run("list", "schedulers", "--plugins", plugins.toString(), "--plugins", work.resolve("more").toString());
+        assertThat(c.exit()).isEqualTo(3);
+        assertThat(c.err()).startsWith("osim: two scheduler plugins are named 'lifo': ext.Lifo (")
+                .contains("my-policies.jar) and other.OtherLifo (").contains("other.jar)");
+        assertThat(c.out()).isEmpty();
+    }
+}
