@@ -27,24 +27,16 @@ class ExternalPluginTest {
     static Path work;
     static Path plugins;
 
-    private static final String LIFO = """
-            package ext;
-            import org.osim.api.param.Parameters;
-            import org.osim.api.sched.*;
-            import java.util.ArrayDeque;
-            public final class Lifo implements SchedulerFactory {
-                public String name() { return "lifo"; }
-                public String description() { return "Last in, first out: the newest ready task runs first. An example plugin."; }
-                public Scheduler create(Parameters p, SchedulerContext c) {
-                    return new Scheduler() {
-                        final ArrayDeque<Task> stack = new ArrayDeque<>();
-                        public void enqueue(Task t, EnqueueReason why) { stack.push(t); }
-                        public Task pickNext(CpuView cpu) { return stack.poll(); }
-                        public void dequeue(Task t) { stack.remove(t); }
-                    };
-                }
-            }
-            """;
+    /** The shipped example, so the example in the docs is compiled and run by the tests. */
+    private static final String LIFO = read(Path.of("../examples/scheduler-plugin/src/ext/Lifo.java"));
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Returns the first task it ever saw, again and again: a task it no longer holds. */
     private static final String FOREIGN = """
@@ -145,7 +137,7 @@ class ExternalPluginTest {
     @Test
     void aSchedulerFromAPluginsFolderIsListedAndRuns() {
         Cli list = Cli.run("list", "schedulers", "--plugins", plugins.toString());
-        assertThat(list.out()).contains("lifo", "Last in, first out");
+        assertThat(list.out()).contains("lifo", "quantum=100ms", "Last in, first out");
         Cli run = Cli.run("run", "fig-2-41", "-s", "lifo", "--plugins", plugins.toString(), "--format", "csv");
         assertThat(run.exit()).as(run.err()).isZero();
         // The newest arrival (D) runs first, then C, B, A.

@@ -186,6 +186,40 @@ class KernelTest {
                 "3 cpu0 stop A (exited, ran 0ms)", "3 thread exit A", "3 exit A (normal exit)", "3 cpu0 idle");
     }
 
+    @Test
+    void theClockTickLetsAPolicyPreemptAndChargesInterrupts() {
+        SchedulerFactory everyOtherTick = TestPolicies.factory("ticker", List.of(), (p, c) -> new TestPolicies.Fifo(Long.MAX_VALUE) {
+            int ticks;
+
+            @Override
+            public boolean tick(Task current, CpuView cpu) {
+                return ++ticks % 2 == 0;
+            }
+        });
+        CostProfile costs = new CostProfile("t", 0, 0, 0, 1_000, 0, 0);
+        RunResult r = Simulation.builder(Workload.of("t", List.of(proc("A", 0, "cpu 5ms"), proc("B", 0, "cpu 5ms"))))
+                .scheduler(everyOtherTick, Map.of()).tick(millis(1)).costs(costs).recordSlices(true).run();
+        // Ticks at 1, 2, 3 …; every second one preempts. Each tick costs 1 us of interrupt overhead.
+        assertThat(r.slices()).extracting(SliceRecord::task).startsWith("A", "B", "A", "B");
+        assertThat(r.slices().get(0).end()).isEqualTo(millis(2));
+        assertThat(r.summary().overhead()).isPositive();
+        assertThat(r.summary().overhead() % 1_000).isZero();
+        assertThat(r.process("A").orElseThrow().cpu()).isEqualTo(millis(5));
+    }
+
+    @Test
+    void sleepRecordsTheNextAlarmAndBlocks() {
+        RunResult r = run(TestPolicies.fifo(), Map.of(), proc("A", 0, "sleep 5ms; cpu 1ms"));
+        assertThat(schedule(r)).isEqualTo("0:A@5-6");
+        assertThat(ms(r.process("A").orElseThrow().blocked())).isEqualTo(5);
+    }
+
+    @Test
+    void yieldGivesTheCpuToTheNextInLine() {
+        RunResult r = run(TestPolicies.fifo(), Map.of(), proc("A", 0, "cpu 1ms; yield; cpu 1ms"), proc("B", 0, "cpu 2ms"));
+        assertThat(schedule(r)).isEqualTo("0:A@0-1 0:B@1-3 0:A@3-4");
+    }
+
     // ------------------------------------------------------------------ the safety net
 
     @Test
