@@ -62,6 +62,13 @@ final class GanttChart {
             }
             b.append(String.format("cpu%-2d", cpu)).append(new String(row).stripTrailing()).append('\n');
         }
+        // Few boxes: label their edges, as the book's figures do; many: a ruler every ten columns.
+        if (merged.size() * 6 > width) {
+            boundaries.clear();
+            for (int col = 0; col <= width; col += 10) {
+                boundaries.add(col * scale);
+            }
+        }
         b.append("     ").append(axis(boundaries, scale, width)).append('\n');
         return b.toString();
     }

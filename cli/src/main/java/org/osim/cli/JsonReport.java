@@ -15,7 +15,7 @@ import org.osim.api.result.Summary;
 import org.osim.api.result.TaskResult;
 import org.osim.api.result.Violation;
 
-/** The JSON of DESIGN §8: {@code { "runs": [ … ] }}; field names are a contract, fields come in a fixed order. */
+/** The JSON of docs/metrics.md: {@code { "runs": [ … ] }}; field names are a contract, fields come in a fixed order. */
 final class JsonReport {
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 

@@ -54,8 +54,9 @@ final class ListCommand implements Callable<Integer> {
     }
 
     static String firstSentence(String text) {
-        int dot = text.indexOf(". ");
-        String s = dot < 0 ? text : text.substring(0, dot + 1);
+        // A sentence ends at ". " before a capital: "Fig. 2-41" does not end one.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\. (?=[A-Z])").matcher(text);
+        String s = m.find() ? text.substring(0, m.start() + 1) : text;
         return s.length() > 110 ? s.substring(0, 107) + "..." : s;
     }
 }

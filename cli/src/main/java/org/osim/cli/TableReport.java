@@ -120,8 +120,9 @@ final class TableReport {
         return number(v * 100) + "%";
     }
 
-    /** A text table: first column left-aligned, the others right-aligned. */
+    /** A text table: columns of numbers are right-aligned, columns of words left-aligned. */
     static final class Table {
+        private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-|[-+]?[0-9][0-9.,]*(%|M|/[0-9]+)?");
         private final List<String[]> rows = new ArrayList<>();
 
         Table(String... header) {
@@ -135,11 +136,17 @@ final class TableReport {
         String render() {
             int cols = rows.get(0).length;
             int[] width = new int[cols];
-            for (String[] r : rows) {
+            boolean[] numeric = new boolean[cols];
+            java.util.Arrays.fill(numeric, true);
+            for (int r = 0; r < rows.size(); r++) {
                 for (int i = 0; i < cols; i++) {
-                    width[i] = Math.max(width[i], r[i].length());
+                    width[i] = Math.max(width[i], rows.get(r)[i].length());
+                    if (r > 0 && !NUMBER.matcher(rows.get(r)[i]).matches()) {
+                        numeric[i] = false;
+                    }
                 }
             }
+            numeric[0] = false;
             StringBuilder b = new StringBuilder();
             for (String[] r : rows) {
                 StringBuilder line = new StringBuilder();
@@ -148,7 +155,7 @@ final class TableReport {
                         line.append("  ");
                     }
                     String pad = " ".repeat(width[i] - r[i].length());
-                    line.append(i == 0 ? r[i] + pad : pad + r[i]);
+                    line.append(numeric[i] ? pad + r[i] : r[i] + pad);
                 }
                 b.append(line.toString().stripTrailing()).append('\n');
             }

@@ -3,7 +3,7 @@ package org.osim.cli;
 import java.math.BigDecimal;
 import org.osim.api.SimTime;
 
-/** The unit reports print times in; milliseconds unless asked otherwise (DESIGN §2). */
+/** The unit reports print times in; milliseconds unless asked otherwise. */
 enum TimeUnitOption {
     ns(0), us(3), ms(6), s(9);
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the machine's mechanisms cost, in nanoseconds (DESIGN §3). Costs are charged to CPUs as overhead,
+ * What the machine's mechanisms cost, in nanoseconds (docs/machine-profiles.md). Costs are charged to CPUs as overhead,
  * reported apart from useful work.
  *
  * <p>{@code textbook}: everything free, as in the book's worked examples. {@code modern}: figures of the

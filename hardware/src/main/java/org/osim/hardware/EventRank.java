@@ -1,7 +1,7 @@
 package org.osim.hardware;
 
 /**
- * The order of events that fall on the same instant (DESIGN §2): completions and wake-ups before
+ * The order of events that fall on the same instant (docs/semantics.md): completions and wake-ups before
  * arrivals, arrivals before the timer that ends a slice, so a task preempted at time t queues behind
  * tasks that arrived at t. Within a rank, events run in the order they were scheduled.
  */

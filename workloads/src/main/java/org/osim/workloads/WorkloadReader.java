@@ -24,7 +24,7 @@ import org.osim.api.workload.ThreadSpec;
 import org.osim.api.workload.Workload;
 
 /**
- * Reads the workload format of DESIGN §7 into a {@link Workload}. Strict: an unknown field, a value of
+ * Reads the workload format (docs/workload-format.md) into a {@link Workload}. Strict: an unknown field, a value of
  * the wrong kind or an impossible reference is an error naming the file, line and column and what was
  * expected. {@code generate:} blocks are drawn here, from the seed's {@code generate[i]} streams.
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.osim.api.SimTime;
 
 /**
- * One instruction of a simulated program: the coarse instruction set of DESIGN §4. Each record
+ * One instruction of a simulated program: the coarse instruction set (docs/workload-format.md). Each record
  * prints back in the text form the parser reads ({@code cpu 5ms}, {@code io disk 10ms}).
  */
 public sealed interface Instruction {

@@ -3,7 +3,7 @@ package org.osim.api.result;
 import java.util.List;
 
 /**
- * The figures of a whole run (DESIGN §8). Times in nanoseconds; means over the processes that completed.
+ * The figures of a whole run (docs/metrics.md). Times in nanoseconds; means over the processes that completed.
  *
  * @param throughput completed processes per millisecond of makespan
  * @param cpuUtilization useful CPU time over (CPUs × makespan), from 0 to 1

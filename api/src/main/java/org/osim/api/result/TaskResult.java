@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The metrics of one process (or, inside {@link #threads()}, of one thread), in nanoseconds (DESIGN §8).
+ * The metrics of one process (or, inside {@link #threads()}, of one thread), in nanoseconds (docs/metrics.md).
  *
  * @param waiting time runnable but not running
  * @param blocked time blocked (I/O, sleep, join, wait)

@@ -11,7 +11,7 @@ import org.osim.api.result.TaskResult;
 import org.osim.api.sched.ThreadState;
 import org.osim.hardware.Cpu;
 
-/** Turns the kernel's tables at the end of a run into the metrics of DESIGN §8. */
+/** Turns the kernel's tables at the end of a run into the metrics of docs/metrics.md. */
 final class ResultCollector {
     private final Kernel kernel;
     private final long end;

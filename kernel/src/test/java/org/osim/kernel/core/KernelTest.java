@@ -66,7 +66,7 @@ class KernelTest {
 
     @Test
     void roundRobinPreemptsAtSliceEndAndQueuesBehindArrivalsOfThatInstant() {
-        // A is preempted at 4 exactly when B arrives: B must run first (DESIGN §2).
+        // A is preempted at 4 exactly when B arrives: B must run first (docs/semantics.md).
         RunResult r = run(TestPolicies.roundRobin(), Map.of("quantum", "4ms"),
                 proc("A", 0, "cpu 6ms"), proc("B", 4, "cpu 2ms"));
         assertThat(schedule(r)).isEqualTo("0:A@0-4 0:B@4-6 0:A@6-8");

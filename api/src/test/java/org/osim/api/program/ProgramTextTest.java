@@ -1,0 +1,52 @@
+package org.osim.api.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProgramTextTest {
+    @Test
+    void everyCoarseInstructionParsesAndPrintsBack() {
+        String text = "cpu 5ms; io 10ms; io disk 2ms; sleep 20ms; yield; spawn w; join; join w; fork c; wait; "
+                + "kill B; fault illegal-instruction; call mutex.down 1; exit 3";
+        Program p = Program.parse(text);
+        assertThat(p.instructions()).containsExactly(
+                new Instruction.Compute(5_000_000), new Instruction.Io(Optional.empty(), 10_000_000),
+                new Instruction.Io(Optional.of("disk"), 2_000_000), new Instruction.Sleep(20_000_000),
+                new Instruction.Yield(), new Instruction.Spawn("w"), new Instruction.Join(Optional.empty()),
+                new Instruction.Join(Optional.of("w")), new Instruction.Fork("c"), new Instruction.Wait(),
+                new Instruction.Kill("B"), new Instruction.Fault("illegal-instruction"),
+                new Instruction.Call("mutex", "down", List.of("1")), new Instruction.Exit(3));
+        assertThat(Program.parse(p.toString().replaceAll("[\\[\\]]", "").replace(", ", "; "))).isEqualTo(p);
+        assertThat(p.cpuNanos()).isEqualTo(5_000_000);
+    }
+
+    @Test
+    void linesCommentsAndSemicolons() {
+        Program p = Program.parse("""
+                cpu 1ms   # compute
+                # a whole comment line
+                io 2ms; cpu 3ms
+                """);
+        assertThat(p.toString()).isEqualTo("[cpu 1ms, io 2ms, cpu 3ms]");
+        assertThat(p.repeated(2).size()).isEqualTo(6);
+    }
+
+    @Test
+    void errorsGiveLineAndColumnWithinTheText() {
+        assertThatThrownBy(() -> Program.parse("cpu 1ms\n  io disk fast"))
+                .isInstanceOfSatisfying(ProgramSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(11);
+                    assertThat(e.problem()).startsWith("expected a duration such as 4ms");
+                });
+        assertThatThrownBy(() -> Program.parse("cpu 1ms; hop"))
+                .isInstanceOfSatisfying(ProgramSyntaxException.class, e -> assertThat(e.column()).isEqualTo(10));
+        assertThatThrownBy(() -> Program.parse("cpu")).hasMessage("1:1: expected cpu DURATION, e.g. cpu 5ms, got 'cpu'");
+        assertThatThrownBy(() -> Program.parse("call mutex")).hasMessage("1:6: expected OBJECT.OPERATION, e.g. call mutex.down, got 'mutex'");
+        assertThatThrownBy(() -> Program.parse("exit x")).hasMessage("1:6: expected a whole number for the exit code, got 'x'");
+    }
+}
