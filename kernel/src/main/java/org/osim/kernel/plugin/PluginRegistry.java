@@ -22,6 +22,7 @@ import org.osim.api.sched.SchedulerFactory;
  * same name are rejected, naming both classes and where each came from.
  */
 public final class PluginRegistry {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PluginRegistry.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private final Map<String, SchedulerFactory> schedulers;
 
@@ -49,6 +50,7 @@ public final class PluginRegistry {
                 throw new OsimException(ErrorCode.PLUGIN_FAILURE, "scheduler plugin " + describe(f)
                         + " has an invalid name '" + name + "': use lower-case letters, digits and '-'");
             }
+            LOG.debug("scheduler plugin '{}': {}", name, describe(f));
             SchedulerFactory before = byName.putIfAbsent(name, f);
             if (before != null) {
                 throw new OsimException(ErrorCode.PLUGIN_FAILURE, "two scheduler plugins are named '" + name + "': "
