@@ -44,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
         String text = switch (sim.format) {
             case json -> JsonReport.render(runs, sim.unit, slices);
             case csv -> CsvReport.summaries(runs, sim.unit);
-            case table -> TableReport.compare(runs, sim.unit);
+            case table -> TableReport.compare(runs, schedulers, sim.unit);
         };
         Output.write(text, sim.output, spec.commandLine().getOut());
         return 0;

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.osim.api.result.PolicyMetric;
 import org.osim.api.result.RunResult;
 import org.osim.api.result.SliceRecord;
 import org.osim.api.result.Summary;
@@ -110,6 +111,17 @@ final class JsonReport {
             g.writeStringField("kind", p.termination().get().kind().name().toLowerCase(java.util.Locale.ROOT));
             g.writeNumberField("code", p.termination().get().code());
             g.writeStringField("detail", p.termination().get().detail());
+            g.writeEndObject();
+        }
+        if (!p.policy().isEmpty()) {
+            g.writeObjectFieldStart("policy");
+            for (Map.Entry<String, PolicyMetric> e : p.policy().entrySet()) {
+                if (e.getValue().time()) {
+                    g.writeNumberField(e.getKey(), unit.of((long) e.getValue().value()));
+                } else {
+                    g.writeNumberField(e.getKey(), e.getValue().value());
+                }
+            }
             g.writeEndObject();
         }
         if (!p.threads().isEmpty()) {

@@ -40,6 +40,10 @@ final class SimulationOptions {
             description = "End the run if a runnable task waits this long while a CPU idles (default: ${DEFAULT-VALUE}; 0 = off).")
     String watchdog;
 
+    @Option(names = "--ticket-transfer",
+            description = "A thread blocked in join or wait lends its lottery tickets to the one it waits for.")
+    boolean ticketTransfer;
+
     @Option(names = "--format", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -58,7 +62,8 @@ final class SimulationOptions {
 
     /** A simulation of {@code w} under the named scheduler, set up from these options. */
     Simulation.Builder simulation(Osim osim, Workload w, String scheduler, Map<String, String> params, boolean slices) {
-        Simulation.Builder b = osim.simulation(w).seed(seed).recordSlices(slices).watchdog(duration("--watchdog", watchdog));
+        Simulation.Builder b = osim.simulation(w).seed(seed).recordSlices(slices).watchdog(duration("--watchdog", watchdog))
+                .ticketTransfer(ticketTransfer);
         b.scheduler(scheduler, params);
         if (cpus != null) {
             b.cpus(cpus);

@@ -18,12 +18,16 @@ final class TableReport {
     static String run(RunResult r, TimeUnitOption unit) {
         StringBuilder b = new StringBuilder();
         b.append(header(r)).append("\n\n");
-        Table t = new Table("process", "arrival", "first run", "completion", "turnaround", "waiting", "response",
-                "cpu", "blocked", "switches", "preempted", "exit");
+        List<String> metrics = policyMetrics(r);
+        List<String> head = new ArrayList<>(List.of("process", "arrival", "first run", "completion", "turnaround",
+                "waiting", "response", "cpu", "blocked", "switches", "preempted"));
+        head.addAll(metrics);
+        head.add("exit");
+        Table t = new Table(head.toArray(String[]::new));
         for (TaskResult p : r.processes()) {
-            row(t, p, unit, "");
+            row(t, p, unit, "", metrics);
             for (TaskResult th : p.threads()) {
-                row(t, th, unit, "  ");
+                row(t, th, unit, "  ", metrics);
             }
         }
         b.append(t.render()).append('\n');
@@ -50,15 +54,33 @@ final class TableReport {
                 + (r.cpus() == 1 ? " cpu" : " cpus") + " · " + r.profile() + " profile";
     }
 
-    private static void row(Table t, TaskResult p, TimeUnitOption unit, String indent) {
-        t.add(indent + p.name(), unit.text(p.arrival()), opt(p.firstRun(), unit), opt(p.completion(), unit),
-                opt(p.turnaround(), unit), unit.text(p.waiting()), opt(p.response(), unit), unit.text(p.cpu()),
-                unit.text(p.blocked()), String.valueOf(p.contextSwitches()), String.valueOf(p.preemptions()),
-                p.termination().map(Object::toString).orElse(indent.isEmpty() ? "running" : ""));
+    /** The names of the figures the policy published, in first-published order, for extra columns. */
+    private static List<String> policyMetrics(RunResult r) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (TaskResult p : r.processes()) {
+            names.addAll(p.policy().keySet());
+            p.threads().forEach(t -> names.addAll(t.policy().keySet()));
+        }
+        return new ArrayList<>(names);
     }
 
-    /** Several runs side by side: a line a scheduler, then turnaround per process if there are few. */
-    static String compare(List<RunResult> runs, TimeUnitOption unit) {
+    private static void row(Table t, TaskResult p, TimeUnitOption unit, String indent, List<String> metrics) {
+        List<String> cells = new ArrayList<>(List.of(indent + p.name(), unit.text(p.arrival()), opt(p.firstRun(), unit),
+                opt(p.completion(), unit), opt(p.turnaround(), unit), unit.text(p.waiting()), opt(p.response(), unit),
+                unit.text(p.cpu()), unit.text(p.blocked()), String.valueOf(p.contextSwitches()), String.valueOf(p.preemptions())));
+        for (String m : metrics) {
+            org.osim.api.result.PolicyMetric v = p.policy().get(m);
+            cells.add(v == null ? "-" : v.time() ? unit.text(v.value()) : number(v.value()));
+        }
+        cells.add(p.termination().map(Object::toString).orElse(indent.isEmpty() ? "running" : ""));
+        t.add(cells.toArray(String[]::new));
+    }
+
+    /**
+     * Several runs side by side: a line a scheduler, labelled as the user wrote it ({@code rr:quantum=4ms};
+     * the JSON output has every parameter), then turnaround per process if there are few.
+     */
+    static String compare(List<RunResult> runs, List<String> labels, TimeUnitOption unit) {
         StringBuilder b = new StringBuilder();
         RunResult first = runs.get(0);
         b.append(first.workload()).append(" · seed ").append(first.seed()).append(" · ").append(first.cpus())
@@ -66,9 +88,10 @@ final class TableReport {
                 .append(unit.name()).append("\n\n");
         Table t = new Table("scheduler", "mean turnaround", "mean waiting", "mean response", "throughput/" + unit.name(),
                 "cpu util", "makespan", "switches", "preemptions", "fairness", "completed");
-        for (RunResult r : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult r = runs.get(i);
             Summary s = r.summary();
-            t.add(label(r), unit.text(s.meanTurnaround()), unit.text(s.meanWaiting()), unit.text(s.meanResponse()),
+            t.add(labels.get(i), unit.text(s.meanTurnaround()), unit.text(s.meanWaiting()), unit.text(s.meanResponse()),
                     number(unit.perUnit(s.throughput())), percent(s.cpuUtilization()), unit.text(s.makespan()),
                     String.valueOf(s.contextSwitches()), String.valueOf(s.preemptions()), number(s.jainFairness()),
                     s.completed() + "/" + s.processes());
@@ -79,17 +102,19 @@ final class TableReport {
             head.add("turnaround");
             first.processes().forEach(p -> head.add(p.name()));
             Table per = new Table(head.toArray(String[]::new));
-            for (RunResult r : runs) {
+            for (int i = 0; i < runs.size(); i++) {
+                RunResult r = runs.get(i);
                 List<String> row = new ArrayList<>();
-                row.add(label(r));
+                row.add(labels.get(i));
                 r.processes().forEach(p -> row.add(opt(p.turnaround(), unit)));
                 per.add(row.toArray(String[]::new));
             }
             b.append('\n').append(per.render());
         }
-        for (RunResult r : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult r = runs.get(i);
             if (!r.violations().isEmpty()) {
-                b.append('\n').append(label(r)).append(":\n");
+                b.append('\n').append(labels.get(i)).append(":\n");
                 violations(b, r.violations());
             }
         }

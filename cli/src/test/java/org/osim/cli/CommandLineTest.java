@@ -84,7 +84,9 @@ class CommandLineTest {
     void listAndDescribe() {
         Cli list = Cli.run("list", "schedulers");
         assertThat(list.exit()).isZero();
-        assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("fcfs", "priority", "rr", "sjf", "srtn");
+        assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "ctss", "dynamic-priority",
+                "eevdf", "fair-share", "fcfs", "guaranteed", "lottery", "mlfq", "priority", "priority-classes", "rr", "sjf",
+                "spn", "srtn", "stride");
         Cli describe = Cli.run("describe", "rr");
         assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
         Cli workloads = Cli.run("list", "workloads");
@@ -152,7 +154,7 @@ class CommandLineTest {
     void unknownField() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, burst: [cpu 8ms] }\n");
         assertThat(c.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":2:16: unknown field 'burst' in process; expected one of: "
-                + "name, arrival, bursts, program, threads, programs, repeat, priority, tickets, user, runtime\n");
+                + "name, arrival, bursts, program, threads, programs, repeat, priority, nice, tickets, user, runtime\n");
     }
 
     @Test
@@ -163,8 +165,9 @@ class CommandLineTest {
 
     @Test
     void unknownSchedulerAndParameter() throws Exception {
-        Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lottery");
-        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lottery' (known: fcfs, priority, rr, sjf, srtn)\n");
+        Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lotery");
+        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, ctss, dynamic-priority, eevdf, fair-share, fcfs, "
+                + "guaranteed, lottery, mlfq, priority, priority-classes, rr, sjf, spn, srtn, stride)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
         assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum)\n");
         Cli v = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr", "--param", "quantum=-4ms");

@@ -53,8 +53,9 @@ public final class Simulation {
         private CostProfile costs;
         private Long tick;
         private long watchdog = KernelOptions.DEFAULT_WATCHDOG;
-        private long horizon = Long.MAX_VALUE;
+        private Long horizon;
         private boolean recordSlices;
+        private boolean ticketTransfer;
         private final List<TraceListener> listeners = new ArrayList<>();
         private Function<String, CostProfile> profiles = CostProfile::named;
         private Function<String, SchedulerFactory> schedulers;
@@ -128,7 +129,7 @@ public final class Simulation {
             return this;
         }
 
-        /** Stops the run at this simulated time even if work remains. */
+        /** Stops the run at this simulated time even if work remains (overrides the workload's duration). */
         public Builder horizon(long nanos) {
             this.horizon = nanos;
             return this;
@@ -137,6 +138,12 @@ public final class Simulation {
         /** Keeps the schedule as it ran ({@link RunResult#slices()}). */
         public Builder recordSlices(boolean record) {
             this.recordSlices = record;
+            return this;
+        }
+
+        /** Lets a thread blocked waiting for another (join, wait) lend it its lottery tickets. */
+        public Builder ticketTransfer(boolean transfer) {
+            this.ticketTransfer = transfer;
             return this;
         }
 
@@ -154,7 +161,8 @@ public final class Simulation {
             int n = cpus != null ? cpus : workload.machine().cpus();
             CostProfile c = costs != null ? costs : profiles.apply(profile != null ? profile : workload.machine().profile());
             long t = tick != null ? tick : workload.machine().tickNanos();
-            KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, horizon);
+            long end = horizon != null ? horizon : workload.duration().orElse(Long.MAX_VALUE);
+            KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, end, ticketTransfer);
             return new Simulation(new Kernel(workload, factory, resolved, options));
         }
 

@@ -11,7 +11,8 @@ class PluginDiscoveryTest {
     @Test
     void serviceLoaderFindsEveryBuiltInPolicy() {
         assertThat(ServiceLoader.load(SchedulerFactory.class).stream().map(p -> p.get().name()))
-                .containsExactlyInAnyOrder("fcfs", "sjf", "srtn", "rr", "priority");
+                .containsExactlyInAnyOrder("fcfs", "sjf", "srtn", "rr", "priority", "priority-classes", "dynamic-priority",
+                        "ctss", "mlfq", "spn", "guaranteed", "lottery", "stride", "fair-share", "cfs", "eevdf");
     }
 
     @Test
@@ -22,6 +23,6 @@ class PluginDiscoveryTest {
             assertThat(p.asText().keySet()).as(f.name()).hasSize(f.parameters().size());
         }
         assertThat(new RoundRobin().parameters().get(0).defaultText()).isEqualTo("20ms");
-        assertThat(new PriorityScheduling().parameters()).extracting(s -> s.name()).containsExactly("preemptive", "quantum");
+        assertThat(new PriorityScheduling().parameters()).extracting(s -> s.name()).containsExactly("preemptive", "quantum", "decay");
     }
 }

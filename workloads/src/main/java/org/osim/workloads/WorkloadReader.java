@@ -21,6 +21,7 @@ import org.osim.api.program.ProgramText;
 import org.osim.api.workload.MachineSpec;
 import org.osim.api.workload.ProcessSpec;
 import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.UserSpec;
 import org.osim.api.workload.Workload;
 
 /**
@@ -30,10 +31,10 @@ import org.osim.api.workload.Workload;
  */
 public final class WorkloadReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
-    private static final Set<String> TOP = ordered("name", "description", "machine", "processes", "generate");
+    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
-            "repeat", "priority", "tickets", "user", "runtime");
+            "repeat", "priority", "nice", "tickets", "user", "runtime");
     private static final Set<String> THREAD = ordered("name", "bursts", "program", "repeat");
     private static final Set<String> GENERATE = ordered("count", "name", "start", "arrival", "cycles", "cpu", "io",
             "device", "priority", "tickets", "user", "resolution");
@@ -74,6 +75,7 @@ public final class WorkloadReader {
         String name = optional(m, "name").map(n -> name(n, "workload name")).orElse(baseName(file));
         String description = optional(m, "description").map(n -> scalar(n, "a description").text()).orElse("");
         MachineSpec machine = optional(m, "machine").map(this::machine).orElse(MachineSpec.DEFAULT);
+        List<UserSpec> users = optional(m, "users").map(WorkloadReader::users).orElse(List.of());
         List<ProcessSpec> processes = new ArrayList<>();
         Map<String, SourceLocation> names = new HashMap<>();
         optional(m, "processes").ifPresent(n -> {
@@ -103,12 +105,25 @@ public final class WorkloadReader {
             throw OsimException.badInput(root.at(), "the workload has no processes: give 'processes' or 'generate'");
         }
         checkReferences(names.keySet());
-        return new Workload(name, description, machine, processes);
+        OptionalLong duration = optional(m, "duration").map(v -> OptionalLong.of(duration(v, true))).orElse(OptionalLong.empty());
+        return new Workload(name, description, machine, users, processes, duration);
     }
 
     private static String baseName(String file) {
         String base = file.replaceAll(".*[/\\\\]", "");
         return base.replaceAll("\\.(ya?ml|json)$", "");
+    }
+
+    /** {@code users: { alice: 2, bob: 1 }}: each user's share of the CPU. */
+    private static List<UserSpec> users(Node n) {
+        List<UserSpec> out = new ArrayList<>();
+        for (Node.Field f : mapping(n, "a mapping of user names to shares, e.g. { alice: 2, bob: 1 }").fields().values()) {
+            if (!NAME.matcher(f.key()).matches()) {
+                throw OsimException.badInput(f.keyAt(), "expected a user name (a letter, then letters, digits, _ or -), got '" + f.key() + "'");
+            }
+            out.add(new UserSpec(f.key(), (int) integer(f.value(), 1, 1_000_000, "a share of at least 1")));
+        }
+        return out;
     }
 
     private MachineSpec machine(Node n) {
@@ -134,6 +149,7 @@ public final class WorkloadReader {
         long arrival = optional(m, "arrival").map(v -> duration(v, false)).orElse(0L);
         int priority = optional(m, "priority").map(v -> (int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE,
                 "a whole number (larger = more important)")).orElse(0);
+        int nice = optional(m, "nice").map(v -> (int) integer(v, -20, 19, "a nice value from -20 to 19")).orElse(0);
         int tickets = optional(m, "tickets").map(v -> (int) integer(v, 1, Integer.MAX_VALUE, "a ticket count of at least 1")).orElse(1);
         String user = optional(m, "user").map(v -> name(v, "user name")).orElse("default");
         OptionalLong runtime = optional(m, "runtime").map(v -> OptionalLong.of(duration(v, true))).orElse(OptionalLong.empty());
@@ -177,7 +193,7 @@ public final class WorkloadReader {
             Program p = program(m.fields().get(bodies.get(0)).value(), programs);
             threads.add(new ThreadSpec(name, repeat > 1 ? p.repeated(repeat) : p));
         }
-        return new ProcessSpec(name, arrival, priority, tickets, user, runtime, threads, programs);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs);
     }
 
     private Program body(Node.Mapping m, String owner, Map<String, Program> programs) {
@@ -278,6 +294,9 @@ public final class WorkloadReader {
                         + known("programs", l.programs().keySet()));
             } else if (in instanceof Instruction.Kill k && !k.process().contains("/") && !processNames.contains(k.process())) {
                 throw OsimException.badInput(l.at(), "kill names process '" + k.process() + "', which the workload does not declare");
+            } else if (in instanceof Instruction.SetPriority s && !s.process().equals("self") && !s.process().contains("/")) {
+                throw OsimException.badInput(l.at(), "setpriority names '" + s.process() + "'; a process may set the priority "
+                        + "of itself ('self') or of a child it forked (e.g. A/worker)");
             } else if (in instanceof Instruction.Call c) {
                 throw OsimException.badInput(l.at(), "call names kernel object '" + c.object() + "', which the workload does not declare");
             }
@@ -329,7 +348,7 @@ public final class WorkloadReader {
             int prio = (int) Math.round(priority.sample(random));
             int tix = (int) Math.max(1, Math.round(tickets.sample(random)));
             String name = prefix + String.format("%0" + width + "d", i);
-            out.add(new ProcessSpec(name, t, prio, tix, user, OptionalLong.empty(),
+            out.add(new ProcessSpec(name, t, prio, 0, tix, user, OptionalLong.empty(),
                     List.of(new ThreadSpec(name, new Program(program))), Map.of()));
         }
         return out;

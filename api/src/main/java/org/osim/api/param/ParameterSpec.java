@@ -41,6 +41,18 @@ public record ParameterSpec<T>(String name, ParameterType<T> type, T defaultValu
         return new ParameterSpec<>(name, ParameterType.bool(), defaultValue, help);
     }
 
+    /** Durations, one per level, written {@code 10ms/20ms/40ms}; the default is written the same way. */
+    public static ParameterSpec<List<Long>> durations(String name, String defaultValue, String help) {
+        ParameterType<List<Long>> type = ParameterType.durations(1);
+        return new ParameterSpec<>(name, type, type.parse(defaultValue), help);
+    }
+
+    /** Whole numbers, one per level, written {@code 1/2/4}. */
+    public static ParameterSpec<List<Long>> integers(String name, String defaultValue, long min, long max, String help) {
+        ParameterType<List<Long>> type = ParameterType.integers(min, max);
+        return new ParameterSpec<>(name, type, type.parse(defaultValue), help);
+    }
+
     public static ParameterSpec<String> choice(String name, String defaultValue, List<String> choices, String help) {
         return new ParameterSpec<>(name, ParameterType.choice(choices), defaultValue, help);
     }

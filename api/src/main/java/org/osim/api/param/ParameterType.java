@@ -93,6 +93,35 @@ public final class ParameterType<T> {
         }, Function.identity());
     }
 
+    /**
+     * One duration or several, one per level, separated by {@code /} ({@code 10ms/20ms/40ms}): commas
+     * separate parameters on the command line. Each is at least {@code min}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static ParameterType<List<Long>> durations(long min) {
+        ParameterType<Long> one = duration(min);
+        return new ParameterType<>("one duration or several separated by /, e.g. 10ms/20ms/40ms", (Class) List.class,
+                text -> split(text).stream().map(one::parse).toList(),
+                list -> String.join("/", list.stream().map(SimTime::format).toList()));
+    }
+
+    /** One whole number or several separated by {@code /} ({@code 1/2/4}), each in {@code [min, max]}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static ParameterType<List<Long>> integers(long min, long max) {
+        ParameterType<Long> one = integer(min, max);
+        return new ParameterType<>("one whole number or several separated by /, e.g. 1/2/4", (Class) List.class,
+                text -> split(text).stream().map(one::parse).toList(),
+                list -> String.join("/", list.stream().map(String::valueOf).toList()));
+    }
+
+    private static List<String> split(String text) {
+        List<String> parts = List.of(text.strip().split("\\s*/\\s*"));
+        if (parts.isEmpty() || parts.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("expected values separated by /, got '" + text + "'");
+        }
+        return parts;
+    }
+
     /** Any text. */
     public static ParameterType<String> text() {
         return new ParameterType<>("text", String.class, String::strip, Function.identity());

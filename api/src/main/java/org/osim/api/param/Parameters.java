@@ -84,6 +84,12 @@ public final class Parameters {
         return (Boolean) value(name);
     }
 
+    /** A list parameter ({@link ParameterSpec#durations} or {@link ParameterSpec#integers}). */
+    @SuppressWarnings("unchecked")
+    public List<Long> list(String name) {
+        return (List<Long>) value(name);
+    }
+
     public String text(String name) {
         return (String) value(name);
     }

@@ -133,6 +133,21 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * {@code setpriority <process> <priority>}: a process sets its own priority ({@code self}) or a
+     * child's (Tanenbaum §2.4.5: the policy is set by a user process, the mechanism is the kernel's).
+     */
+    record SetPriority(String process, int priority) implements Instruction {
+        public SetPriority {
+            requireNonNull(process, "process is null");
+        }
+
+        @Override
+        public String toString() {
+            return "setpriority " + process + " " + priority;
+        }
+    }
+
     /** {@code call <object>.<op> [args]}: an operation on a kernel object. */
     record Call(String object, String operation, List<String> arguments) implements Instruction {
         public Call {

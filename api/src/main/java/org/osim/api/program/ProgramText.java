@@ -11,7 +11,8 @@ import org.osim.api.SimTime;
  * The text form of programs: one instruction per line or separated by {@code ;}, {@code #} starts a
  * comment. The coarse instructions are {@code cpu D}, {@code io [device] D}, {@code sleep D},
  * {@code yield}, {@code exit [code]}, {@code fault KIND}, {@code spawn P}, {@code join [P]},
- * {@code fork P}, {@code wait}, {@code kill PROCESS} and {@code call OBJECT.OP [args]}.
+ * {@code fork P}, {@code wait}, {@code kill PROCESS}, {@code setpriority PROCESS N} and
+ * {@code call OBJECT.OP [args]}.
  */
 public final class ProgramText {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/#]*");
@@ -103,6 +104,10 @@ public final class ProgramText {
                 p.arity(args, 1, 1, "kill PROCESS");
                 yield new Instruction.Kill(p.name(args, 0, "process name"));
             }
+            case "setpriority" -> {
+                p.arity(args, 2, 2, "setpriority PROCESS PRIORITY, e.g. setpriority A/worker 3");
+                yield new Instruction.SetPriority(p.name(args, 0, "process name or self"), p.integer(args, 1, "priority"));
+            }
             case "call" -> {
                 p.arity(args, 1, Integer.MAX_VALUE, "call OBJECT.OPERATION [ARGS]");
                 String target = args.get(0);
@@ -113,7 +118,7 @@ public final class ProgramText {
                 yield new Instruction.Call(target.substring(0, dot), target.substring(dot + 1), args.subList(1, args.size()));
             }
             default -> throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
-                    + "' (expected cpu, io, sleep, yield, exit, fault, spawn, join, fork, wait, kill or call)");
+                    + "' (expected cpu, io, sleep, yield, exit, fault, spawn, join, fork, wait, kill, setpriority or call)");
         };
     }
 

@@ -11,5 +11,10 @@ public enum EnqueueReason {
     /** It gave up the CPU with {@code yield}. */
     YIELDED,
     /** Its time slice ran out, or the tick asked for a reschedule. */
-    SLICE_EXPIRED
+    SLICE_EXPIRED,
+    /**
+     * Its priority changed ({@code setpriority}, or inheritance): the kernel took it back with
+     * {@link Scheduler#dequeue} if it was waiting, or off its CPU if it was running, and hands it back.
+     */
+    PRIORITY_CHANGED
 }

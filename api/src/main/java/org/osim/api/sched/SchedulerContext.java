@@ -1,6 +1,8 @@
 package org.osim.api.sched;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import org.osim.api.workload.UserSpec;
 
 /** What the kernel offers a policy instance: time, its own random stream, the CPUs and timers. */
 public interface SchedulerContext {
@@ -24,4 +26,16 @@ public interface SchedulerContext {
 
     /** Asks the kernel to preempt whatever runs on {@code cpu} and pick again, at the end of this instant. */
     void reschedule(int cpu);
+
+    /** The workload's users and their CPU shares, declared ones first (for fair-share policies). */
+    List<UserSpec> users();
+
+    /**
+     * Publishes a figure of the policy's about {@code task} (a priority, a queue level, a count); the
+     * results show the last value under the task's {@code policy} metrics.
+     */
+    void report(Task task, String metric, double value);
+
+    /** Like {@link #report}, for a duration in nanoseconds, which reports print in their time unit. */
+    void reportTime(Task task, String metric, long nanos);
 }

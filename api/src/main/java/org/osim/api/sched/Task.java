@@ -27,7 +27,11 @@ public interface Task {
     /** The priority in force now, which the kernel may raise (priority inheritance); larger = more important. */
     int priority();
 
+    /** Lottery tickets: its own, plus any lent to it by threads blocked waiting for it (ticket transfer). */
     int tickets();
+
+    /** The Unix nice value, -20 (most favoured) to 19; CFS-style policies weigh tasks by it. */
+    int nice();
 
     /** When it was created (its process's arrival for the first threads). */
     long arrivalNanos();

@@ -13,13 +13,14 @@ import org.osim.api.program.Program;
  * @param name unique within the workload
  * @param arrival when it arrives, in nanoseconds
  * @param priority larger is more important (the textbook's convention)
+ * @param nice the Unix nice value, -20 (most favoured) to 19, for policies that weigh tasks by it (CFS, EEVDF)
  * @param tickets lottery tickets, at least 1
  * @param user the user it runs for, for fair-share policies
  * @param runtime declared run time for policies that may know it; empty means the sum of its CPU bursts
  * @param threads its threads; a process written with {@code bursts} or {@code program} has one, named like the process
  * @param programs named programs that {@code spawn} and {@code fork} start
  */
-public record ProcessSpec(String name, long arrival, int priority, int tickets, String user, OptionalLong runtime,
+public record ProcessSpec(String name, long arrival, int priority, int nice, int tickets, String user, OptionalLong runtime,
                           List<ThreadSpec> threads, Map<String, Program> programs) {
     public ProcessSpec {
         requireNonNull(name, "name is null");
@@ -29,6 +30,9 @@ public record ProcessSpec(String name, long arrival, int priority, int tickets, 
         programs = Map.copyOf(programs);
         if (arrival < 0) {
             throw new IllegalArgumentException("arrival cannot be negative");
+        }
+        if (nice < -20 || nice > 19) {
+            throw new IllegalArgumentException("nice must be from -20 to 19, got " + nice);
         }
         if (tickets < 1) {
             throw new IllegalArgumentException("tickets must be at least 1");
@@ -40,7 +44,7 @@ public record ProcessSpec(String name, long arrival, int priority, int tickets, 
 
     /** A single-threaded process running {@code program}, arriving at {@code arrival}, with default attributes. */
     public static ProcessSpec of(String name, long arrival, Program program) {
-        return new ProcessSpec(name, arrival, 0, 1, "default", OptionalLong.empty(),
+        return new ProcessSpec(name, arrival, 0, 0, 1, "default", OptionalLong.empty(),
                 List.of(new ThreadSpec(name, program)), Map.of());
     }
 
@@ -57,6 +61,6 @@ public record ProcessSpec(String name, long arrival, int priority, int tickets, 
     }
 
     public ProcessSpec withPriority(int priority) {
-        return new ProcessSpec(name, arrival, priority, tickets, user, runtime, threads, programs);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs);
     }
 }

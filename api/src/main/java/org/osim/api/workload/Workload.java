@@ -9,12 +9,20 @@ import java.util.Set;
 /**
  * A whole workload: what runs and on what machine. Generated processes are already drawn (with the
  * run's seed), so a workload is a plain, complete description that any scheduler can be run on.
+ *
+ * @param users the users declared with their shares, in declaration order; users of processes that are
+ *     not declared have share 1 (see {@link #userShares()})
+ * @param duration how long to run, for workloads that do not end by themselves (periodic tasks, shares
+ *     measured over a window); empty to run until every process has ended
  */
-public record Workload(String name, String description, MachineSpec machine, List<ProcessSpec> processes) {
+public record Workload(String name, String description, MachineSpec machine, List<UserSpec> users,
+                       List<ProcessSpec> processes, java.util.OptionalLong duration) {
     public Workload {
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
         requireNonNull(machine, "machine is null");
+        users = List.copyOf(users);
+        requireNonNull(duration, "duration is null");
         processes = List.copyOf(processes);
         Set<String> names = new HashSet<>();
         for (ProcessSpec p : processes) {
@@ -25,10 +33,25 @@ public record Workload(String name, String description, MachineSpec machine, Lis
     }
 
     public static Workload of(String name, List<ProcessSpec> processes) {
-        return new Workload(name, "", MachineSpec.DEFAULT, processes);
+        return new Workload(name, "", MachineSpec.DEFAULT, List.of(), processes, java.util.OptionalLong.empty());
     }
 
     public Workload withMachine(MachineSpec machine) {
-        return new Workload(name, description, machine, processes);
+        return new Workload(name, description, machine, users, processes, duration);
+    }
+
+    /**
+     * Every user with its share: the declared ones first, in declaration order, then the users of
+     * processes that were not declared, with share 1, in order of first appearance.
+     */
+    public List<UserSpec> userShares() {
+        java.util.LinkedHashMap<String, UserSpec> all = new java.util.LinkedHashMap<>();
+        for (UserSpec u : users) {
+            all.put(u.name(), u);
+        }
+        for (ProcessSpec p : processes) {
+            all.putIfAbsent(p.user(), new UserSpec(p.user(), 1));
+        }
+        return List.copyOf(all.values());
     }
 }

@@ -16,6 +16,7 @@ class RunQueuesTest {
         public int basePriority() { return 0; }
         public int priority() { return 0; }
         public int tickets() { return 1; }
+        public int nice() { return 0; }
         public long arrivalNanos() { return 0; }
         public long declaredRunNanos() { return 0; }
         public long cpuNanos() { return 0; }

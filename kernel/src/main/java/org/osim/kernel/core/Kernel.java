@@ -58,6 +58,7 @@ public final class Kernel {
     private final TraceListener[] listeners;
     private final List<SliceRecord> slices = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
+    private final List<org.osim.api.workload.UserSpec> users;
 
     private long sliceCount;
     private int held;
@@ -94,6 +95,7 @@ public final class Kernel {
             cpus[i] = c;
         }
         this.listeners = options.listeners().toArray(TraceListener[]::new);
+        this.users = workload.userShares();
         this.policy = createPolicy(factory, params, new org.osim.api.RandomStreams(options.seed()).stream("scheduler"));
         engine.setInstantListener(this::endOfInstant);
         if (options.horizon() < Long.MAX_VALUE) {
@@ -134,6 +136,32 @@ public final class Kernel {
                 Event e = Event.of(EventRank.POLICY_TIMER, () -> Kernel.this.policy.timer(action));
                 engine.schedule(e, Math.max(time, engine.now()));
                 return () -> engine.cancel(e);
+            }
+
+            @Override
+            public java.util.List<org.osim.api.workload.UserSpec> users() {
+                return users;
+            }
+
+            @Override
+            public void report(org.osim.api.sched.Task task, String metric, double value) {
+                metric(task, metric, new org.osim.api.result.PolicyMetric(value, false));
+            }
+
+            @Override
+            public void reportTime(org.osim.api.sched.Task task, String metric, long nanos) {
+                metric(task, metric, new org.osim.api.result.PolicyMetric(nanos, true));
+            }
+
+            private void metric(org.osim.api.sched.Task task, String metric, org.osim.api.result.PolicyMetric value) {
+                requireNonNull(metric, "metric is null");
+                if (!(task instanceof ThreadControlBlock t) || t.kernel != Kernel.this) {
+                    throw new IllegalArgumentException("not a task of this simulation: " + task);
+                }
+                if (t.policyMetrics == null) {
+                    t.policyMetrics = new java.util.LinkedHashMap<>();
+                }
+                t.policyMetrics.put(metric, value);
             }
 
             @Override
@@ -178,8 +206,8 @@ public final class Kernel {
                     if (next < arrivals.length) {
                         engine.schedule(this, arrivals[next].arrival());
                     }
-                    createProcess(spec.name(), spec.priority(), spec.user(), spec.tickets(), spec.declaredRuntime(),
-                            spec.programs(), spec.threads(), null);
+                    createProcess(spec.name(), spec.priority(), spec.nice(), spec.user(), spec.tickets(),
+                            spec.declaredRuntime(), spec.programs(), spec.threads(), null);
                 }
             };
             engine.schedule(arrival, arrivals[0].arrival());
@@ -195,10 +223,10 @@ public final class Kernel {
 
     // ---------------------------------------------------------------- creation
 
-    private ProcessControlBlock createProcess(String name, int priority, String user, int tickets, long declared,
+    private ProcessControlBlock createProcess(String name, int priority, int nice, String user, int tickets, long declared,
                                               java.util.Map<String, Program> programs, List<ThreadSpec> threads,
                                               ProcessControlBlock parent) {
-        ProcessControlBlock p = table.add(new ProcessControlBlock(table.nextPid(), name, parent, priority, user,
+        ProcessControlBlock p = table.add(new ProcessControlBlock(table.nextPid(), name, parent, priority, nice, user,
                 tickets, engine.now(), declared, programs));
         if (parent != null) {
             parent.children.add(p);
@@ -310,6 +338,7 @@ public final class Kernel {
         if (t.state != ThreadState.BLOCKED) {
             return;
         }
+        reclaimTickets(t);
         t.blocked += engine.now() - t.blockedSince;
         t.wakeEvent = null;
         t.ioRequest = null;
@@ -478,6 +507,7 @@ public final class Kernel {
                 if (join.program().isEmpty()) {
                     if (t.liveChildren > 0) {
                         sleepOn(c, t, t.childrenDone(), "join");
+                        lendTickets(t);
                         return;
                     }
                 } else {
@@ -489,6 +519,7 @@ public final class Kernel {
                     }
                     if (child != null && child.state != ThreadState.TERMINATED) {
                         sleepOn(c, t, child.joiners(), "join " + child.name);
+                        lendTickets(t);
                         return;
                     }
                 }
@@ -501,7 +532,7 @@ public final class Kernel {
                 }
                 ProcessControlBlock p = t.process;
                 String child = p.nextChildName(fork.program());
-                createProcess(child, p.priority, p.user, p.tickets, program.cpuNanos(), p.programs,
+                createProcess(child, p.priority, p.nice, p.user, p.tickets, program.cpuNanos(), p.programs,
                         List.of(new ThreadSpec(child, program)), p);
             } else if (in instanceof Instruction.Wait) {
                 at = systemCall(c, now);
@@ -510,7 +541,15 @@ public final class Kernel {
                     reap(p, p.unreaped.pollFirst());
                 } else if (p.liveChildren > 0) {
                     sleepOn(c, t, p.childWait(), "wait");
+                    lendTickets(t);
                     return;
+                }
+            } else if (in instanceof Instruction.SetPriority sp) {
+                at = systemCall(c, now);
+                ProcessControlBlock target = sp.process().equals("self") ? t.process
+                        : table.process(sp.process()).filter(q -> q.parent == t.process).orElse(null);
+                if (target != null && target.alive()) {
+                    setPriority(target, sp.priority()); // for itself: it leaves the CPU at the end of the instant
                 }
             } else if (in instanceof Instruction.Call call) {
                 terminate(t.process, Termination.fatal("bad system call: no kernel object '" + call.object() + "'"));
@@ -594,7 +633,11 @@ public final class Kernel {
                 if (t != null) {
                     saveState(c, t);
                     EnqueueReason why = c.preemptReason;
-                    stopRunning(c, t, why == EnqueueReason.SLICE_EXPIRED ? StopReason.SLICE_EXPIRED : StopReason.PREEMPTED);
+                    stopRunning(c, t, switch (why) {
+                        case SLICE_EXPIRED -> StopReason.SLICE_EXPIRED;
+                        case PRIORITY_CHANGED -> StopReason.PRIORITY_CHANGED;
+                        default -> StopReason.PREEMPTED;
+                    });
                     c.preemptedCandidate = t;
                     makeReady(t, why);
                 }
@@ -702,10 +745,103 @@ public final class Kernel {
                 "every live thread is blocked and nothing can wake them: " + detail, ""));
     }
 
+    // ---------------------------------------------------------------- priorities and tickets
+
+    /**
+     * The mechanism behind {@code setpriority}: a waiting thread is taken back from the policy and handed
+     * back with its new priority; a running one leaves its CPU so the policy decides again.
+     */
+    private void setPriority(ProcessControlBlock p, int priority) {
+        p.priority = priority;
+        for (ThreadControlBlock t : p.threads) {
+            if (t.state == ThreadState.TERMINATED || t.priority == priority) {
+                t.priority = priority;
+                continue;
+            }
+            t.priority = priority;
+            if (t.state == ThreadState.READY && t.held) {
+                // Still waiting (readySince unchanged): the policy lets go of it and takes it back.
+                policy.dequeue(t);
+                if (listeners.length > 0) {
+                    trace(new TraceEvent.Enqueued(engine.now(), t.name, EnqueueReason.PRIORITY_CHANGED));
+                }
+                policy.enqueue(t, EnqueueReason.PRIORITY_CHANGED);
+            } else if (t.state == ThreadState.RUNNING) {
+                CpuSlot c = t.cpu;
+                c.preemptRequested = true;
+                c.preemptReason = EnqueueReason.PRIORITY_CHANGED;
+            }
+        }
+    }
+
+    /**
+     * Ticket transfer (Waldspurger and Weihl): a thread that blocks waiting for another lends it its
+     * tickets until it wakes. Only when the run asks for it ({@code ticketTransfer}).
+     */
+    private void lendTickets(ThreadControlBlock t) {
+        if (!options.ticketTransfer()) {
+            return;
+        }
+        ThreadControlBlock to = ticketTarget(t);
+        if (to != null && to != t) {
+            int amount = t.tickets();
+            t.lentTo = to;
+            t.ticketsLent = amount;
+            to.ticketsReceived += amount;
+        }
+    }
+
+    /** Whom a blocked thread waits for: the thread it joins, its oldest live child thread, or its oldest live child process. */
+    private ThreadControlBlock ticketTarget(ThreadControlBlock t) {
+        WaitQueue q = t.waitingOn;
+        for (ThreadControlBlock k : t.children) {
+            if (k.state != ThreadState.TERMINATED && (q == t.childrenDone || q == k.joiners)) {
+                return k;
+            }
+        }
+        if (q != null && q == t.process.childWait) {
+            for (ProcessControlBlock child : t.process.children) {
+                if (child.alive()) {
+                    for (ThreadControlBlock k : child.threads) {
+                        if (k.state != ThreadState.TERMINATED) {
+                            return k;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private void reclaimTickets(ThreadControlBlock t) {
+        if (t.lentTo != null) {
+            t.lentTo.ticketsReceived -= t.ticketsLent;
+            t.lentTo = null;
+            t.ticketsLent = 0;
+        }
+    }
+
+    /** A thread that ends gives back what it received; its lenders, still waiting, lend to their next target. */
+    private void returnBorrowedTickets(ThreadControlBlock ended) {
+        if (ended.ticketsReceived == 0 && ended.lentTo == null) {
+            return;
+        }
+        reclaimTickets(ended);
+        for (ThreadControlBlock t : table.threads()) {
+            if (t.lentTo == ended) {
+                reclaimTickets(t);
+                if (t.state == ThreadState.BLOCKED) {
+                    lendTickets(t);
+                }
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- endings
 
     private void finishThread(ThreadControlBlock t) {
         t.state = ThreadState.TERMINATED;
+        returnBorrowedTickets(t);
         t.completion = engine.now();
         t.process.liveThreads--;
         liveThreads--;

@@ -12,9 +12,10 @@ import org.osim.hardware.CostProfile;
  * @param watchdogNanos how long a runnable task may wait while a CPU idles before the policy is declared
  *     broken; 0 turns the watchdog off
  * @param horizon simulated time at which the run stops even if work remains; {@code Long.MAX_VALUE} for none
+ * @param ticketTransfer whether a thread blocked waiting for another lends it its lottery tickets
  */
 public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long seed, long watchdogNanos,
-                            boolean recordSlices, List<TraceListener> listeners, long horizon) {
+                            boolean recordSlices, List<TraceListener> listeners, long horizon, boolean ticketTransfer) {
     /** Like sched_ext's default, but in simulated time. */
     public static final long DEFAULT_WATCHDOG = 30_000_000_000L;
 

@@ -19,7 +19,9 @@ public final class ProcessControlBlock {
     final String name;
     final ProcessControlBlock parent;
     final int processGroup;
-    final int priority;
+    /** Its priority (larger = more important); {@code setpriority} changes it. */
+    int priority;
+    final int nice;
     final String user;
     final int tickets;
     final long arrival;
@@ -43,13 +45,14 @@ public final class ProcessControlBlock {
     Termination termination;
     long completion = -1;
 
-    ProcessControlBlock(int pid, String name, ProcessControlBlock parent, int priority, String user, int tickets,
+    ProcessControlBlock(int pid, String name, ProcessControlBlock parent, int priority, int nice, String user, int tickets,
                         long arrival, long declaredRuntime, Map<String, Program> programs) {
         this.pid = pid;
         this.name = name;
         this.parent = parent;
         this.processGroup = parent == null ? pid : parent.processGroup;
         this.priority = priority;
+        this.nice = nice;
         this.user = user;
         this.tickets = tickets;
         this.arrival = arrival;

@@ -36,7 +36,8 @@ final class ResultCollector {
         long waiting = t.waiting + (t.state == ThreadState.READY ? end - t.readySince : 0);
         long blocked = t.blocked + (t.state == ThreadState.BLOCKED ? end - t.blockedSince : 0);
         return new TaskResult(t.name, t.arrival, opt(t.firstRun), opt(t.completion), t.cpuNanos(), waiting, blocked,
-                t.switches, t.preemptions, Optional.empty(), List.of());
+                t.switches, t.preemptions, Optional.empty(), List.of(),
+                t.policyMetrics == null ? java.util.Map.of() : t.policyMetrics);
     }
 
     private TaskResult process(ProcessControlBlock p) {
@@ -44,7 +45,8 @@ final class ResultCollector {
             ThreadControlBlock t = p.threads.get(0);
             TaskResult only = thread(t);
             return new TaskResult(p.name, p.arrival, only.firstRun(), opt(p.completion), only.cpu(), only.waiting(),
-                    only.blocked(), only.contextSwitches(), only.preemptions(), Optional.ofNullable(p.termination), List.of());
+                    only.blocked(), only.contextSwitches(), only.preemptions(), Optional.ofNullable(p.termination), List.of(),
+                    only.policy());
         }
         List<TaskResult> threads = new ArrayList<>(p.threads.size());
         for (ThreadControlBlock t : p.threads) {
@@ -67,7 +69,7 @@ final class ResultCollector {
             preemptions += t.preemptions();
         }
         return new TaskResult(p.name, p.arrival, opt(firstRun), opt(p.completion), cpu, waiting, blocked, switches,
-                preemptions, Optional.ofNullable(p.termination), threads);
+                preemptions, Optional.ofNullable(p.termination), threads, java.util.Map.of());
     }
 
     private Summary summary(List<TaskResult> processes) {

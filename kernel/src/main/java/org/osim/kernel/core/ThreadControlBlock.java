@@ -42,6 +42,13 @@ public final class ThreadControlBlock implements Task {
     long turnRan;
     int priority;
     private Object attachment;
+    /** Tickets lent to this thread by threads blocked waiting for it. */
+    int ticketsReceived;
+    /** Whom this thread lent its tickets to while it waits, and how many. */
+    ThreadControlBlock lentTo;
+    int ticketsLent;
+    /** Figures the policy published about this thread, made on first use. */
+    java.util.LinkedHashMap<String, org.osim.api.result.PolicyMetric> policyMetrics;
 
     // blocking
     WaitQueue waitingOn;
@@ -142,13 +149,18 @@ public final class ThreadControlBlock implements Task {
     }
 
     @Override
+    public int nice() {
+        return process.nice;
+    }
+
+    @Override
     public int priority() {
         return priority;
     }
 
     @Override
     public int tickets() {
-        return process.tickets;
+        return lentTo != null ? 0 : process.tickets + ticketsReceived;
     }
 
     @Override

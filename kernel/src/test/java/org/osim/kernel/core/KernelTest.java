@@ -107,7 +107,7 @@ class KernelTest {
 
     @Test
     void forkAndWait() {
-        ProcessSpec parent = new ProcessSpec("P", 0, 0, 1, "u", java.util.OptionalLong.empty(),
+        ProcessSpec parent = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("cpu 1ms; fork child; fork child; wait; wait; cpu 1ms"))),
                 Map.of("child", Program.parse("cpu 3ms")));
         RunResult r = run(TestPolicies.fifo(), Map.of(), parent);
@@ -118,7 +118,7 @@ class KernelTest {
 
     @Test
     void spawnAndJoinThreads() {
-        ProcessSpec p = new ProcessSpec("P", 0, 0, 1, "u", java.util.OptionalLong.empty(),
+        ProcessSpec p = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("spawn w; spawn w; join; cpu 1ms"))),
                 Map.of("w", Program.parse("cpu 2ms")));
         RunResult r = run(TestPolicies.fifo(), Map.of(), p);
@@ -302,7 +302,7 @@ class KernelTest {
     @Test
     void waitingForAChildThatNeverEndsIsADeadlock() {
         // B waits on its own exit through join of a thread that waits for B's main thread: an impossible wait.
-        ProcessSpec p = new ProcessSpec("P", 0, 0, 1, "u", java.util.OptionalLong.empty(),
+        ProcessSpec p = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("spawn w; join"))),
                 Map.of("w", Program.parse("wait")));
         // "wait" with no children returns at once, so this one ends normally: no false deadlock.

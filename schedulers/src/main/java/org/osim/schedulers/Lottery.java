@@ -1,0 +1,87 @@
+package org.osim.schedulers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.osim.api.param.ParameterSpec;
+import org.osim.api.param.Parameters;
+import org.osim.api.sched.CpuView;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.Scheduler;
+import org.osim.api.sched.SchedulerContext;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.sched.Task;
+
+/**
+ * Lottery scheduling (Waldspurger and Weihl, 1994; Tanenbaum §2.4.3): at each scheduling decision a
+ * ticket is drawn at random from the ready processes' tickets, and its holder runs for a quantum; a
+ * process holding a fraction f of the tickets gets about f of the CPU.
+ */
+public final class Lottery implements SchedulerFactory {
+    static final ParameterSpec<Long> QUANTUM = ParameterSpec.duration("quantum", "20ms", "how long the winner runs");
+
+    @Override
+    public String name() {
+        return "lottery";
+    }
+
+    @Override
+    public String description() {
+        return "Lottery scheduling (Waldspurger and Weihl, OSDI 1994; Tanenbaum §2.4.3): each process holds "
+                + "tickets (the workload's 'tickets'); at every decision one ticket is drawn from the ready "
+                + "processes' tickets with the policy's seeded random stream, and its holder runs one quantum. "
+                + "Shares are proportional to tickets on average. Tickets lent by threads blocked waiting for a "
+                + "process count as its own (--ticket-transfer). A draw scans the ready processes: linear cost.";
+    }
+
+    @Override
+    public List<ParameterSpec<?>> parameters() {
+        return List.of(QUANTUM);
+    }
+
+    @Override
+    public Scheduler create(Parameters params, SchedulerContext context) {
+        long quantum = params.get(QUANTUM);
+        SplittableRandom random = context.random();
+        return new Scheduler() {
+            private final List<Task> ready = new ArrayList<>();
+
+            @Override
+            public void enqueue(Task task, EnqueueReason why) {
+                ready.add(task);
+            }
+
+            @Override
+            public Task pickNext(CpuView cpu) {
+                if (ready.isEmpty()) {
+                    return null;
+                }
+                long total = 0;
+                for (Task t : ready) {
+                    total += t.tickets();
+                }
+                if (total == 0) {
+                    return ready.remove(0);
+                }
+                long winner = random.nextLong(total);
+                for (int i = 0; i < ready.size(); i++) {
+                    winner -= ready.get(i).tickets();
+                    if (winner < 0) {
+                        return ready.remove(i);
+                    }
+                }
+                throw new IllegalStateException("no winner among " + total + " tickets");
+            }
+
+            @Override
+            public void dequeue(Task task) {
+                ready.remove(task);
+            }
+
+            @Override
+            public long sliceNanos(Task task, CpuView cpu) {
+                return quantum;
+            }
+        };
+    }
+}
