@@ -22,9 +22,11 @@ public final class DynamicPriority implements SchedulerFactory {
     static final ParameterSpec<Boolean> PREEMPTIVE = ParameterSpec.bool("preemptive", true,
             "whether a process becoming ready with a higher priority preempts the running one");
 
-    /** The CPU a task used in its last turn (0 before its first): priority is quantum / used. */
+    /** The CPU a task used of its last quantum (a whole quantum before its first): priority is quantum / used. */
     private static final class State {
         long lastUsed;
+        /** CPU used in turns cut short by preemption, added to the turn that ends the quantum's use. */
+        long pending;
     }
 
     @Override
@@ -37,8 +39,8 @@ public final class DynamicPriority implements SchedulerFactory {
         return "Dynamic priority for I/O-bound processes (Tanenbaum §2.4.3): a process's priority is 1/f, f being "
                 + "the fraction of its last quantum it used, so a process that used 1 ms of a 50 ms quantum gets "
                 + "priority 50, one that used 25 ms gets 2 and one that used it all gets 1. I/O-bound processes "
-                + "get the CPU at once when they need it. A new process has not used anything yet and ranks "
-                + "first; equal priorities go first-come first-served. Results show each process's last priority.";
+                + "get the CPU at once when they need it. A new process starts at priority 1 and earns more by "
+                + "blocking early; equal priorities go first-come first-served. Results show each process's last priority.";
     }
 
     @Override
@@ -60,7 +62,9 @@ public final class DynamicPriority implements SchedulerFactory {
 
             @Override
             public void taskNew(Task task) {
-                task.attach(new State());
+                State s = new State();
+                s.lastUsed = quantum; // priority 1 until it shows, by blocking early, that it deserves more
+                task.attach(s);
             }
 
             @Override
@@ -85,12 +89,18 @@ public final class DynamicPriority implements SchedulerFactory {
 
             @Override
             public void stopping(Task task, CpuView cpu, StopReason why, long ranNanos) {
+                State s = task.attachment(State.class);
                 if (why == StopReason.PREEMPTED || why == StopReason.PRIORITY_CHANGED) {
-                    return; // interrupted, not a measure of its appetite
+                    s.pending += ranNanos; // cut short by someone else: the quantum's use goes on next turn
+                    return;
                 }
-                long used = Math.max(1, ranNanos);
-                task.attachment(State.class).lastUsed = used;
-                context.report(task, "priority", (double) quantum / used);
+                long used = s.pending + ranNanos;
+                s.pending = 0;
+                if (why == StopReason.EXITED || used == 0) {
+                    return; // its last piece of work, or it only passed through: no measure of its appetite
+                }
+                s.lastUsed = Math.min(used, quantum);
+                context.report(task, "priority", (double) quantum / s.lastUsed);
             }
 
             @Override
