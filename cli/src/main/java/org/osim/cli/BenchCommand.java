@@ -54,10 +54,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-warmup", description = "Skip the warm-up run.")
     boolean noWarmup;
 
+    @Option(names = {"-s", "--scheduler"}, paramLabel = "NAME[:K=V,K=V]",
+            description = "Run rr-10k and mix-100k under this scheduler instead of round robin, e.g. cfs or stride:quantum=1ms.")
+    String scheduler;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    record Measurement(String benchmark, long events, long slices, double wallSeconds, long peakHeapBytes) {
+    record Measurement(String benchmark, String scheduler, long events, long slices, double wallSeconds, long peakHeapBytes) {
         double eventsPerSecond() {
             return events / wallSeconds;
         }
@@ -82,9 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         List<Measurement> results = new ArrayList<>();
         for (String n : chosen) {
             if (!noWarmup) {
-                measure(osim, n, scale / 10);
+                measure(osim, n, scale / 10, scheduler);
             }
-            results.add(measure(osim, n, scale));
+            results.add(measure(osim, n, scale, scheduler));
         }
         String text = format == Format.json ? json(results) : table(results);
         spec.commandLine().getOut().print(text);
@@ -93,30 +97,39 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static Measurement measure(Osim osim, String name, double scale) {
+        return measure(osim, name, scale, null);
+    }
+
+    /** One benchmark; {@code scheduler} ({@code name:k=v,…}) replaces its round robin when not null. */
+    static Measurement measure(Osim osim, String name, double scale, String scheduler) {
         return switch (name) {
             case "engine" -> engine((long) Math.max(1, 5_000_000 * scale));
             case "rr-10k" -> simulate(osim, name, """
                     name: rr-10k
                     generate:
                       - { name: p, count: %d, cpu: "uniform(1ms,1000ms)", resolution: 1ms }
-                    """.formatted(Math.max(1, (int) (10_000 * scale))), "rr", Map.of("quantum", "1ms"));
+                    """.formatted(Math.max(1, (int) (10_000 * scale))), scheduler == null ? "rr:quantum=1ms" : scheduler);
             case "mix-100k" -> simulate(osim, name, """
                     name: mix-100k
                     generate:
                       - { name: p, count: %d, arrival: "exp(5ms)", cycles: "uniform(1,5)", cpu: "exp(1500us)", io: "exp(20ms)" }
-                    """.formatted(Math.max(1, (int) (100_000 * scale))), "rr", Map.of("quantum", "10ms"));
+                    """.formatted(Math.max(1, (int) (100_000 * scale))), scheduler == null ? "rr:quantum=10ms" : scheduler);
             default -> throw new IllegalArgumentException(name);
         };
     }
 
-    private static Measurement simulate(Osim osim, String name, String yaml, String scheduler, Map<String, String> params) {
+    private static Measurement simulate(Osim osim, String name, String yaml, String spec) {
         Workload w = WorkloadReader.read(name + ".yaml", yaml, 1);
+        int colon = spec.indexOf(':');
+        String scheduler = colon < 0 ? spec : spec.substring(0, colon);
+        Map<String, String> params = colon < 0 ? Map.of()
+                : SimulationOptions.pairs(SimulationOptions.split(spec.substring(colon + 1)), "--scheduler " + spec);
         Simulation sim = osim.simulation(w).scheduler(scheduler, params).watchdog(0).build();
         resetPeaks();
         long t0 = System.nanoTime();
         RunResult r = sim.run();
         long t1 = System.nanoTime();
-        return new Measurement(name, r.events(), r.sliceCount(), (t1 - t0) / 1e9, peakHeap());
+        return new Measurement(name, spec, r.events(), r.sliceCount(), (t1 - t0) / 1e9, peakHeap());
     }
 
     /** The baseline: the event queue alone, 10,000 timers each rescheduling itself after a random delay. */
@@ -141,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         engine.run();
         long t1 = System.nanoTime();
-        return new Measurement("engine", engine.eventsFired(), 0, (t1 - t0) / 1e9, peakHeap());
+        return new Measurement("engine", "-", engine.eventsFired(), 0, (t1 - t0) / 1e9, peakHeap());
     }
 
     private static void resetPeaks() {
@@ -178,6 +191,7 @@ final class BenchCommand implements Callable<Integer> {
                 g.writeNumberField("eventsPerSecond", Math.round(m.eventsPerSecond()));
                 g.writeNumberField("slicesPerSecond", Math.round(m.slicesPerSecond()));
                 g.writeNumberField("peakHeapBytes", m.peakHeapBytes());
+                g.writeStringField("scheduler", m.scheduler());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -189,9 +203,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String table(List<Measurement> results) {
-        TableReport.Table t = new TableReport.Table("benchmark", "events", "slices", "wall s", "events/s", "slices/s", "peak heap MiB");
+        TableReport.Table t = new TableReport.Table("benchmark", "scheduler", "events", "slices", "wall s", "events/s", "slices/s",
+                "peak heap MiB");
         for (Measurement m : results) {
-            t.add(m.benchmark(), String.valueOf(m.events()), String.valueOf(m.slices()),
+            t.add(m.benchmark(), m.scheduler(), String.valueOf(m.events()), String.valueOf(m.slices()),
                     String.format(Locale.ROOT, "%.3f", m.wallSeconds()),
                     String.format(Locale.ROOT, "%.2fM", m.eventsPerSecond() / 1e6),
                     String.format(Locale.ROOT, "%.2fM", m.slicesPerSecond() / 1e6),

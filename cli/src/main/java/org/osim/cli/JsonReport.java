@@ -115,11 +115,11 @@ final class JsonReport {
         }
         if (!p.policy().isEmpty()) {
             g.writeObjectFieldStart("policy");
-            for (Map.Entry<String, PolicyMetric> e : p.policy().entrySet()) {
-                if (e.getValue().time()) {
-                    g.writeNumberField(e.getKey(), unit.of((long) e.getValue().value()));
+            for (PolicyMetric m : p.policy()) {
+                if (m.time()) {
+                    g.writeNumberField(m.name(), unit.of((long) m.value()));
                 } else {
-                    g.writeNumberField(e.getKey(), e.getValue().value());
+                    g.writeNumberField(m.name(), m.value());
                 }
             }
             g.writeEndObject();

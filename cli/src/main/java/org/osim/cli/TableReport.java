@@ -58,8 +58,8 @@ final class TableReport {
     private static List<String> policyMetrics(RunResult r) {
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         for (TaskResult p : r.processes()) {
-            names.addAll(p.policy().keySet());
-            p.threads().forEach(t -> names.addAll(t.policy().keySet()));
+            p.policy().forEach(m -> names.add(m.name()));
+            p.threads().forEach(t -> t.policy().forEach(m -> names.add(m.name())));
         }
         return new ArrayList<>(names);
     }
@@ -69,8 +69,7 @@ final class TableReport {
                 opt(p.completion(), unit), opt(p.turnaround(), unit), unit.text(p.waiting()), opt(p.response(), unit),
                 unit.text(p.cpu()), unit.text(p.blocked()), String.valueOf(p.contextSwitches()), String.valueOf(p.preemptions())));
         for (String m : metrics) {
-            org.osim.api.result.PolicyMetric v = p.policy().get(m);
-            cells.add(v == null ? "-" : v.time() ? unit.text(v.value()) : number(v.value()));
+            cells.add(p.figure(m).map(v -> v.time() ? unit.text(v.value()) : number(v.value())).orElse("-"));
         }
         cells.add(p.termination().map(Object::toString).orElse(indent.isEmpty() ? "running" : ""));
         t.add(cells.toArray(String[]::new));

@@ -194,7 +194,7 @@ class CommandLineTest {
         assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k");
         for (JsonNode m : b) {
             assertThat(m.fieldNames()).toIterable().containsExactly("benchmark", "events", "slices", "wallSeconds",
-                    "eventsPerSecond", "slicesPerSecond", "peakHeapBytes");
+                    "eventsPerSecond", "slicesPerSecond", "peakHeapBytes", "scheduler");
             assertThat(m.get("events").asLong()).isPositive();
         }
         assertThat(b.get(1).get("slices").asLong()).isGreaterThan(b.get(1).get("events").asLong() / 2);

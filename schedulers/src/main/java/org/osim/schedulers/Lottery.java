@@ -1,6 +1,5 @@
 package org.osim.schedulers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.osim.api.param.ParameterSpec;
@@ -31,7 +30,8 @@ public final class Lottery implements SchedulerFactory {
                 + "tickets (the workload's 'tickets'); at every decision one ticket is drawn from the ready "
                 + "processes' tickets with the policy's seeded random stream, and its holder runs one quantum. "
                 + "Shares are proportional to tickets on average. Tickets lent by threads blocked waiting for a "
-                + "process count as its own (--ticket-transfer). A draw scans the ready processes: linear cost.";
+                + "process count as its own (--ticket-transfer), as of when it became ready. Draws use a tree of "
+                + "ticket sums: logarithmic in the number of ready processes.";
     }
 
     @Override
@@ -44,7 +44,12 @@ public final class Lottery implements SchedulerFactory {
         long quantum = params.get(QUANTUM);
         SplittableRandom random = context.random();
         return new Scheduler() {
-            private final List<Task> ready = new ArrayList<>();
+            private final TicketTree ready = new TicketTree();
+
+            @Override
+            public void taskNew(Task task) {
+                task.attach(new TicketTree.Slot());
+            }
 
             @Override
             public void enqueue(Task task, EnqueueReason why) {
@@ -53,24 +58,12 @@ public final class Lottery implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                if (ready.isEmpty()) {
+                if (ready.size() == 0) {
                     return null;
                 }
-                long total = 0;
-                for (Task t : ready) {
-                    total += t.tickets();
-                }
-                if (total == 0) {
-                    return ready.remove(0);
-                }
-                long winner = random.nextLong(total);
-                for (int i = 0; i < ready.size(); i++) {
-                    winner -= ready.get(i).tickets();
-                    if (winner < 0) {
-                        return ready.remove(i);
-                    }
-                }
-                throw new IllegalStateException("no winner among " + total + " tickets");
+                Task winner = ready.total() == 0 ? ready.first() : ready.holder(random.nextLong(ready.total()));
+                ready.remove(winner);
+                return winner;
             }
 
             @Override

@@ -90,7 +90,8 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
         boolean keepOnIo = params.get(KEEP_ON_IO);
         return new Scheduler() {
             private final MultiLevelQueue queues = new MultiLevelQueue(levels);
-            private final java.util.List<Task> live = new java.util.ArrayList<>();
+            /** Every live job, for the boost; in creation order, with constant-time removal. */
+            private final java.util.Set<Task> live = new java.util.LinkedHashSet<>();
 
             {
                 if (boost > 0) {

@@ -7,6 +7,7 @@ import org.osim.api.param.ParameterType;
 import org.osim.api.param.Parameters;
 import org.osim.api.sched.CpuView;
 import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.MultiLevelQueue;
 import org.osim.api.sched.Scheduler;
 import org.osim.api.sched.SchedulerContext;
 import org.osim.api.sched.SchedulerFactory;
@@ -49,6 +50,9 @@ public final class PriorityClasses implements SchedulerFactory {
         long quantum = params.get(QUANTUM);
         long aging = params.get(AGING);
         boolean preemptive = params.get(PREEMPTIVE);
+        if (aging == 0) {
+            return withoutAging(classes, quantum, preemptive, context);
+        }
         return new Scheduler() {
             /** Waiting processes in the order they became ready; the scan picks the highest effective class. */
             private final List<Task> ready = new ArrayList<>();
@@ -99,6 +103,46 @@ public final class PriorityClasses implements SchedulerFactory {
                     ready.remove(i);
                     since.remove(i);
                 }
+            }
+
+            @Override
+            public long sliceNanos(Task task, CpuView cpu) {
+                return quantum;
+            }
+
+            @Override
+            public boolean preemptOnWakeup(Task woken, Task current, CpuView cpu) {
+                return preemptive && baseClass(woken) > baseClass(current);
+            }
+        };
+    }
+
+    /** Without aging a class never changes while waiting: one FIFO queue per class, constant time. */
+    private static Scheduler withoutAging(int classes, long quantum, boolean preemptive, SchedulerContext context) {
+        return new Scheduler() {
+            private final MultiLevelQueue queues = new MultiLevelQueue(classes);
+
+            private int baseClass(Task t) {
+                return Math.max(1, Math.min(classes, t.priority()));
+            }
+
+            @Override
+            public void enqueue(Task task, EnqueueReason why) {
+                queues.add(classes - baseClass(task), task);
+            }
+
+            @Override
+            public Task pickNext(CpuView cpu) {
+                Task t = queues.poll();
+                if (t != null) {
+                    context.report(t, "class", baseClass(t));
+                }
+                return t;
+            }
+
+            @Override
+            public void dequeue(Task task) {
+                queues.remove(task);
             }
 
             @Override

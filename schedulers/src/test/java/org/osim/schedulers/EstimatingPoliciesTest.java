@@ -16,13 +16,13 @@ class EstimatingPoliciesTest {
                 processes:
                   - { name: P, bursts: [cpu 8ms, io 1ms, cpu 4ms, io 1ms, cpu 6ms, io 1ms, cpu 2ms] }
                 """).run();
-        assertThat(r.process("P").policy().get("estimate").value()).isEqualTo(4_125_000);
-        assertThat(r.process("P").policy().get("estimate").time()).isTrue();
+        assertThat(r.process("P").figure("estimate").orElseThrow().value()).isEqualTo(4_125_000);
+        assertThat(r.process("P").figure("estimate").orElseThrow().time()).isTrue();
         HarnessResult three = SchedulerHarness.of(new ShortestProcessNext()).workloadYaml("""
                 processes:
                   - { name: P, bursts: [cpu 8ms, io 1ms, cpu 4ms, io 1ms, cpu 6ms] }
                 """).run();
-        assertThat(three.process("P").policy().get("estimate").value()).isEqualTo(6_250_000);
+        assertThat(three.process("P").figure("estimate").orElseThrow().value()).isEqualTo(6_250_000);
     }
 
     @Test

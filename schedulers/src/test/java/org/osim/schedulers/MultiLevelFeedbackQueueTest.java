@@ -17,7 +17,7 @@ class MultiLevelFeedbackQueueTest {
                   - { name: A, bursts: [cpu 50ms] }
                 """).run();
         assertThat(r.schedule()).isEqualTo("A 0-10 | A 10-20 | A 20-30 | A 30-40 | A 40-50");
-        assertThat(r.process("A").policy().get("level").value()).isEqualTo(2);
+        assertThat(r.process("A").figure("level").orElseThrow().value()).isEqualTo(2);
     }
 
     @Test
@@ -42,8 +42,8 @@ class MultiLevelFeedbackQueueTest {
                 """;
         HarnessResult old = SchedulerHarness.of(new MultiLevelFeedbackQueue()).param("keepOnIo", "true").workloadYaml(yaml).run();
         HarnessResult gameProof = SchedulerHarness.of(new MultiLevelFeedbackQueue()).workloadYaml(yaml).run();
-        assertThat(old.process("B").policy().get("level").value()).isZero();
-        assertThat(gameProof.process("B").policy().get("level").value()).isEqualTo(2);
+        assertThat(old.process("B").figure("level").orElseThrow().value()).isZero();
+        assertThat(gameProof.process("B").figure("level").orElseThrow().value()).isEqualTo(2);
         assertThat(old.process("B").turnaround().orElseThrow()).isLessThan(gameProof.process("B").turnaround().orElseThrow());
     }
 

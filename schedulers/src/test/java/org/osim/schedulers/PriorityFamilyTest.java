@@ -15,7 +15,7 @@ class PriorityFamilyTest {
         long lowFirst = r.process("low").firstRun().orElseThrow();
         // Both class-4 processes (20 × 20 ms each) and the class-3 one (100 ms) run first.
         assertThat(lowFirst).isEqualTo(900_000_000L);
-        assertThat(r.process("low").policy().get("class").value()).isEqualTo(1);
+        assertThat(r.process("low").figure("class").orElseThrow().value()).isEqualTo(1);
     }
 
     @Test
@@ -34,9 +34,9 @@ class PriorityFamilyTest {
                   - { name: half, repeat: 3, bursts: [cpu 25ms, io 30ms] }
                   - { name: cpu-bound, bursts: [cpu 200ms] }
                 """).run();
-        assertThat(r.process("io-bound").policy().get("priority").value()).isEqualTo(50);
-        assertThat(r.process("half").policy().get("priority").value()).isEqualTo(2);
-        assertThat(r.process("cpu-bound").policy().get("priority").value()).isEqualTo(1);
+        assertThat(r.process("io-bound").figure("priority").orElseThrow().value()).isEqualTo(50);
+        assertThat(r.process("half").figure("priority").orElseThrow().value()).isEqualTo(2);
+        assertThat(r.process("cpu-bound").figure("priority").orElseThrow().value()).isEqualTo(1);
         // Once measured, the I/O-bound process gets the CPU the moment it is ready: its waits are short.
         assertThat(r.process("io-bound").waiting()).isLessThan(r.process("half").waiting());
     }
@@ -56,11 +56,11 @@ class PriorityFamilyTest {
     @Test
     void ctssLoadsAProcessNeeding100Quanta7Times() {
         HarnessResult r = SchedulerHarness.of(new Ctss()).workload("ctss-100-quanta").run();
-        assertThat(r.process("long").policy().get("loads").value()).isEqualTo(7);
-        assertThat(r.process("long").policy().get("class").value()).isEqualTo(6);
+        assertThat(r.process("long").figure("loads").orElseThrow().value()).isEqualTo(7);
+        assertThat(r.process("long").figure("class").orElseThrow().value()).isEqualTo(6);
         // The interactive processes never use a whole quantum and stay in the top class.
-        assertThat(r.process("editor").policy().get("class").value()).isZero();
-        assertThat(r.process("shell").policy().get("class").value()).isZero();
+        assertThat(r.process("editor").figure("class").orElseThrow().value()).isZero();
+        assertThat(r.process("shell").figure("class").orElseThrow().value()).isZero();
     }
 
     @Test

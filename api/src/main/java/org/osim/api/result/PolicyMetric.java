@@ -1,7 +1,13 @@
 package org.osim.api.result;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * A figure a policy published about a task ({@code SchedulerContext.report}): a plain number, or a
- * duration in nanoseconds that reports print in their time unit.
+ * duration in nanoseconds ({@code time}) that reports print in their time unit.
  */
-public record PolicyMetric(double value, boolean time) {}
+public record PolicyMetric(String name, double value, boolean time) {
+    public PolicyMetric {
+        requireNonNull(name, "name is null");
+    }
+}

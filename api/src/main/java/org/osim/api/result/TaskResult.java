@@ -3,7 +3,6 @@ package org.osim.api.result;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -16,18 +15,28 @@ import java.util.OptionalLong;
  * @param preemptions times it was taken off a CPU against its will for another task
  * @param termination how it ended; empty for a thread, or a process still alive when the run stopped
  * @param threads per-thread results, for a process that has more than one thread; empty otherwise
- * @param policy figures the policy published about it, by name, in the order first published
+ * @param policy figures the policy published about it, in the order first published
  */
 public record TaskResult(String name, long arrival, OptionalLong firstRun, OptionalLong completion, long cpu,
                          long waiting, long blocked, long contextSwitches, long preemptions,
-                         Optional<Termination> termination, List<TaskResult> threads, Map<String, PolicyMetric> policy) {
+                         Optional<Termination> termination, List<TaskResult> threads, List<PolicyMetric> policy) {
     public TaskResult {
         requireNonNull(name, "name is null");
         requireNonNull(firstRun, "firstRun is null");
         requireNonNull(completion, "completion is null");
         requireNonNull(termination, "termination is null");
         threads = List.copyOf(threads);
-        policy = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(policy));
+        policy = List.copyOf(policy);
+    }
+
+    /** The figure the policy published under {@code name}, if it did. */
+    public Optional<PolicyMetric> figure(String name) {
+        for (PolicyMetric m : policy) {
+            if (m.name().equals(name)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     /** completion − arrival, if it completed. */

@@ -2,75 +2,139 @@ package org.osim.api.sched;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Comparator;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Arrays;
 
 /**
  * A run queue ordered by a key the policy computes when it adds a task (shortest job first, earliest
  * deadline, virtual time …); equal keys leave in the order they came (first come, first served), as the
  * textbook's tie rule wants. The key is taken once, on {@link #add}: re-add a task to change it.
- * Experimental.
+ *
+ * <p>A binary heap over primitive arrays: {@link #add} and {@link #poll} take O(log n) and allocate
+ * nothing; {@link #remove} and {@link #contains}, which the kernel needs only when a task is killed or
+ * re-prioritized, scan in O(n). Experimental.
  */
 public final class PriorityRunQueue {
-    private record Entry(Task task, long key, long seq) {}
-
-    private final PriorityQueue<Entry> heap = new PriorityQueue<>(
-            Comparator.comparingLong(Entry::key).thenComparingLong(Entry::seq));
-    private final Map<Task, Entry> entries = new IdentityHashMap<>();
+    private Task[] tasks = new Task[16];
+    private long[] keys = new long[16];
+    private long[] seqs = new long[16];
+    private int size;
     private long seq;
 
     /** Adds {@code task} with sort key {@code key}: the smallest key leaves first. */
     public void add(Task task, long key) {
         requireNonNull(task, "task is null");
-        if (entries.containsKey(task)) {
-            throw new IllegalStateException("task " + task.name() + " is already queued");
+        if (size == tasks.length) {
+            tasks = Arrays.copyOf(tasks, size * 2);
+            keys = Arrays.copyOf(keys, size * 2);
+            seqs = Arrays.copyOf(seqs, size * 2);
         }
-        Entry e = new Entry(task, key, seq++);
-        entries.put(task, e);
-        heap.add(e);
+        siftUp(size++, task, key, seq++);
     }
 
     /** Takes the task with the smallest key, or returns {@code null} if empty. */
     public Task poll() {
-        Entry e = heap.poll();
-        if (e == null) {
+        if (size == 0) {
             return null;
         }
-        entries.remove(e.task());
-        return e.task();
+        Task top = tasks[0];
+        removeAt(0);
+        return top;
     }
 
     /** The task with the smallest key without taking it, or {@code null} if empty. */
     public Task peek() {
-        Entry e = heap.peek();
-        return e == null ? null : e.task();
+        return size == 0 ? null : tasks[0];
     }
 
     /** The smallest key; only when not empty. */
     public long peekKey() {
-        Entry e = heap.peek();
-        if (e == null) {
+        if (size == 0) {
             throw new IllegalStateException("queue is empty");
         }
-        return e.key();
+        return keys[0];
     }
 
+    /** Removes {@code task} wherever it is (a linear scan). */
     public boolean remove(Task task) {
-        Entry e = entries.remove(task);
-        return e != null && heap.remove(e);
+        for (int i = 0; i < size; i++) {
+            if (tasks[i] == task) {
+                removeAt(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean contains(Task task) {
-        return entries.containsKey(task);
+        for (int i = 0; i < size; i++) {
+            if (tasks[i] == task) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int size() {
-        return heap.size();
+        return size;
     }
 
     public boolean isEmpty() {
-        return heap.isEmpty();
+        return size == 0;
+    }
+
+    private void removeAt(int i) {
+        size--;
+        Task t = tasks[size];
+        long k = keys[size];
+        long s = seqs[size];
+        tasks[size] = null;
+        if (i == size) {
+            return;
+        }
+        siftDown(i, t, k, s);
+        if (tasks[i] == t) {
+            siftUp(i, t, k, s);
+        }
+    }
+
+    private static boolean less(long k1, long s1, long k2, long s2) {
+        return k1 < k2 || (k1 == k2 && s1 < s2);
+    }
+
+    private void siftUp(int i, Task t, long k, long s) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!less(k, s, keys[parent], seqs[parent])) {
+                break;
+            }
+            tasks[i] = tasks[parent];
+            keys[i] = keys[parent];
+            seqs[i] = seqs[parent];
+            i = parent;
+        }
+        tasks[i] = t;
+        keys[i] = k;
+        seqs[i] = s;
+    }
+
+    private void siftDown(int i, Task t, long k, long s) {
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            if (right < size && less(keys[right], seqs[right], keys[child], seqs[child])) {
+                child = right;
+            }
+            if (!less(keys[child], seqs[child], k, s)) {
+                break;
+            }
+            tasks[i] = tasks[child];
+            keys[i] = keys[child];
+            seqs[i] = seqs[child];
+            i = child;
+        }
+        tasks[i] = t;
+        keys[i] = k;
+        seqs[i] = s;
     }
 }

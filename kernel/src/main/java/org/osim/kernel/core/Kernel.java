@@ -145,23 +145,23 @@ public final class Kernel {
 
             @Override
             public void report(org.osim.api.sched.Task task, String metric, double value) {
-                metric(task, metric, new org.osim.api.result.PolicyMetric(value, false));
+                figure(task, metric, value, false);
             }
 
             @Override
             public void reportTime(org.osim.api.sched.Task task, String metric, long nanos) {
-                metric(task, metric, new org.osim.api.result.PolicyMetric(nanos, true));
+                figure(task, metric, nanos, true);
             }
 
-            private void metric(org.osim.api.sched.Task task, String metric, org.osim.api.result.PolicyMetric value) {
+            private void figure(org.osim.api.sched.Task task, String metric, double value, boolean time) {
                 requireNonNull(metric, "metric is null");
                 if (!(task instanceof ThreadControlBlock t) || t.kernel != Kernel.this) {
                     throw new IllegalArgumentException("not a task of this simulation: " + task);
                 }
-                if (t.policyMetrics == null) {
-                    t.policyMetrics = new java.util.LinkedHashMap<>();
+                if (t.policyFigures == null) {
+                    t.policyFigures = new PolicyFigures();
                 }
-                t.policyMetrics.put(metric, value);
+                t.policyFigures.put(metric, value, time);
             }
 
             @Override

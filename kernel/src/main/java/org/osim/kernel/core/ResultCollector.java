@@ -37,7 +37,7 @@ final class ResultCollector {
         long blocked = t.blocked + (t.state == ThreadState.BLOCKED ? end - t.blockedSince : 0);
         return new TaskResult(t.name, t.arrival, opt(t.firstRun), opt(t.completion), t.cpuNanos(), waiting, blocked,
                 t.switches, t.preemptions, Optional.empty(), List.of(),
-                t.policyMetrics == null ? java.util.Map.of() : t.policyMetrics);
+                t.policyFigures == null ? List.of() : t.policyFigures.asList());
     }
 
     private TaskResult process(ProcessControlBlock p) {
@@ -69,7 +69,7 @@ final class ResultCollector {
             preemptions += t.preemptions();
         }
         return new TaskResult(p.name, p.arrival, opt(firstRun), opt(p.completion), cpu, waiting, blocked, switches,
-                preemptions, Optional.ofNullable(p.termination), threads, java.util.Map.of());
+                preemptions, Optional.ofNullable(p.termination), threads, List.of());
     }
 
     private Summary summary(List<TaskResult> processes) {

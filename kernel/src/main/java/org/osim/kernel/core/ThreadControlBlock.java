@@ -48,7 +48,7 @@ public final class ThreadControlBlock implements Task {
     ThreadControlBlock lentTo;
     int ticketsLent;
     /** Figures the policy published about this thread, made on first use. */
-    java.util.LinkedHashMap<String, org.osim.api.result.PolicyMetric> policyMetrics;
+    PolicyFigures policyFigures;
 
     // blocking
     WaitQueue waitingOn;
