@@ -177,6 +177,11 @@ public final class Kernel {
         Scheduler instance;
         try {
             instance = requireNonNull(factory.create(params, context), "create returned null");
+        } catch (OsimException e) {
+            if (e.code() == ErrorCode.BAD_INPUT) {
+                throw e; // the policy refused its parameters or the machine: the user's input, said its way
+            }
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "scheduler '" + factory.name() + "' failed in create: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new OsimException(ErrorCode.PLUGIN_FAILURE,
                     "scheduler '" + factory.name() + "' failed in create: threw " + e, e);
