@@ -106,6 +106,19 @@ class CommandLineTest {
     }
 
     @Test
+    void everyPolicyInOneCompareGivesOneTableAndTheSameBytesTwice() {
+        String[] args = {"compare", "mixed", "-s", "fcfs", "-s", "sjf", "-s", "srtn", "-s", "rr", "-s", "priority",
+            "-s", "priority-classes", "-s", "dynamic-priority", "-s", "ctss", "-s", "mlfq", "-s", "spn", "-s", "guaranteed",
+            "-s", "lottery", "-s", "stride", "-s", "fair-share", "-s", "cfs", "-s", "eevdf"};
+        Cli a = Cli.run(args);
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.out().lines().filter(l -> l.matches("^(fcfs|sjf|srtn|rr|priority|priority-classes|dynamic-priority|ctss|"
+                + "mlfq|spn|guaranteed|lottery|stride|fair-share|cfs|eevdf) .*"))).hasSize(16);
+        assertThat(a.out()).contains("16/16");
+        assertThat(Cli.run(args).out()).isEqualTo(a.out());
+    }
+
+    @Test
     void timeUnitsCanBeChanged() throws Exception {
         JsonNode run = json(Cli.run("run", "fig-2-41", "-s", "sjf", "--format", "json", "--unit", "us")).get("runs").get(0);
         assertThat(run.get("summary").get("meanTurnaround").asLong()).isEqualTo(11_000);
