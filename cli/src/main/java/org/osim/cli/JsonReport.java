@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.osim.api.result.PolicyMetric;
+import org.osim.api.result.RealTimeResult;
 import org.osim.api.result.RunResult;
 import org.osim.api.result.SliceRecord;
 import org.osim.api.result.Summary;
@@ -106,6 +107,19 @@ final class JsonReport {
         g.writeNumberField("blocked", unit.of(p.blocked()));
         g.writeNumberField("contextSwitches", p.contextSwitches());
         g.writeNumberField("preemptions", p.preemptions());
+        g.writeNumberField("migrations", p.migrations());
+        if (p.realTime().isPresent()) {
+            RealTimeResult rt = p.realTime().get();
+            g.writeObjectFieldStart("realTime");
+            g.writeNumberField("jobs", rt.released());
+            g.writeNumberField("completed", rt.completed());
+            g.writeNumberField("deadlineMisses", rt.missed());
+            g.writeNumberField("aborted", rt.aborted());
+            g.writeNumberField("worstResponse", unit.of(rt.worstResponse()));
+            g.writeNumberField("meanResponse", unit.of(rt.meanResponse()));
+            g.writeNumberField("maxLateness", unit.of(rt.maxLateness()));
+            g.writeEndObject();
+        }
         if (p.termination().isPresent()) {
             g.writeObjectFieldStart("termination");
             g.writeStringField("kind", p.termination().get().kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -155,6 +169,8 @@ final class JsonReport {
         g.writeNumberField("makespan", unit.of(s.makespan()));
         g.writeNumberField("contextSwitches", s.contextSwitches());
         g.writeNumberField("preemptions", s.preemptions());
+        g.writeNumberField("migrations", s.migrations());
+        g.writeNumberField("deadlineMisses", s.deadlineMisses());
         g.writeNumberField("overhead", unit.of(s.overhead()));
         g.writeNumberField("jainFairness", s.jainFairness());
         g.writeNumberField("processes", s.processes());

@@ -39,12 +39,37 @@ final class TableReport {
                         + "preemptions %d · overhead %s %s · Jain fairness %s%n",
                 number(unit.perUnit(s.throughput())), u, percent(s.cpuUtilization()), unit.text(s.makespan()), u,
                 s.contextSwitches(), s.preemptions(), unit.text(s.overhead()), u, number(s.jainFairness())));
+        if (r.cpus() > 1 || s.migrations() > 0) {
+            b.append("migrations ").append(s.migrations()).append(" · per-CPU utilization ")
+                    .append(String.join(" ", s.perCpuUtilization().stream().map(TableReport::percent).toList())).append('\n');
+        }
+        realTime(b, r, unit);
         if (s.completed() < s.processes()) {
             b.append(s.processes() - s.completed()).append(" of ").append(s.processes())
                     .append(" processes did not complete; means are over those that did.\n");
         }
         violations(b, r.violations());
         return b.toString();
+    }
+
+    /** Real-time tasks: a line each, with jobs, misses and response times. */
+    private static void realTime(StringBuilder b, RunResult r, TimeUnitOption unit) {
+        Table t = new Table("real-time task", "jobs", "completed", "missed", "aborted", "worst response", "mean response",
+                "max lateness");
+        boolean any = false;
+        for (TaskResult p : r.processes()) {
+            if (p.realTime().isPresent()) {
+                any = true;
+                var rt = p.realTime().get();
+                t.add(p.name(), String.valueOf(rt.released()), String.valueOf(rt.completed()), String.valueOf(rt.missed()),
+                        String.valueOf(rt.aborted()), unit.text(rt.worstResponse()), unit.text(rt.meanResponse()),
+                        rt.completed() == 0 ? "-" : unit.text(rt.maxLateness()));
+            }
+        }
+        if (any) {
+            b.append('\n').append(t.render());
+            b.append("deadline misses ").append(r.summary().deadlineMisses()).append('\n');
+        }
     }
 
     static String header(RunResult r) {
@@ -85,22 +110,31 @@ final class TableReport {
         b.append(first.workload()).append(" · seed ").append(first.seed()).append(" · ").append(first.cpus())
                 .append(first.cpus() == 1 ? " cpu" : " cpus").append(" · ").append(first.profile()).append(" profile · times in ")
                 .append(unit.name()).append("\n\n");
-        Table t = new Table("scheduler", "mean turnaround", "mean waiting", "mean response", "throughput/" + unit.name(),
-                "cpu util", "makespan", "switches", "preemptions", "fairness", "completed");
+        boolean rt = runs.stream().anyMatch(r -> r.processes().stream().anyMatch(p -> p.realTime().isPresent()));
+        List<String> head = new ArrayList<>(List.of("scheduler", "mean turnaround", "mean waiting", "mean response",
+                "throughput/" + unit.name(), "cpu util", "makespan", "switches", "preemptions", "fairness", "completed"));
+        if (rt) {
+            head.add("deadline misses");
+        }
+        Table t = new Table(head.toArray(String[]::new));
         for (int i = 0; i < runs.size(); i++) {
             RunResult r = runs.get(i);
             Summary s = r.summary();
-            t.add(labels.get(i), unit.text(s.meanTurnaround()), unit.text(s.meanWaiting()), unit.text(s.meanResponse()),
-                    number(unit.perUnit(s.throughput())), percent(s.cpuUtilization()), unit.text(s.makespan()),
-                    String.valueOf(s.contextSwitches()), String.valueOf(s.preemptions()), number(s.jainFairness()),
-                    s.completed() + "/" + s.processes());
+            List<String> row = new ArrayList<>(List.of(labels.get(i), unit.text(s.meanTurnaround()), unit.text(s.meanWaiting()),
+                    unit.text(s.meanResponse()), number(unit.perUnit(s.throughput())), percent(s.cpuUtilization()),
+                    unit.text(s.makespan()), String.valueOf(s.contextSwitches()), String.valueOf(s.preemptions()),
+                    number(s.jainFairness()), s.completed() + "/" + s.processes()));
+            if (rt) {
+                row.add(String.valueOf(s.deadlineMisses()));
+            }
+            t.add(row.toArray(String[]::new));
         }
         b.append(t.render());
         if (first.processes().size() <= 12 && runs.stream().allMatch(r -> r.processes().size() == first.processes().size())) {
-            List<String> head = new ArrayList<>();
-            head.add("turnaround");
-            first.processes().forEach(p -> head.add(p.name()));
-            Table per = new Table(head.toArray(String[]::new));
+            List<String> names = new ArrayList<>();
+            names.add("turnaround");
+            first.processes().forEach(p -> names.add(p.name()));
+            Table per = new Table(names.toArray(String[]::new));
             for (int i = 0; i < runs.size(); i++) {
                 RunResult r = runs.get(i);
                 List<String> row = new ArrayList<>();

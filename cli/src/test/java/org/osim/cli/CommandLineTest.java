@@ -84,9 +84,9 @@ class CommandLineTest {
     void listAndDescribe() {
         Cli list = Cli.run("list", "schedulers");
         assertThat(list.exit()).isZero();
-        assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "ctss", "dynamic-priority",
-                "eevdf", "fair-share", "fcfs", "guaranteed", "lottery", "mlfq", "priority", "priority-classes", "rr", "sjf",
-                "spn", "srtn", "stride");
+        assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "ctss", "dm",
+                "dynamic-priority", "edf", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
+                "pedf", "priority", "priority-classes", "rm", "rr", "sjf", "spn", "srtn", "stride");
         Cli describe = Cli.run("describe", "rr");
         assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
         Cli workloads = Cli.run("list", "workloads");
@@ -114,8 +114,31 @@ class CommandLineTest {
         assertThat(a.exit()).as(a.err()).isZero();
         assertThat(a.out().lines().filter(l -> l.matches("^(fcfs|sjf|srtn|rr|priority|priority-classes|dynamic-priority|ctss|"
                 + "mlfq|spn|guaranteed|lottery|stride|fair-share|cfs|eevdf) .*"))).hasSize(16);
-        assertThat(a.out()).contains("16/16");
+        assertThat(a.out()).contains("18/18");
         assertThat(Cli.run(args).out()).isEqualTo(a.out());
+    }
+
+    @Test
+    void analyzeReportsTheBookExampleSchedulableAndSaysWhyAnotherIsNot() throws Exception {
+        JsonNode r = json(Cli.run("analyze", "rt-book-example", "--format", "json"));
+        assertThat(r.get("utilization").asDouble()).isEqualTo(0.85);
+        assertThat(r.get("schedulable").asBoolean()).isTrue();
+        assertThat(r.get("tasks").findValues("responseRm")).extracting(JsonNode::asInt).containsExactly(50, 80, 360);
+        Path file = tmp.resolve("rt.yaml");
+        Files.writeString(file, """
+                duration: 1s
+                processes:
+                  - { name: T1, periodic: { period: 100ms, wcet: 50ms } }
+                  - { name: T2, periodic: { period: 200ms, wcet: 30ms } }
+                  - { name: T3, periodic: { period: 500ms, wcet: 100ms } }
+                  - { name: T4, periodic: { period: 1s, wcet: 151ms } }
+                """);
+        Cli c = Cli.run("analyze", file.toString());
+        assertThat(c.exit()).isZero();
+        assertThat(c.out()).contains("EDF: NOT schedulable — utilization Σ C/T = 1.001 exceeds 1: no policy can meet every deadline");
+        Cli none = Cli.run("analyze", "fig-2-41");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("osim: workload 'fig-2-41' has no periodic or sporadic tasks to analyze\n");
     }
 
     @Test
@@ -167,7 +190,7 @@ class CommandLineTest {
     void unknownField() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, burst: [cpu 8ms] }\n");
         assertThat(c.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":2:16: unknown field 'burst' in process; expected one of: "
-                + "name, arrival, bursts, program, threads, programs, repeat, priority, nice, tickets, user, runtime\n");
+                + "name, arrival, bursts, program, threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss\n");
     }
 
     @Test
@@ -179,8 +202,9 @@ class CommandLineTest {
     @Test
     void unknownSchedulerAndParameter() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lotery");
-        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, ctss, dynamic-priority, eevdf, fair-share, fcfs, "
-                + "guaranteed, lottery, mlfq, priority, priority-classes, rr, sjf, spn, srtn, stride)\n");
+        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, ctss, dm, dynamic-priority, edf, eevdf, "
+                + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, pedf, priority, priority-classes, rm, rr, sjf, spn, "
+                + "srtn, stride)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
         assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum)\n");
         Cli v = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr", "--param", "quantum=-4ms");

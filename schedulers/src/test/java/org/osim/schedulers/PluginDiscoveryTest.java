@@ -12,7 +12,8 @@ class PluginDiscoveryTest {
     void serviceLoaderFindsEveryBuiltInPolicy() {
         assertThat(ServiceLoader.load(SchedulerFactory.class).stream().map(p -> p.get().name()))
                 .containsExactlyInAnyOrder("fcfs", "sjf", "srtn", "rr", "priority", "priority-classes", "dynamic-priority",
-                        "ctss", "mlfq", "spn", "guaranteed", "lottery", "stride", "fair-share", "cfs", "eevdf");
+                        "ctss", "mlfq", "spn", "guaranteed", "lottery", "stride", "fair-share", "cfs", "eevdf",
+                        "edf", "gedf", "pedf", "rm", "dm", "llf");
     }
 
     @Test

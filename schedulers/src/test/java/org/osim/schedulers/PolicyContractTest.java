@@ -60,6 +60,8 @@ class PolicyContractTest {
 
         assertThat(r.summary().completed()).as("every process completes").isEqualTo(r.summary().processes());
         assertThat(r.violations()).isEmpty();
+        assertThat(r.processes().stream().flatMap(p -> p.realTime().stream()))
+                .allSatisfy(rt -> assertThat(rt.completed()).isEqualTo(rt.released()));
 
         Map<Integer, List<SliceRecord>> byCpu = new HashMap<>();
         Map<String, List<SliceRecord>> byTask = new HashMap<>();
@@ -90,7 +92,9 @@ class PolicyContractTest {
             return Map.of("server", 23L, "server/child", 13L, "hog", 40L, "ticker", 6L).get(process) * 1_000_000L;
         }
         return Workloads.load(workload, 1).processes().stream().filter(p -> p.name().equals(process))
-                .flatMap(p -> p.threads().stream()).mapToLong(t -> t.program().cpuNanos()).sum();
+                .mapToLong(p -> p.threads().stream().mapToLong(t -> t.program().cpuNanos()).sum()
+                        * p.periodic().map(rt -> rt.jobs().orElseThrow()).orElse(1))
+                .sum();
     }
 
     private static void assertNoOverlap(List<SliceRecord> slices, String what) {

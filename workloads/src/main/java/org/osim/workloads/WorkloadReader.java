@@ -18,7 +18,9 @@ import org.osim.api.program.Instruction;
 import org.osim.api.program.Program;
 import org.osim.api.program.ProgramSyntaxException;
 import org.osim.api.program.ProgramText;
+import java.util.Optional;
 import org.osim.api.workload.MachineSpec;
+import org.osim.api.workload.PeriodicSpec;
 import org.osim.api.workload.ProcessSpec;
 import org.osim.api.workload.ThreadSpec;
 import org.osim.api.workload.UserSpec;
@@ -34,7 +36,9 @@ public final class WorkloadReader {
     private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
-            "repeat", "priority", "nice", "tickets", "user", "runtime");
+            "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss");
+    private static final Set<String> PERIODIC = ordered("period", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
+    private static final Set<String> SPORADIC = ordered("interval", "extra", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> THREAD = ordered("name", "bursts", "program", "repeat");
     private static final Set<String> GENERATE = ordered("count", "name", "start", "arrival", "cycles", "cpu", "io",
             "device", "priority", "tickets", "user", "resolution");
@@ -44,6 +48,8 @@ public final class WorkloadReader {
     private final long seed;
     /** Every instruction with its place, for checks that need the whole workload. */
     private final List<Located> located = new ArrayList<>();
+    /** The workload's duration, known before processes are read: sporadic releases are drawn up to it. */
+    private OptionalLong runLength = OptionalLong.empty();
 
     private record Located(Instruction instruction, SourceLocation at, Map<String, Program> programs) {}
 
@@ -73,6 +79,7 @@ public final class WorkloadReader {
         Node.Mapping m = mapping(root, "a workload: a mapping with name, processes, …");
         allow(m, TOP, "workload");
         String name = optional(m, "name").map(n -> name(n, "workload name")).orElse(baseName(file));
+        runLength = optional(m, "duration").map(v -> OptionalLong.of(duration(v, true))).orElse(OptionalLong.empty());
         String description = optional(m, "description").map(n -> scalar(n, "a description").text()).orElse("");
         MachineSpec machine = optional(m, "machine").map(this::machine).orElse(MachineSpec.DEFAULT);
         List<UserSpec> users = optional(m, "users").map(WorkloadReader::users).orElse(List.of());
@@ -105,8 +112,7 @@ public final class WorkloadReader {
             throw OsimException.badInput(root.at(), "the workload has no processes: give 'processes' or 'generate'");
         }
         checkReferences(names.keySet());
-        OptionalLong duration = optional(m, "duration").map(v -> OptionalLong.of(duration(v, true))).orElse(OptionalLong.empty());
-        return new Workload(name, description, machine, users, processes, duration);
+        return new Workload(name, description, machine, users, processes, runLength);
     }
 
     private static String baseName(String file) {
@@ -164,6 +170,16 @@ public final class WorkloadReader {
             }
         });
         int repeat = optional(m, "repeat").map(v -> (int) integer(v, 1, 1_000_000, "a repeat count of at least 1")).orElse(1);
+        List<String> kinds = present(m, "periodic", "sporadic");
+        if (kinds.size() > 1) {
+            throw OsimException.badInput(nameNode.at(), "process '" + name + "' can be periodic or sporadic, not both");
+        }
+        if (!kinds.isEmpty()) {
+            return realTime(m, nameNode, name, arrival, priority, nice, tickets, user, runtime, programs, repeat, kinds.get(0));
+        }
+        if (m.fields().containsKey("abortOnMiss")) {
+            throw OsimException.badInput(m.fields().get("abortOnMiss").keyAt(), "'abortOnMiss' is for periodic or sporadic processes");
+        }
         List<String> bodies = present(m, "bursts", "program", "threads");
         if (bodies.size() != 1) {
             throw OsimException.badInput(nameNode.at(), "process '" + name + "' needs exactly one of bursts, program or threads"
@@ -193,7 +209,72 @@ public final class WorkloadReader {
             Program p = program(m.fields().get(bodies.get(0)).value(), programs);
             threads.add(new ThreadSpec(name, repeat > 1 ? p.repeated(repeat) : p));
         }
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.empty());
+    }
+
+    /**
+     * A periodic or sporadic process: each job runs its program ({@code bursts}/{@code program}, or just
+     * {@code cpu wcet}); the first job is released at arrival + offset.
+     */
+    private ProcessSpec realTime(Node.Mapping m, Node nameNode, String name, long arrival, int priority, int nice,
+                                 int tickets, String user, OptionalLong runtime, Map<String, Program> programs,
+                                 int repeat, String kind) {
+        boolean sporadic = kind.equals("sporadic");
+        Node.Field f = m.fields().get(kind);
+        Node.Mapping rt = mapping(f.value(), sporadic
+                ? "a sporadic block: { interval, extra, wcet, deadline, offset, jobs }"
+                : "a periodic block: { period, wcet, deadline, offset, jobs }");
+        allow(rt, sporadic ? SPORADIC : PERIODIC, kind + " block");
+        long period = duration(require(rt, sporadic ? "interval" : "period", kind + " block"), true);
+        long deadline = optional(rt, "deadline").map(v -> duration(v, true)).orElse(period);
+        long offset = optional(rt, "offset").map(v -> duration(v, false)).orElse(0L);
+        java.util.OptionalInt jobs = optional(rt, "jobs").map(v -> java.util.OptionalInt.of((int) integer(v, 1, 100_000_000,
+                "a number of jobs of at least 1"))).orElse(java.util.OptionalInt.empty());
+        boolean abort = optional(rt, "abortOnMiss").or(() -> optional(m, "abortOnMiss"))
+                .map(v -> flag(v)).orElse(false);
+        List<String> bodies = present(m, "bursts", "program");
+        Optional<Node> wcet = optional(rt, "wcet");
+        if (m.fields().containsKey("threads")) {
+            throw OsimException.badInput(m.fields().get("threads").keyAt(), "a " + kind + " process has one thread: give its job as wcet, bursts or program");
+        }
+        if (bodies.size() + (wcet.isPresent() ? 1 : 0) != 1) {
+            throw OsimException.badInput(nameNode.at(), kind + " process '" + name + "' needs exactly one of wcet (in its "
+                    + kind + " block), bursts or program: what one job runs");
+        }
+        Program job = wcet.isPresent() ? Program.of(new Instruction.Compute(duration(wcet.get(), true)))
+                : program(m.fields().get(bodies.get(0)).value(), programs);
+        if (repeat > 1) {
+            job = job.repeated(repeat);
+        }
+        List<Long> releases = List.of();
+        if (sporadic) {
+            if (jobs.isEmpty() && runLength.isEmpty()) {
+                throw OsimException.badInput(f.keyAt(), "a sporadic process needs 'jobs', or the workload needs a 'duration'");
+            }
+            Distribution extra = optional(rt, "extra").map(v -> distribution(v, false)).orElse(new Distribution(Distribution.Kind.CONST, 0, 0, false));
+            SplittableRandom random = new RandomStreams(seed).stream("sporadic[" + name + "]");
+            List<Long> drawn = new ArrayList<>();
+            long t = 0;
+            long end = runLength.isPresent() ? runLength.getAsLong() - arrival - offset : Long.MAX_VALUE;
+            for (int k = 0; jobs.isPresent() ? k < jobs.getAsInt() : t < end; k++) {
+                drawn.add(t);
+                t += period + round(extra.sample(random), SimTime.NANOS_PER_MICRO, 0);
+            }
+            releases = drawn;
+        } else if (jobs.isEmpty() && runLength.isEmpty()) {
+            throw OsimException.badInput(f.keyAt(), "a periodic process needs 'jobs', or the workload needs a 'duration'");
+        }
+        PeriodicSpec spec = new PeriodicSpec(period, deadline, jobs, abort, releases);
+        return new ProcessSpec(name, arrival + offset, priority, nice, tickets, user, runtime,
+                List.of(new ThreadSpec(name, job)), programs, Optional.of(spec));
+    }
+
+    private static boolean flag(Node n) {
+        String v = scalar(n, "true or false").text().strip();
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw OsimException.badInput(n.at(), "expected true or false, got '" + v + "'");
     }
 
     private Program body(Node.Mapping m, String owner, Map<String, Program> programs) {
@@ -349,7 +430,7 @@ public final class WorkloadReader {
             int tix = (int) Math.max(1, Math.round(tickets.sample(random)));
             String name = prefix + String.format("%0" + width + "d", i);
             out.add(new ProcessSpec(name, t, prio, 0, tix, user, OptionalLong.empty(),
-                    List.of(new ThreadSpec(name, new Program(program))), Map.of()));
+                    List.of(new ThreadSpec(name, new Program(program))), Map.of(), java.util.Optional.empty()));
         }
         return out;
     }

@@ -13,13 +13,16 @@ import java.util.OptionalLong;
  * @param blocked time blocked (I/O, sleep, join, wait)
  * @param contextSwitches times it was switched onto a CPU
  * @param preemptions times it was taken off a CPU against its will for another task
+ * @param migrations times it was dispatched on a different CPU from the one it last ran on
  * @param termination how it ended; empty for a thread, or a process still alive when the run stopped
  * @param threads per-thread results, for a process that has more than one thread; empty otherwise
  * @param policy figures the policy published about it, in the order first published
+ * @param realTime how its jobs fared, for a periodic or sporadic task
  */
 public record TaskResult(String name, long arrival, OptionalLong firstRun, OptionalLong completion, long cpu,
-                         long waiting, long blocked, long contextSwitches, long preemptions,
-                         Optional<Termination> termination, List<TaskResult> threads, List<PolicyMetric> policy) {
+                         long waiting, long blocked, long contextSwitches, long preemptions, long migrations,
+                         Optional<Termination> termination, List<TaskResult> threads, List<PolicyMetric> policy,
+                         Optional<RealTimeResult> realTime) {
     public TaskResult {
         requireNonNull(name, "name is null");
         requireNonNull(firstRun, "firstRun is null");
@@ -27,6 +30,7 @@ public record TaskResult(String name, long arrival, OptionalLong firstRun, Optio
         requireNonNull(termination, "termination is null");
         threads = List.copyOf(threads);
         policy = List.copyOf(policy);
+        requireNonNull(realTime, "realTime is null");
     }
 
     /** The figure the policy published under {@code name}, if it did. */

@@ -27,6 +27,12 @@ public interface SchedulerContext {
     /** Asks the kernel to preempt whatever runs on {@code cpu} and pick again, at the end of this instant. */
     void reschedule(int cpu);
 
+    /**
+     * The workload as declared (generated processes already drawn): for policies that plan ahead, such as
+     * partitioning real-time tasks over CPUs before they arrive.
+     */
+    org.osim.api.workload.Workload workload();
+
     /** The workload's users and their CPU shares, declared ones first (for fair-share policies). */
     List<UserSpec> users();
 

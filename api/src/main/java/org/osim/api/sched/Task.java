@@ -36,6 +36,21 @@ public interface Task {
     /** When it was created (its process's arrival for the first threads). */
     long arrivalNanos();
 
+    /** Whether it is a periodic or sporadic real-time task. */
+    boolean realTime();
+
+    /** Its period (minimum inter-arrival time if sporadic); {@code Long.MAX_VALUE} if it is not real-time. */
+    long periodNanos();
+
+    /** Its relative deadline; {@code Long.MAX_VALUE} if it is not real-time. */
+    long relativeDeadlineNanos();
+
+    /** The absolute deadline of its current job; {@code Long.MAX_VALUE} if it is not real-time or has no job now. */
+    long deadlineNanos();
+
+    /** The CPU time its current job (or, for other tasks, its program) still needs, by the workload. */
+    long jobRemainingNanos();
+
     /** The run time declared in the workload, for policies allowed to know it (SJF, SRTN). */
     long declaredRunNanos();
 

@@ -19,15 +19,21 @@ import org.osim.api.program.Program;
  * @param runtime declared run time for policies that may know it; empty means the sum of its CPU bursts
  * @param threads its threads; a process written with {@code bursts} or {@code program} has one, named like the process
  * @param programs named programs that {@code spawn} and {@code fork} start
+ * @param periodic for a real-time task, its releases and deadlines: each job runs the program once, the
+ *     first released at {@code arrival}
  */
 public record ProcessSpec(String name, long arrival, int priority, int nice, int tickets, String user, OptionalLong runtime,
-                          List<ThreadSpec> threads, Map<String, Program> programs) {
+                          List<ThreadSpec> threads, Map<String, Program> programs, java.util.Optional<PeriodicSpec> periodic) {
     public ProcessSpec {
         requireNonNull(name, "name is null");
         requireNonNull(user, "user is null");
         requireNonNull(runtime, "runtime is null");
         threads = List.copyOf(threads);
         programs = Map.copyOf(programs);
+        requireNonNull(periodic, "periodic is null");
+        if (periodic.isPresent() && threads.size() != 1) {
+            throw new IllegalArgumentException("a periodic process has one thread");
+        }
         if (arrival < 0) {
             throw new IllegalArgumentException("arrival cannot be negative");
         }
@@ -45,10 +51,15 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     /** A single-threaded process running {@code program}, arriving at {@code arrival}, with default attributes. */
     public static ProcessSpec of(String name, long arrival, Program program) {
         return new ProcessSpec(name, arrival, 0, 0, 1, "default", OptionalLong.empty(),
-                List.of(new ThreadSpec(name, program)), Map.of());
+                List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty());
     }
 
-    /** The declared run time: {@code runtime} if given, else the CPU bursts of all its threads. */
+    /** A periodic process with these releases. */
+    public ProcessSpec withPeriodic(PeriodicSpec periodic) {
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.of(periodic));
+    }
+
+    /** The declared run time: {@code runtime} if given, else the CPU bursts of all its threads (one job's, if periodic). */
     public long declaredRuntime() {
         if (runtime.isPresent()) {
             return runtime.getAsLong();
@@ -61,6 +72,6 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     }
 
     public ProcessSpec withPriority(int priority) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic);
     }
 }

@@ -17,6 +17,11 @@ class RunQueuesTest {
         public int priority() { return 0; }
         public int tickets() { return 1; }
         public int nice() { return 0; }
+        public boolean realTime() { return false; }
+        public long periodNanos() { return Long.MAX_VALUE; }
+        public long relativeDeadlineNanos() { return Long.MAX_VALUE; }
+        public long deadlineNanos() { return Long.MAX_VALUE; }
+        public long jobRemainingNanos() { return 0; }
         public long arrivalNanos() { return 0; }
         public long declaredRunNanos() { return 0; }
         public long cpuNanos() { return 0; }

@@ -139,6 +139,11 @@ public final class Kernel {
             }
 
             @Override
+            public Workload workload() {
+                return workload;
+            }
+
+            @Override
             public java.util.List<org.osim.api.workload.UserSpec> users() {
                 return users;
             }
@@ -212,7 +217,7 @@ public final class Kernel {
                         engine.schedule(this, arrivals[next].arrival());
                     }
                     createProcess(spec.name(), spec.priority(), spec.nice(), spec.user(), spec.tickets(),
-                            spec.declaredRuntime(), spec.programs(), spec.threads(), null);
+                            spec.declaredRuntime(), spec.programs(), spec.threads(), null, spec.periodic().orElse(null));
                 }
             };
             engine.schedule(arrival, arrivals[0].arrival());
@@ -230,7 +235,7 @@ public final class Kernel {
 
     private ProcessControlBlock createProcess(String name, int priority, int nice, String user, int tickets, long declared,
                                               java.util.Map<String, Program> programs, List<ThreadSpec> threads,
-                                              ProcessControlBlock parent) {
+                                              ProcessControlBlock parent, org.osim.api.workload.PeriodicSpec periodic) {
         ProcessControlBlock p = table.add(new ProcessControlBlock(table.nextPid(), name, parent, priority, nice, user,
                 tickets, engine.now(), declared, programs));
         if (parent != null) {
@@ -243,13 +248,19 @@ public final class Kernel {
         boolean single = threads.size() == 1;
         for (ThreadSpec ts : threads) {
             long threadDeclared = single ? declared : ts.program().cpuNanos();
-            createThread(p, ts.name(), "main", ts.program(), threadDeclared, null);
+            createThread(p, ts.name(), "main", ts.program(), threadDeclared, null, periodic);
         }
         return p;
     }
 
     private ThreadControlBlock createThread(ProcessControlBlock p, String name, String programName, Program program,
                                             long declared, ThreadControlBlock spawner) {
+        return createThread(p, name, programName, program, declared, spawner, null);
+    }
+
+    private ThreadControlBlock createThread(ProcessControlBlock p, String name, String programName, Program program,
+                                            long declared, ThreadControlBlock spawner,
+                                            org.osim.api.workload.PeriodicSpec periodic) {
         ThreadControlBlock t = table.add(new ThreadControlBlock(this, table.nextTid(), p, name, programName, program.instructions(),
                 declared, spawner, engine.now()));
         p.liveThreads++;
@@ -260,6 +271,11 @@ public final class Kernel {
             if (listeners.length > 0) {
                 trace(new TraceEvent.ThreadCreated(engine.now(), name, spawner.name));
             }
+        }
+        if (periodic != null) {
+            t.jobs = new JobState(periodic, engine.now());
+            release(t, 0);
+            startJob(t, 0);
         }
         policy.taskNew(t);
         makeReady(t, EnqueueReason.NEW);
@@ -399,6 +415,9 @@ public final class Kernel {
         long start = overhead > 0 ? c.hw.chargeOverhead(now, overhead) : c.hw.freeAt(now);
         c.current = t;
         t.cpu = c;
+        if (t.lastCpu >= 0 && t.lastCpu != c.id) {
+            t.migrations++;
+        }
         t.lastCpu = c.id;
         t.turnRan = 0;
         c.turnStart = start;
@@ -440,6 +459,17 @@ public final class Kernel {
                 return;
             }
             if (t.pc >= t.program.size()) {
+                if (t.jobs != null && nextJob(c, t)) {
+                    // A released job was waiting: it is a new release, and the policy decides who runs it now.
+                    stopRunning(c, t, StopReason.YIELDED);
+                    makeReady(t, EnqueueReason.WAKEUP);
+                    return;
+                }
+                if (t.jobs != null && t.jobs.spec.hasJob(t.jobs.released)) {
+                    block(c, t, "its next release");
+                    t.jobs.waitingForRelease = true;
+                    return;
+                }
                 stopRunning(c, t, StopReason.EXITED);
                 finishThread(t);
                 return;
@@ -538,7 +568,7 @@ public final class Kernel {
                 ProcessControlBlock p = t.process;
                 String child = p.nextChildName(fork.program());
                 createProcess(child, p.priority, p.nice, p.user, p.tickets, program.cpuNanos(), p.programs,
-                        List.of(new ThreadSpec(child, program)), p);
+                        List.of(new ThreadSpec(child, program)), p, null);
             } else if (in instanceof Instruction.Wait) {
                 at = systemCall(c, now);
                 ProcessControlBlock p = t.process;
@@ -748,6 +778,108 @@ public final class Kernel {
         }
         violations.add(new Violation("deadlock", now, stuck,
                 "every live thread is blocked and nothing can wake them: " + detail, ""));
+    }
+
+    // ---------------------------------------------------------------- real-time jobs
+
+    /** Job {@code job} of {@code t} is released now: its deadline is armed and the next release scheduled. */
+    private void release(ThreadControlBlock t, int job) {
+        JobState js = t.jobs;
+        js.released++;
+        pendingWakeups++; // the deadline check
+        long deadline = js.deadlineOf(job);
+        engine.at(deadline, EventRank.TICK, () -> {
+            pendingWakeups--;
+            onDeadline(t, job);
+        });
+        int next = job + 1;
+        if (js.spec.hasJob(next)) {
+            pendingWakeups++;
+            engine.at(js.releaseOf(next), EventRank.WAKEUP, () -> {
+                pendingWakeups--;
+                if (t.state == ThreadState.TERMINATED) {
+                    return;
+                }
+                release(t, next);
+                if (js.waitingForRelease) {
+                    js.waitingForRelease = false;
+                    startJob(t, next);
+                    wake(t);
+                } else {
+                    js.backlog.addLast(next);
+                }
+            });
+        }
+    }
+
+    private void startJob(ThreadControlBlock t, int job) {
+        JobState js = t.jobs;
+        js.currentJob = job;
+        js.currentRelease = js.releaseOf(job);
+        js.currentDeadline = js.deadlineOf(job);
+        js.currentMissed = false;
+        t.pc = 0;
+        t.remaining = 0;
+    }
+
+    /** The current job's program has ended: account it, and start a waiting job if there is one. */
+    private boolean nextJob(CpuSlot c, ThreadControlBlock t) {
+        JobState js = t.jobs;
+        long now = engine.now();
+        if (js.currentJob >= 0) {
+            long response = now - js.currentRelease;
+            js.completed++;
+            js.sumResponse += response;
+            js.worstResponse = Math.max(js.worstResponse, response);
+            js.maxLateness = Math.max(js.maxLateness, now - js.currentDeadline);
+            if (now > js.currentDeadline && !js.currentMissed) {
+                js.missed++;
+            }
+            js.currentJob = -1;
+            js.currentDeadline = Long.MAX_VALUE;
+        }
+        Integer waiting = js.backlog.pollFirst();
+        if (waiting == null) {
+            return false;
+        }
+        startJob(t, waiting);
+        return true;
+    }
+
+    /** At a job's deadline: if it has not finished it has missed; with abortOnMiss it is abandoned. */
+    private void onDeadline(ThreadControlBlock t, int job) {
+        JobState js = t.jobs;
+        if (t.state == ThreadState.TERMINATED) {
+            return;
+        }
+        boolean unfinished = js.currentJob == job || js.backlog.contains(job);
+        if (!unfinished) {
+            return;
+        }
+        js.missed++;
+        if (js.currentJob == job) {
+            js.currentMissed = true;
+        }
+        if (!js.spec.abortOnMiss()) {
+            return;
+        }
+        js.aborted++;
+        if (js.backlog.remove(job)) {
+            return;
+        }
+        // Abandon the current job: its remaining work is dropped.
+        js.currentJob = -1;
+        js.currentDeadline = Long.MAX_VALUE;
+        if (t.state == ThreadState.RUNNING) {
+            CpuSlot c = t.cpu;
+            saveState(c, t);
+            t.remaining = 0;
+            t.pc = t.program.size();
+            execute(c, t, engine.now());
+        } else {
+            t.remaining = 0;
+            t.pc = t.program.size();
+        }
     }
 
     // ---------------------------------------------------------------- priorities and tickets

@@ -36,8 +36,9 @@ final class ResultCollector {
         long waiting = t.waiting + (t.state == ThreadState.READY ? end - t.readySince : 0);
         long blocked = t.blocked + (t.state == ThreadState.BLOCKED ? end - t.blockedSince : 0);
         return new TaskResult(t.name, t.arrival, opt(t.firstRun), opt(t.completion), t.cpuNanos(), waiting, blocked,
-                t.switches, t.preemptions, Optional.empty(), List.of(),
-                t.policyFigures == null ? List.of() : t.policyFigures.asList());
+                t.switches, t.preemptions, t.migrations, Optional.empty(), List.of(),
+                t.policyFigures == null ? List.of() : t.policyFigures.asList(),
+                t.jobs == null ? Optional.empty() : Optional.of(t.jobs.result()));
     }
 
     private TaskResult process(ProcessControlBlock p) {
@@ -45,8 +46,8 @@ final class ResultCollector {
             ThreadControlBlock t = p.threads.get(0);
             TaskResult only = thread(t);
             return new TaskResult(p.name, p.arrival, only.firstRun(), opt(p.completion), only.cpu(), only.waiting(),
-                    only.blocked(), only.contextSwitches(), only.preemptions(), Optional.ofNullable(p.termination), List.of(),
-                    only.policy());
+                    only.blocked(), only.contextSwitches(), only.preemptions(), only.migrations(), Optional.ofNullable(p.termination), List.of(),
+                    only.policy(), only.realTime());
         }
         List<TaskResult> threads = new ArrayList<>(p.threads.size());
         for (ThreadControlBlock t : p.threads) {
@@ -58,6 +59,7 @@ final class ResultCollector {
         long blocked = 0;
         long switches = 0;
         long preemptions = 0;
+        long migrations = 0;
         for (TaskResult t : threads) {
             if (t.firstRun().isPresent() && (firstRun < 0 || t.firstRun().getAsLong() < firstRun)) {
                 firstRun = t.firstRun().getAsLong();
@@ -67,9 +69,10 @@ final class ResultCollector {
             blocked += t.blocked();
             switches += t.contextSwitches();
             preemptions += t.preemptions();
+            migrations += t.migrations();
         }
         return new TaskResult(p.name, p.arrival, opt(firstRun), opt(p.completion), cpu, waiting, blocked, switches,
-                preemptions, Optional.ofNullable(p.termination), threads, List.of());
+                preemptions, migrations, Optional.ofNullable(p.termination), threads, List.of(), Optional.empty());
     }
 
     private Summary summary(List<TaskResult> processes) {
@@ -82,6 +85,8 @@ final class ResultCollector {
         long lastCompletion = 0;
         long switches = 0;
         long preemptions = 0;
+        long misses = 0;
+        long migrations = 0;
         double sumX = 0;
         double sumX2 = 0;
         int n = 0;
@@ -89,6 +94,8 @@ final class ResultCollector {
             firstArrival = Math.min(firstArrival, p.arrival());
             switches += p.contextSwitches();
             preemptions += p.preemptions();
+            migrations += p.migrations();
+            misses += p.realTime().map(org.osim.api.result.RealTimeResult::missed).orElse(0L);
             if (p.completion().isPresent()) {
                 completed++;
                 turnaround += p.turnaround().getAsLong();
@@ -126,7 +133,7 @@ final class ResultCollector {
         double jain = n == 0 || sumX2 == 0 ? 1.0 : round(sumX * sumX / (n * sumX2));
         return new Summary(completed == 0 ? 0 : turnaround / completed, completed == 0 ? 0 : waiting / completed,
                 responded == 0 ? 0 : response / responded, throughput, utilization, perCpu, makespan, switches,
-                preemptions, overhead, jain, processes.size(), completed);
+                preemptions, migrations, overhead, misses, jain, processes.size(), completed);
     }
 
     /** Six decimals are plenty, and rounding keeps printed ratios the same on every JVM. */

@@ -50,6 +50,9 @@ public final class ThreadControlBlock implements Task {
     /** Figures the policy published about this thread, made on first use. */
     PolicyFigures policyFigures;
 
+    /** The jobs of a real-time thread; null for others. */
+    JobState jobs;
+
     // blocking
     WaitQueue waitingOn;
     Device.Request ioRequest;
@@ -72,6 +75,7 @@ public final class ThreadControlBlock implements Task {
     long blockedSince;
     long switches;
     long preemptions;
+    long migrations;
 
     ThreadControlBlock(Kernel kernel, int tid, ProcessControlBlock process, String name, String programName,
                        List<Instruction> program, long declared, ThreadControlBlock spawner, long arrival) {
@@ -166,6 +170,37 @@ public final class ThreadControlBlock implements Task {
     @Override
     public long arrivalNanos() {
         return arrival;
+    }
+
+    @Override
+    public boolean realTime() {
+        return jobs != null;
+    }
+
+    @Override
+    public long periodNanos() {
+        return jobs == null ? Long.MAX_VALUE : jobs.spec.period();
+    }
+
+    @Override
+    public long relativeDeadlineNanos() {
+        return jobs == null ? Long.MAX_VALUE : jobs.spec.deadline();
+    }
+
+    @Override
+    public long deadlineNanos() {
+        return jobs == null ? Long.MAX_VALUE : jobs.currentDeadline;
+    }
+
+    @Override
+    public long jobRemainingNanos() {
+        long left = remaining > 0 && computing() ? remaining - (kernel.now() - segmentStart) : remaining;
+        for (int i = pc; i < program.size(); i++) {
+            if (program.get(i) instanceof Instruction.Compute c) {
+                left += c.nanos();
+            }
+        }
+        return Math.max(0, left);
     }
 
     @Override
