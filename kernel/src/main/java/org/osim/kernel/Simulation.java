@@ -159,6 +159,17 @@ public final class Simulation {
             String name = schedulerName != null ? schedulerName : factory.name();
             Parameters resolved = Parameters.resolve("scheduler '" + name + "'", factory.parameters(), params);
             int n = cpus != null ? cpus : workload.machine().cpus();
+            if (n > 64 && workload.processes().stream().anyMatch(p -> !p.affinity().isEmpty())) {
+                throw OsimException.badInput("CPU affinity works on machines of up to 64 CPUs; this one has " + n);
+            }
+            for (var p : workload.processes()) {
+                for (int cpu : p.affinity()) {
+                    if (cpu >= n) {
+                        throw OsimException.badInput("process '" + p.name() + "' has affinity for cpu " + cpu
+                                + ", but the machine has CPUs 0 to " + (n - 1));
+                    }
+                }
+            }
             CostProfile c = costs != null ? costs : profiles.apply(profile != null ? profile : workload.machine().profile());
             long t = tick != null ? tick : workload.machine().tickNanos();
             long end = horizon != null ? horizon : workload.duration().orElse(Long.MAX_VALUE);

@@ -108,7 +108,7 @@ public final class CompletelyFair implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                Task t = tree.poll();
+                Task t = tree.poll(cpu);
                 if (t != null) {
                     minVruntime = Math.max(minVruntime, state(t).vruntime);
                 }

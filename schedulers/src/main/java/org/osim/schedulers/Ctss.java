@@ -71,7 +71,7 @@ public final class Ctss implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                return queues.poll();
+                return queues.poll(cpu);
             }
 
             @Override

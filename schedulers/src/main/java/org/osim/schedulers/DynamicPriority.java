@@ -74,7 +74,7 @@ public final class DynamicPriority implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                return queue.poll();
+                return queue.poll(cpu);
             }
 
             @Override

@@ -122,6 +122,9 @@ public final class Eevdf implements SchedulerFactory {
                 int best = -1;
                 int fallback = -1;
                 for (int i = 0; i < ready.size(); i++) {
+                    if (!ready.get(i).allowedOn(cpu.id())) {
+                        continue;
+                    }
                     State s = state(ready.get(i));
                     if (s.vruntime <= v + 1e-6 && (best < 0 || s.deadline < state(ready.get(best)).deadline)) {
                         best = i;

@@ -79,14 +79,14 @@ public final class FairShare implements SchedulerFactory {
             @Override
             public Task pickNext(CpuView cpu) {
                 if (turn >= 0 && turnLeft > 0) {
-                    Task t = queues.get(order.get(turn)).poll();
+                    Task t = queues.get(order.get(turn)).poll(cpu);
                     if (t != null) {
                         return t;
                     }
                 }
                 for (int i = 1; i <= order.size(); i++) {
                     int u = (Math.max(turn, -1) + i) % order.size();
-                    Task t = queues.get(order.get(u)).poll();
+                    Task t = queues.get(order.get(u)).poll(cpu);
                     if (t != null) {
                         turn = u;
                         turnLeft = shares.get(order.get(u)) * quantum;

@@ -39,7 +39,7 @@ public final class FirstComeFirstServed implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                return queue.poll();
+                return queue.poll(cpu);
             }
 
             @Override

@@ -70,6 +70,9 @@ public final class GuaranteedScheduling implements SchedulerFactory {
                 int best = -1;
                 double lowest = Double.MAX_VALUE;
                 for (int i = 0; i < ready.size(); i++) {
+                    if (!ready.get(i).allowedOn(cpu.id())) {
+                        continue;
+                    }
                     double r = ratio(ready.get(i));
                     if (r < lowest) {
                         lowest = r;

@@ -41,8 +41,8 @@ final class KeyedRealTime implements Scheduler {
 
     @Override
     public Task pickNext(CpuView cpu) {
-        Task t = realTime.poll();
-        return t != null ? t : background.poll();
+        Task t = realTime.poll(cpu);
+        return t != null ? t : background.poll(cpu);
     }
 
     @Override

@@ -65,13 +65,16 @@ public final class LeastLaxityFirst implements SchedulerFactory {
                 int best = -1;
                 long least = Long.MAX_VALUE;
                 for (int i = 0; i < realTime.size(); i++) {
+                    if (!realTime.get(i).allowedOn(cpu.id())) {
+                        continue;
+                    }
                     long l = laxity(realTime.get(i));
                     if (best < 0 || l < least) {
                         least = l;
                         best = i;
                     }
                 }
-                return best >= 0 ? realTime.remove(best) : background.poll();
+                return best >= 0 ? realTime.remove(best) : background.poll(cpu);
             }
 
             @Override

@@ -62,8 +62,34 @@ public final class Lottery implements SchedulerFactory {
                     return null;
                 }
                 Task winner = ready.total() == 0 ? ready.first() : ready.holder(random.nextLong(ready.total()));
+                if (!winner.allowedOn(cpu.id())) {
+                    winner = drawAmongAllowed(cpu.id());
+                    if (winner == null) {
+                        return null;
+                    }
+                }
                 ready.remove(winner);
                 return winner;
+            }
+
+            /** The winner drawn from the tickets of the tasks this CPU may run, when affinity excluded the first. */
+            private Task drawAmongAllowed(int cpu) {
+                List<Task> allowed = ready.tasks().stream().filter(t -> t.allowedOn(cpu)).toList();
+                long total = allowed.stream().mapToLong(Task::tickets).sum();
+                if (allowed.isEmpty()) {
+                    return null;
+                }
+                if (total == 0) {
+                    return allowed.get(0);
+                }
+                long k = random.nextLong(total);
+                for (Task t : allowed) {
+                    k -= t.tickets();
+                    if (k < 0) {
+                        return t;
+                    }
+                }
+                throw new IllegalStateException("no winner among " + total + " tickets");
             }
 
             @Override

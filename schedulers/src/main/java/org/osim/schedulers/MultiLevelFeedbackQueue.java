@@ -148,7 +148,7 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                Task t = queues.poll();
+                Task t = queues.poll(cpu);
                 if (t != null) {
                     context.report(t, "level", state(t).level);
                 }

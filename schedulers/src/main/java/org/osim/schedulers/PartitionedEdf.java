@@ -78,8 +78,8 @@ public final class PartitionedEdf implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                Task t = queues.get(cpu.id()).poll();
-                return t != null ? t : background.poll();
+                Task t = queues.get(cpu.id()).poll(cpu);
+                return t != null ? t : background.poll(cpu);
             }
 
             @Override
@@ -116,14 +116,13 @@ public final class PartitionedEdf implements SchedulerFactory {
             double u = utilization(p);
             int chosen = -1;
             for (int c = 0; c < cpus && chosen < 0; c++) {
-                if (load[c] + u <= 1.0 + 1e-9) {
+                if (allowed(p, c) && load[c] + u <= 1.0 + 1e-9) {
                     chosen = c;
                 }
             }
             if (chosen < 0) {
-                chosen = 0;
-                for (int c = 1; c < cpus; c++) {
-                    if (load[c] < load[chosen]) {
+                for (int c = 0; c < cpus; c++) {
+                    if (allowed(p, c) && (chosen < 0 || load[c] < load[chosen])) {
                         chosen = c;
                     }
                 }
@@ -132,6 +131,10 @@ public final class PartitionedEdf implements SchedulerFactory {
             out.put(p.name(), chosen);
         }
         return out;
+    }
+
+    private static boolean allowed(ProcessSpec p, int cpu) {
+        return p.affinity().isEmpty() || p.affinity().contains(cpu);
     }
 
     private static double utilization(ProcessSpec p) {

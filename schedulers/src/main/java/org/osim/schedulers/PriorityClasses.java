@@ -81,6 +81,9 @@ public final class PriorityClasses implements SchedulerFactory {
                 int best = -1;
                 int bestClass = 0;
                 for (int i = 0; i < ready.size(); i++) {
+                    if (!ready.get(i).allowedOn(cpu.id())) {
+                        continue;
+                    }
                     int c = effectiveClass(ready.get(i), since.get(i));
                     if (c > bestClass) {
                         bestClass = c;
@@ -133,7 +136,7 @@ public final class PriorityClasses implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                Task t = queues.poll();
+                Task t = queues.poll(cpu);
                 if (t != null) {
                     context.report(t, "class", baseClass(t));
                 }

@@ -89,7 +89,7 @@ public final class PriorityScheduling implements SchedulerFactory {
             @Override
             public Task pickNext(CpuView cpu) {
                 for (Map.Entry<Integer, FifoRunQueue> e : queues.entrySet()) {
-                    Task t = e.getValue().poll();
+                    Task t = e.getValue().poll(cpu);
                     if (t != null) {
                         return t;
                     }

@@ -47,7 +47,7 @@ public final class RoundRobin implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                return queue.poll();
+                return queue.poll(cpu);
             }
 
             @Override

@@ -72,7 +72,7 @@ public final class ShortestProcessNext implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                return queue.poll();
+                return queue.poll(cpu);
             }
 
             @Override

@@ -38,7 +38,7 @@ public final class ShortestRemainingTimeNext implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                return queue.poll();
+                return queue.poll(cpu);
             }
 
             @Override

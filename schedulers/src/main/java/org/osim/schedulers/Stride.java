@@ -79,7 +79,7 @@ public final class Stride implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                Task t = queue.poll();
+                Task t = queue.poll(cpu);
                 if (t != null) {
                     globalPass = Math.max(globalPass, state(t).pass);
                 }

@@ -36,7 +36,7 @@ public final class WorkloadReader {
     private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
-            "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss");
+            "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity");
     private static final Set<String> PERIODIC = ordered("period", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> SPORADIC = ordered("interval", "extra", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> THREAD = ordered("name", "bursts", "program", "repeat");
@@ -155,6 +155,7 @@ public final class WorkloadReader {
         long arrival = optional(m, "arrival").map(v -> duration(v, false)).orElse(0L);
         int priority = optional(m, "priority").map(v -> (int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE,
                 "a whole number (larger = more important)")).orElse(0);
+        List<Integer> affinity = optional(m, "affinity").map(WorkloadReader::affinity).orElse(List.of());
         int nice = optional(m, "nice").map(v -> (int) integer(v, -20, 19, "a nice value from -20 to 19")).orElse(0);
         int tickets = optional(m, "tickets").map(v -> (int) integer(v, 1, Integer.MAX_VALUE, "a ticket count of at least 1")).orElse(1);
         String user = optional(m, "user").map(v -> name(v, "user name")).orElse("default");
@@ -175,7 +176,8 @@ public final class WorkloadReader {
             throw OsimException.badInput(nameNode.at(), "process '" + name + "' can be periodic or sporadic, not both");
         }
         if (!kinds.isEmpty()) {
-            return realTime(m, nameNode, name, arrival, priority, nice, tickets, user, runtime, programs, repeat, kinds.get(0));
+            return realTime(m, nameNode, name, arrival, priority, nice, tickets, user, runtime, programs, repeat, kinds.get(0),
+                    affinity);
         }
         if (m.fields().containsKey("abortOnMiss")) {
             throw OsimException.badInput(m.fields().get("abortOnMiss").keyAt(), "'abortOnMiss' is for periodic or sporadic processes");
@@ -209,7 +211,8 @@ public final class WorkloadReader {
             Program p = program(m.fields().get(bodies.get(0)).value(), programs);
             threads.add(new ThreadSpec(name, repeat > 1 ? p.repeated(repeat) : p));
         }
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.empty());
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.empty(),
+                affinity);
     }
 
     /**
@@ -218,7 +221,7 @@ public final class WorkloadReader {
      */
     private ProcessSpec realTime(Node.Mapping m, Node nameNode, String name, long arrival, int priority, int nice,
                                  int tickets, String user, OptionalLong runtime, Map<String, Program> programs,
-                                 int repeat, String kind) {
+                                 int repeat, String kind, List<Integer> affinity) {
         boolean sporadic = kind.equals("sporadic");
         Node.Field f = m.fields().get(kind);
         Node.Mapping rt = mapping(f.value(), sporadic
@@ -266,7 +269,23 @@ public final class WorkloadReader {
         }
         PeriodicSpec spec = new PeriodicSpec(period, deadline, jobs, abort, releases);
         return new ProcessSpec(name, arrival + offset, priority, nice, tickets, user, runtime,
-                List.of(new ThreadSpec(name, job)), programs, Optional.of(spec));
+                List.of(new ThreadSpec(name, job)), programs, Optional.of(spec), affinity);
+    }
+
+    /** {@code affinity: [0, 2]}: the CPUs a process may run on. */
+    private static List<Integer> affinity(Node n) {
+        List<Integer> out = new ArrayList<>();
+        for (Node item : sequence(n, "a list of CPU numbers, e.g. [0, 2]").items()) {
+            int cpu = (int) integer(item, 0, 1023, "a CPU number from 0");
+            if (out.contains(cpu)) {
+                throw OsimException.badInput(item.at(), "cpu " + cpu + " is listed twice");
+            }
+            out.add(cpu);
+        }
+        if (out.isEmpty()) {
+            throw OsimException.badInput(n.at(), "an empty affinity lets the process run nowhere; leave it out to allow every CPU");
+        }
+        return out;
     }
 
     private static boolean flag(Node n) {
@@ -430,7 +449,7 @@ public final class WorkloadReader {
             int tix = (int) Math.max(1, Math.round(tickets.sample(random)));
             String name = prefix + String.format("%0" + width + "d", i);
             out.add(new ProcessSpec(name, t, prio, 0, tix, user, OptionalLong.empty(),
-                    List.of(new ThreadSpec(name, new Program(program))), Map.of(), java.util.Optional.empty()));
+                    List.of(new ThreadSpec(name, new Program(program))), Map.of(), java.util.Optional.empty(), List.of()));
         }
         return out;
     }

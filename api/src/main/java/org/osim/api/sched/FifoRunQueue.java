@@ -24,6 +24,22 @@ public final class FifoRunQueue implements Iterable<Task> {
         return queue.pollFirst();
     }
 
+    /** Takes the first task allowed on {@code cpu} (its affinity), or returns {@code null} if none is. */
+    public Task poll(CpuView cpu) {
+        Task head = queue.peekFirst();
+        if (head == null || head.allowedOn(cpu.id())) {
+            return queue.pollFirst();
+        }
+        for (java.util.Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
+            Task t = it.next();
+            if (t.allowedOn(cpu.id())) {
+                it.remove();
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** The head without taking it, or {@code null} if empty. */
     public Task peek() {
         return queue.peekFirst();

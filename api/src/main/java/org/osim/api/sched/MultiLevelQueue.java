@@ -46,6 +46,18 @@ public final class MultiLevelQueue {
         return null;
     }
 
+    /** Takes the first task allowed on {@code cpu} from the highest level that has one, or returns {@code null}. */
+    public Task poll(CpuView cpu) {
+        for (FifoRunQueue q : levels) {
+            Task t = q.poll(cpu);
+            if (t != null) {
+                size--;
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** The first non-empty level, or -1. */
     public int highestNonEmpty() {
         for (int i = 0; i < levels.length; i++) {

@@ -41,6 +41,28 @@ public final class PriorityRunQueue {
         return top;
     }
 
+    /**
+     * Takes the task with the smallest key among those allowed on {@code cpu} (their affinity), or returns
+     * {@code null}. O(log n) when the first is allowed, as it is without affinity; a scan otherwise.
+     */
+    public Task poll(CpuView cpu) {
+        if (size == 0 || tasks[0].allowedOn(cpu.id())) {
+            return poll();
+        }
+        int best = -1;
+        for (int i = 1; i < size; i++) {
+            if (tasks[i].allowedOn(cpu.id()) && (best < 0 || less(keys[i], seqs[i], keys[best], seqs[best]))) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        Task t = tasks[best];
+        removeAt(best);
+        return t;
+    }
+
     /** The task with the smallest key without taking it, or {@code null} if empty. */
     public Task peek() {
         return size == 0 ? null : tasks[0];

@@ -64,6 +64,15 @@ public interface Task {
 
     ThreadState state();
 
+    /**
+     * Whether its CPU affinity lets it run on {@code cpu} (always, unless the workload pins it). The kernel
+     * refuses a {@link Scheduler#pickNext} that breaks affinity; the run-queue helpers' {@code poll(cpu)}
+     * respect it.
+     */
+    default boolean allowedOn(int cpu) {
+        return true;
+    }
+
     /** The CPU it last ran on, if it ever ran. */
     OptionalInt lastCpu();
 

@@ -21,9 +21,11 @@ import org.osim.api.program.Program;
  * @param programs named programs that {@code spawn} and {@code fork} start
  * @param periodic for a real-time task, its releases and deadlines: each job runs the program once, the
  *     first released at {@code arrival}
+ * @param affinity the CPUs its threads may run on; empty for any
  */
 public record ProcessSpec(String name, long arrival, int priority, int nice, int tickets, String user, OptionalLong runtime,
-                          List<ThreadSpec> threads, Map<String, Program> programs, java.util.Optional<PeriodicSpec> periodic) {
+                          List<ThreadSpec> threads, Map<String, Program> programs, java.util.Optional<PeriodicSpec> periodic,
+                          List<Integer> affinity) {
     public ProcessSpec {
         requireNonNull(name, "name is null");
         requireNonNull(user, "user is null");
@@ -31,6 +33,7 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
         threads = List.copyOf(threads);
         programs = Map.copyOf(programs);
         requireNonNull(periodic, "periodic is null");
+        affinity = List.copyOf(affinity);
         if (periodic.isPresent() && threads.size() != 1) {
             throw new IllegalArgumentException("a periodic process has one thread");
         }
@@ -51,12 +54,18 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     /** A single-threaded process running {@code program}, arriving at {@code arrival}, with default attributes. */
     public static ProcessSpec of(String name, long arrival, Program program) {
         return new ProcessSpec(name, arrival, 0, 0, 1, "default", OptionalLong.empty(),
-                List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty());
+                List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty(), List.of());
     }
 
     /** A periodic process with these releases. */
     public ProcessSpec withPeriodic(PeriodicSpec periodic) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.of(periodic));
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.of(periodic),
+                affinity);
+    }
+
+    /** The same process pinned to {@code cpus}. */
+    public ProcessSpec withAffinity(List<Integer> cpus) {
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, cpus);
     }
 
     /** The declared run time: {@code runtime} if given, else the CPU bursts of all its threads (one job's, if periodic). */
@@ -72,6 +81,6 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     }
 
     public ProcessSpec withPriority(int priority) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity);
     }
 }

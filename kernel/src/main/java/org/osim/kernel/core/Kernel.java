@@ -216,8 +216,12 @@ public final class Kernel {
                     if (next < arrivals.length) {
                         engine.schedule(this, arrivals[next].arrival());
                     }
-                    createProcess(spec.name(), spec.priority(), spec.nice(), spec.user(), spec.tickets(),
-                            spec.declaredRuntime(), spec.programs(), spec.threads(), null, spec.periodic().orElse(null));
+                    long mask = 0;
+                for (int cpu : spec.affinity()) {
+                    mask |= 1L << cpu;
+                }
+                createProcess(spec.name(), spec.priority(), spec.nice(), spec.user(), spec.tickets(),
+                            spec.declaredRuntime(), spec.programs(), spec.threads(), null, spec.periodic().orElse(null), mask);
                 }
             };
             engine.schedule(arrival, arrivals[0].arrival());
@@ -235,9 +239,11 @@ public final class Kernel {
 
     private ProcessControlBlock createProcess(String name, int priority, int nice, String user, int tickets, long declared,
                                               java.util.Map<String, Program> programs, List<ThreadSpec> threads,
-                                              ProcessControlBlock parent, org.osim.api.workload.PeriodicSpec periodic) {
+                                              ProcessControlBlock parent, org.osim.api.workload.PeriodicSpec periodic,
+                                              long affinity) {
         ProcessControlBlock p = table.add(new ProcessControlBlock(table.nextPid(), name, parent, priority, nice, user,
                 tickets, engine.now(), declared, programs));
+        p.affinity = affinity;
         if (parent != null) {
             parent.children.add(p);
             parent.liveChildren++;
@@ -300,11 +306,14 @@ public final class Kernel {
 
     private void checkWakeupPreemption(ThreadControlBlock woken) {
         for (CpuSlot c : cpus) {
-            if (c.current == null) {
-                return; // an idle CPU will take it at the end of the instant
+            if (c.current == null && woken.allowedOn(c.id)) {
+                return; // an idle CPU it may run on will take it at the end of the instant
             }
         }
         CpuSlot c = cpus[policy.selectCpu(woken, Math.max(woken.lastCpu, 0), cpus.length)];
+        if (c.current == null || !woken.allowedOn(c.id)) {
+            return;
+        }
         if (!c.preemptRequested && policy.preemptOnWakeup(woken, c.current, c)) {
             c.preemptRequested = true;
             c.preemptReason = EnqueueReason.PREEMPTED;
@@ -568,7 +577,7 @@ public final class Kernel {
                 ProcessControlBlock p = t.process;
                 String child = p.nextChildName(fork.program());
                 createProcess(child, p.priority, p.nice, p.user, p.tickets, program.cpuNanos(), p.programs,
-                        List.of(new ThreadSpec(child, program)), p, null);
+                        List.of(new ThreadSpec(child, program)), p, null, p.affinity); // inherited, as with fork(2)
             } else if (in instanceof Instruction.Wait) {
                 at = systemCall(c, now);
                 ProcessControlBlock p = t.process;

@@ -24,6 +24,8 @@ public final class ProcessControlBlock {
     final int nice;
     final String user;
     final int tickets;
+    /** The CPUs it may run on as a bit set; 0 for any. */
+    long affinity;
     final long arrival;
     final long declaredRuntime;
     final Map<String, Program> programs;

@@ -72,6 +72,9 @@ final class SchedulerGuard {
         if (!(picked instanceof ThreadControlBlock t) || t.kernel != kernel) {
             throw failure("pickNext", "returned " + picked + ", which is not a task of this simulation", null);
         }
+        if (!t.allowedOn(cpu.id)) {
+            throw failure("pickNext", "returned task " + t.name + " for cpu " + cpu.id + ", which its affinity excludes", null);
+        }
         if (!t.held || t.state != ThreadState.READY) {
             String where = t.state == ThreadState.RUNNING ? "it is running on cpu " + t.cpu.id
                     : "it is " + t.state.name().toLowerCase(java.util.Locale.ROOT);

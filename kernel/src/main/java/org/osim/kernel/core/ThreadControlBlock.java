@@ -219,6 +219,11 @@ public final class ThreadControlBlock implements Task {
     }
 
     @Override
+    public boolean allowedOn(int cpu) {
+        return process.affinity == 0 || (process.affinity & (1L << cpu)) != 0;
+    }
+
+    @Override
     public OptionalInt lastCpu() {
         return lastCpu < 0 ? OptionalInt.empty() : OptionalInt.of(lastCpu);
     }

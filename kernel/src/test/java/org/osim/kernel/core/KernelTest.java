@@ -109,7 +109,7 @@ class KernelTest {
     void forkAndWait() {
         ProcessSpec parent = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("cpu 1ms; fork child; fork child; wait; wait; cpu 1ms"))),
-                Map.of("child", Program.parse("cpu 3ms")), java.util.Optional.empty());
+                Map.of("child", Program.parse("cpu 3ms")), java.util.Optional.empty(), List.of());
         RunResult r = run(TestPolicies.fifo(), Map.of(), parent);
         assertThat(r.processes()).extracting(TaskResult::name).containsExactly("P", "P/child", "P/child#2");
         assertThat(schedule(r)).isEqualTo("0:P@0-1 0:P/child@1-4 0:P/child#2@4-7 0:P@7-8");
@@ -120,7 +120,7 @@ class KernelTest {
     void spawnAndJoinThreads() {
         ProcessSpec p = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("spawn w; spawn w; join; cpu 1ms"))),
-                Map.of("w", Program.parse("cpu 2ms")), java.util.Optional.empty());
+                Map.of("w", Program.parse("cpu 2ms")), java.util.Optional.empty(), List.of());
         RunResult r = run(TestPolicies.fifo(), Map.of(), p);
         assertThat(schedule(r)).isEqualTo("0:P.w@0-2 0:P.w#2@2-4 0:P@4-5");
         TaskResult pr = r.process("P").orElseThrow();
@@ -249,6 +249,24 @@ class KernelTest {
     }
 
     @Test
+    void aPolicyBreakingAffinityIsNamed() {
+        RunResult ok = Simulation.builder(Workload.of("t", List.of(proc("A", 0, "cpu 2ms").withAffinity(List.of(1)))))
+                .scheduler(TestPolicies.factory("pinned", List.of(), (p, c) -> new TestPolicies.Fifo(Long.MAX_VALUE) {
+                    @Override
+                    public Task pickNext(CpuView cpu) {
+                        return queue.poll(cpu);
+                    }
+                }), Map.of()).cpus(2).recordSlices(true).run();
+        assertThat(schedule(ok)).isEqualTo("1:A@0-2");
+        assertThatThrownBy(() -> Simulation.builder(Workload.of("t", List.of(proc("A", 0, "cpu 2ms").withAffinity(List.of(1)))))
+                .scheduler(TestPolicies.fifo(), Map.of()).cpus(2).run())
+                .hasMessage("scheduler 'fifo' failed in pickNext at 0 ms: returned task A for cpu 0, which its affinity excludes");
+        assertThatThrownBy(() -> Simulation.builder(Workload.of("t", List.of(proc("A", 0, "cpu 2ms").withAffinity(List.of(3)))))
+                .scheduler(TestPolicies.fifo(), Map.of()).cpus(2).run())
+                .hasMessage("process 'A' has affinity for cpu 3, but the machine has CPUs 0 to 1");
+    }
+
+    @Test
     void aPolicyThatThrowsIsNamedWithItsCallbackAndTime() {
         SchedulerFactory broken = TestPolicies.factory("thrower", List.of(), (p, c) -> new TestPolicies.Fifo(Long.MAX_VALUE) {
             @Override
@@ -304,7 +322,7 @@ class KernelTest {
         // B waits on its own exit through join of a thread that waits for B's main thread: an impossible wait.
         ProcessSpec p = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("spawn w; join"))),
-                Map.of("w", Program.parse("wait")), java.util.Optional.empty());
+                Map.of("w", Program.parse("wait")), java.util.Optional.empty(), List.of());
         // "wait" with no children returns at once, so this one ends normally: no false deadlock.
         RunResult r = run(TestPolicies.fifo(), Map.of(), p);
         assertThat(r.violations()).isEmpty();
