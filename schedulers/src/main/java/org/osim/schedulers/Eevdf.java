@@ -1,6 +1,5 @@
 package org.osim.schedulers;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.osim.api.param.ParameterSpec;
 import org.osim.api.param.Parameters;
@@ -46,7 +45,8 @@ public final class Eevdf implements SchedulerFactory {
                 + "V - v is not negative); among eligible tasks the one with the earliest virtual deadline "
                 + "(start of its request + slice x 1024 / weight) runs for one slice. Lag is kept across sleep. "
                 + "Like CFS it shares by weight, but latency-sensitive tasks can ask for short slices. Picking "
-                + "scans the runnable tasks: linear cost (Linux uses an augmented tree).";
+                + "uses a tree ordered by virtual runtime and augmented with the earliest deadline, as Linux does: "
+                + "logarithmic cost.";
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class Eevdf implements SchedulerFactory {
     public Scheduler create(Parameters params, SchedulerContext context) {
         long slice = params.get(SLICE);
         return new Scheduler() {
-            private final List<Task> ready = new ArrayList<>();
+            private final EligibilityTree ready = new EligibilityTree();
             /** Σ w·v and Σ w over runnable tasks (waiting or running), for V. */
             private double weightedVruntime;
             private long totalWeight;
@@ -113,29 +113,48 @@ public final class Eevdf implements SchedulerFactory {
                     s.deadline = s.vruntime + request(s);
                     join(s);
                 }
-                ready.add(task);
+                enqueueKeyed(task);
             }
 
             @Override
             public Task pickNext(CpuView cpu) {
-                double v = average();
-                int best = -1;
-                int fallback = -1;
-                for (int i = 0; i < ready.size(); i++) {
-                    if (!ready.get(i).allowedOn(cpu.id())) {
+                if (ready.size() == 0) {
+                    return null;
+                }
+                double v = average() + 1e-6;
+                Task t = ready.pollEligible(v);
+                if (t == null) {
+                    t = ready.pollFirst(); // someone is always eligible in exact arithmetic: this guards rounding
+                }
+                if (t.allowedOn(cpu.id())) {
+                    return t;
+                }
+                // Affinity: put it back and choose among the tasks this CPU may run.
+                enqueueKeyed(t);
+                Task best = null;
+                Task fallback = null;
+                for (Task x : ready.tasks()) {
+                    if (!x.allowedOn(cpu.id())) {
                         continue;
                     }
-                    State s = state(ready.get(i));
-                    if (s.vruntime <= v + 1e-6 && (best < 0 || s.deadline < state(ready.get(best)).deadline)) {
-                        best = i;
+                    State s = state(x);
+                    if (s.vruntime <= v && (best == null || s.deadline < state(best).deadline)) {
+                        best = x;
                     }
-                    if (fallback < 0 || s.vruntime < state(ready.get(fallback)).vruntime) {
-                        fallback = i;
+                    if (fallback == null) {
+                        fallback = x;
                     }
                 }
-                // Someone is always eligible in exact arithmetic; the fallback only guards rounding.
-                int chosen = best >= 0 ? best : fallback;
-                return chosen < 0 ? null : ready.remove(chosen);
+                Task chosen = best != null ? best : fallback;
+                if (chosen != null) {
+                    ready.remove(chosen);
+                }
+                return chosen;
+            }
+
+            private void enqueueKeyed(Task task) {
+                State s = state(task);
+                ready.add(task, s.vruntime, s.deadline);
             }
 
             @Override
