@@ -170,6 +170,8 @@ final class JsonReport {
         g.writeNumberField("contextSwitches", s.contextSwitches());
         g.writeNumberField("preemptions", s.preemptions());
         g.writeNumberField("migrations", s.migrations());
+        g.writeNumberField("userThreadSwitches", s.userThreadSwitches());
+        g.writeNumberField("upcalls", s.upcalls());
         g.writeNumberField("deadlineMisses", s.deadlineMisses());
         g.writeNumberField("overhead", unit.of(s.overhead()));
         g.writeNumberField("jainFairness", s.jainFairness());

@@ -43,6 +43,10 @@ final class TableReport {
             b.append("migrations ").append(s.migrations()).append(" · per-CPU utilization ")
                     .append(String.join(" ", s.perCpuUtilization().stream().map(TableReport::percent).toList())).append('\n');
         }
+        if (s.userThreadSwitches() > 0 || s.upcalls() > 0) {
+            b.append("user-level thread switches ").append(s.userThreadSwitches()).append(" · upcalls ").append(s.upcalls())
+                    .append('\n');
+        }
         realTime(b, r, unit);
         if (s.completed() < s.processes()) {
             b.append(s.processes() - s.completed()).append(" of ").append(s.processes())

@@ -173,8 +173,28 @@ public final class Simulation {
             CostProfile c = costs != null ? costs : profiles.apply(profile != null ? profile : workload.machine().profile());
             long t = tick != null ? tick : workload.machine().tickNanos();
             long end = horizon != null ? horizon : workload.duration().orElse(Long.MAX_VALUE);
-            KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, end, ticketTransfer);
+            Function<String, SchedulerFactory> runtime = schedulers != null ? schedulers : installed();
+            for (var p : workload.processes()) {
+                if (p.threading().userLevel()) { // fail now, not at the process's arrival
+                    SchedulerFactory f = runtime.apply(p.threading().runtimeScheduler());
+                    Parameters.resolve("runtime scheduler '" + f.name() + "' of process " + p.name(), f.parameters(),
+                            p.threading().runtimeParams());
+                }
+            }
+            KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, end, ticketTransfer,
+                    runtime);
             return new Simulation(new Kernel(workload, factory, resolved, options));
+        }
+
+        /** The scheduler plugins on the class path, for run-time systems when no Osim chose them. */
+        private static Function<String, SchedulerFactory> installed() {
+            var registry = new org.osim.kernel.plugin.PluginRegistry[1];
+            return name -> {
+                if (registry[0] == null) {
+                    registry[0] = org.osim.kernel.plugin.PluginRegistry.discover(Simulation.class.getClassLoader());
+                }
+                return registry[0].requireScheduler(name);
+            };
         }
 
         /** Builds and runs. */

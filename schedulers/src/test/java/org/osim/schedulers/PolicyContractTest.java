@@ -50,6 +50,30 @@ class PolicyContractTest {
               - { name: g, count: 6, arrival: exp(5ms), cpu: exp(8ms) }
             """;
 
+    /** The same threads under each thread model, side by side, with I/O, spawns and joins. */
+    private static final String THREAD_MODELS = """
+            processes:
+              - name: K
+                threadModel: kernel
+                programs: { w: [cpu 4ms, io 3ms, cpu 2ms] }
+                program: "spawn w; spawn w; cpu 3ms; join"
+              - name: U
+                threadModel: user
+                programs: { w: [cpu 4ms, io 3ms, cpu 2ms] }
+                program: "spawn w; spawn w; cpu 3ms; join"
+              - name: H
+                threadModel: hybrid
+                kernelThreads: 2
+                runtimeScheduler: rr:quantum=1ms
+                programs: { w: [cpu 4ms, io 3ms, cpu 2ms] }
+                program: "spawn w; spawn w; cpu 3ms; join"
+              - name: S
+                threadModel: activations
+                kernelThreads: 2
+                programs: { w: [cpu 4ms, io 3ms, cpu 2ms] }
+                program: "spawn w; spawn w; cpu 3ms; join"
+            """;
+
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (SchedulerFactory f : ServiceLoader.load(SchedulerFactory.class)) {
@@ -62,6 +86,7 @@ class PolicyContractTest {
             out.add(Arguments.of(f.name(), "threads-and-children", 1));
             out.add(Arguments.of(f.name(), "threads-and-children", 3));
             out.add(Arguments.of(f.name(), "pinned", 3));
+            out.add(Arguments.of(f.name(), "thread-models", 2));
         }
         return out.stream();
     }
@@ -75,6 +100,7 @@ class PolicyContractTest {
         h = switch (workload) {
             case "threads-and-children" -> h.workloadYaml(THREADS_AND_CHILDREN);
             case "pinned" -> h.workloadYaml(PINNED);
+            case "thread-models" -> h.workloadYaml(THREAD_MODELS);
             default -> h.workload(workload);
         };
         RunResult r = h.run().result();
@@ -123,6 +149,9 @@ class PolicyContractTest {
         if (workload.equals("threads-and-children")) {
             // main 1 + 3 + 1, two workers of 7 + 2 each; the forked child 12 + 1; hog 40; ticker 6 × 1.
             return Map.of("server", 23L, "server/child", 13L, "hog", 40L, "ticker", 6L).get(process) * 1_000_000L;
+        }
+        if (workload.equals("thread-models")) {
+            return 15_000_000L; // main 3 ms and two workers of 4 + 2 ms
         }
         if (workload.equals("pinned")) {
             return Map.of("p0", 60L, "p12", 60L, "free", 50L, "parent", 5L, "parent/kid", 10L, "tick", 40L)

@@ -22,7 +22,9 @@ import java.util.Optional;
 import org.osim.api.workload.MachineSpec;
 import org.osim.api.workload.PeriodicSpec;
 import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadModel;
 import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.ThreadingSpec;
 import org.osim.api.workload.UserSpec;
 import org.osim.api.workload.Workload;
 
@@ -36,7 +38,8 @@ public final class WorkloadReader {
     private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
-            "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity");
+            "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
+            "threadModel", "kernelThreads", "runtimeScheduler");
     private static final Set<String> PERIODIC = ordered("period", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> SPORADIC = ordered("interval", "extra", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> THREAD = ordered("name", "bursts", "program", "repeat");
@@ -156,6 +159,7 @@ public final class WorkloadReader {
         int priority = optional(m, "priority").map(v -> (int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE,
                 "a whole number (larger = more important)")).orElse(0);
         List<Integer> affinity = optional(m, "affinity").map(WorkloadReader::affinity).orElse(List.of());
+        ThreadingSpec threading = threading(m);
         int nice = optional(m, "nice").map(v -> (int) integer(v, -20, 19, "a nice value from -20 to 19")).orElse(0);
         int tickets = optional(m, "tickets").map(v -> (int) integer(v, 1, Integer.MAX_VALUE, "a ticket count of at least 1")).orElse(1);
         String user = optional(m, "user").map(v -> name(v, "user name")).orElse("default");
@@ -212,7 +216,7 @@ public final class WorkloadReader {
             threads.add(new ThreadSpec(name, repeat > 1 ? p.repeated(repeat) : p));
         }
         return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.empty(),
-                affinity);
+                affinity, threading);
     }
 
     /**
@@ -269,7 +273,52 @@ public final class WorkloadReader {
         }
         PeriodicSpec spec = new PeriodicSpec(period, deadline, jobs, abort, releases);
         return new ProcessSpec(name, arrival + offset, priority, nice, tickets, user, runtime,
-                List.of(new ThreadSpec(name, job)), programs, Optional.of(spec), affinity);
+                List.of(new ThreadSpec(name, job)), programs, Optional.of(spec), affinity, ThreadingSpec.KERNEL);
+    }
+
+    /** {@code threadModel}, {@code kernelThreads} and {@code runtimeScheduler} of a process. */
+    private static ThreadingSpec threading(Node.Mapping m) {
+        ThreadModel model = optional(m, "threadModel").map(v -> {
+            String text = scalar(v, "a thread model").text().strip();
+            return switch (text) {
+                case "kernel" -> ThreadModel.KERNEL;
+                case "user" -> ThreadModel.USER;
+                case "hybrid" -> ThreadModel.HYBRID;
+                case "activations" -> ThreadModel.ACTIVATIONS;
+                default -> throw OsimException.badInput(v.at(), "unknown thread model '" + text
+                        + "' (expected kernel, user, hybrid or activations)");
+            };
+        }).orElse(ThreadModel.KERNEL);
+        Optional<Node> k = optional(m, "kernelThreads");
+        if (k.isPresent() && model != ThreadModel.HYBRID && model != ThreadModel.ACTIVATIONS) {
+            throw OsimException.badInput(m.fields().get("kernelThreads").keyAt(),
+                    "'kernelThreads' is for threadModel hybrid (kernel threads) or activations (virtual processors)");
+        }
+        int kernelThreads = k.map(v -> (int) integer(v, 1, 1024, "a number of kernel threads of at least 1")).orElse(1);
+        String runtime = "fcfs";
+        java.util.Map<String, String> params = java.util.Map.of();
+        Optional<Node> rs = optional(m, "runtimeScheduler");
+        if (rs.isPresent()) {
+            if (model == ThreadModel.KERNEL) {
+                throw OsimException.badInput(m.fields().get("runtimeScheduler").keyAt(),
+                        "'runtimeScheduler' is for user-level thread models (user, hybrid, activations): the kernel schedules kernel threads");
+            }
+            String spec = scalar(rs.get(), "a scheduler such as fcfs or rr:quantum=5ms").text().strip();
+            int colon = spec.indexOf(':');
+            runtime = colon < 0 ? spec : spec.substring(0, colon);
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            if (colon >= 0) {
+                for (String kv : spec.substring(colon + 1).split(",")) {
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw OsimException.badInput(rs.get().at(), "expected NAME:K=V,K=V, got '" + spec + "'");
+                    }
+                    p.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+                }
+            }
+            params = p;
+        }
+        return new ThreadingSpec(model, kernelThreads, runtime, params);
     }
 
     /** {@code affinity: [0, 2]}: the CPUs a process may run on. */
@@ -449,7 +498,7 @@ public final class WorkloadReader {
             int tix = (int) Math.max(1, Math.round(tickets.sample(random)));
             String name = prefix + String.format("%0" + width + "d", i);
             out.add(new ProcessSpec(name, t, prio, 0, tix, user, OptionalLong.empty(),
-                    List.of(new ThreadSpec(name, new Program(program))), Map.of(), java.util.Optional.empty(), List.of()));
+                    List.of(new ThreadSpec(name, new Program(program))), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL));
         }
         return out;
     }

@@ -98,7 +98,7 @@ class WorkloadReaderTest {
                 processes:
                   - { name: A, burst: [cpu 8ms] }
                 """, "w.yaml:2:16: unknown field 'burst' in process; expected one of: name, arrival, bursts, program, "
-                + "threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity");
+                + "threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler");
     }
 
     @Test
@@ -118,7 +118,7 @@ class WorkloadReaderTest {
         fails("""
                 processes:
                   - { name: A, bursts: [cpu 8ms, jump 3] }
-                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, fault, spawn, join, fork, wait, kill, setpriority or call)");
+                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority or call)");
     }
 
     @Test

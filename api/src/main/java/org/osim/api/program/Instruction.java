@@ -65,6 +65,14 @@ public sealed interface Instruction {
         }
     }
 
+    /** {@code thread_exit}: end the calling thread only (Pthreads' {@code pthread_exit}); the process goes on. */
+    record ThreadExit() implements Instruction {
+        @Override
+        public String toString() {
+            return "thread_exit";
+        }
+    }
+
     /** {@code fault <kind>}: a fatal error such as {@code illegal-instruction}; the kernel ends the process. */
     record Fault(String kind) implements Instruction {
         public Fault {

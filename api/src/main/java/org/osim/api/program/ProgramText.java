@@ -76,6 +76,10 @@ public final class ProgramText {
                 p.arity(args, 0, 0, "yield (no operands)");
                 yield new Instruction.Yield();
             }
+            case "thread_exit" -> {
+                p.arity(args, 0, 0, "thread_exit (no operands)");
+                yield new Instruction.ThreadExit();
+            }
             case "wait" -> {
                 p.arity(args, 0, 0, "wait (no operands)");
                 yield new Instruction.Wait();
@@ -118,7 +122,7 @@ public final class ProgramText {
                 yield new Instruction.Call(target.substring(0, dot), target.substring(dot + 1), args.subList(1, args.size()));
             }
             default -> throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
-                    + "' (expected cpu, io, sleep, yield, exit, fault, spawn, join, fork, wait, kill, setpriority or call)");
+                    + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority or call)");
         };
     }
 

@@ -11,13 +11,16 @@ import java.util.List;
  * @param makespan last completion − first arrival
  * @param overhead time CPUs spent switching and in interrupt and system-call entry, not in useful work
  * @param migrations dispatches of a task on another CPU than it last ran on
+ * @param userThreadSwitches switches between user-level threads inside processes (no kernel involved)
+ * @param upcalls scheduler-activation upcalls from the kernel to processes' run-time systems
  * @param deadlineMisses jobs of real-time tasks that missed their deadlines
  * @param jainFairness Jain's index (Σx)²/(n·Σx²) over x = cpu / (cpu + waiting) of each process: 1 when
  *     every process got the same share of the time it wanted a CPU
  */
 public record Summary(double meanTurnaround, double meanWaiting, double meanResponse, double throughput,
                       double cpuUtilization, List<Double> perCpuUtilization, long makespan, long contextSwitches,
-                      long preemptions, long migrations, long overhead, long deadlineMisses, double jainFairness, int processes,
+                      long preemptions, long migrations, long userThreadSwitches, long upcalls, long overhead,
+                      long deadlineMisses, double jainFairness, int processes,
                       int completed) {
     public Summary {
         perCpuUtilization = List.copyOf(perCpuUtilization);

@@ -71,6 +71,17 @@ public sealed interface TraceEvent {
         }
     }
 
+    /**
+     * Scheduler activations: the kernel told a process's run-time system that {@code thread} blocked,
+     * unblocked or was preempted, or that it has a new virtual processor ({@code what}).
+     */
+    record Upcall(long time, String process, String what, String thread) implements TraceEvent {
+        @Override
+        public String describe() {
+            return "upcall " + process + ": " + what + (thread.isEmpty() ? "" : " " + thread);
+        }
+    }
+
     /** A thread was created inside a process by {@code spawn}. */
     record ThreadCreated(long time, String thread, String by) implements TraceEvent {
         @Override

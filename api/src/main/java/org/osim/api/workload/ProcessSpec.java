@@ -22,10 +22,11 @@ import org.osim.api.program.Program;
  * @param periodic for a real-time task, its releases and deadlines: each job runs the program once, the
  *     first released at {@code arrival}
  * @param affinity the CPUs its threads may run on; empty for any
+ * @param threading its thread model ({@code kernel} unless the workload says otherwise)
  */
 public record ProcessSpec(String name, long arrival, int priority, int nice, int tickets, String user, OptionalLong runtime,
                           List<ThreadSpec> threads, Map<String, Program> programs, java.util.Optional<PeriodicSpec> periodic,
-                          List<Integer> affinity) {
+                          List<Integer> affinity, ThreadingSpec threading) {
     public ProcessSpec {
         requireNonNull(name, "name is null");
         requireNonNull(user, "user is null");
@@ -34,6 +35,7 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
         programs = Map.copyOf(programs);
         requireNonNull(periodic, "periodic is null");
         affinity = List.copyOf(affinity);
+        requireNonNull(threading, "threading is null");
         if (periodic.isPresent() && threads.size() != 1) {
             throw new IllegalArgumentException("a periodic process has one thread");
         }
@@ -54,18 +56,23 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     /** A single-threaded process running {@code program}, arriving at {@code arrival}, with default attributes. */
     public static ProcessSpec of(String name, long arrival, Program program) {
         return new ProcessSpec(name, arrival, 0, 0, 1, "default", OptionalLong.empty(),
-                List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty(), List.of());
+                List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL);
     }
 
     /** A periodic process with these releases. */
     public ProcessSpec withPeriodic(PeriodicSpec periodic) {
         return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.of(periodic),
-                affinity);
+                affinity, threading);
     }
 
     /** The same process pinned to {@code cpus}. */
     public ProcessSpec withAffinity(List<Integer> cpus) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, cpus);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, cpus, threading);
+    }
+
+    /** The same process with another thread model. */
+    public ProcessSpec withThreading(ThreadingSpec threading) {
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading);
     }
 
     /** The declared run time: {@code runtime} if given, else the CPU bursts of all its threads (one job's, if periodic). */
@@ -81,6 +88,6 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     }
 
     public ProcessSpec withPriority(int priority) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading);
     }
 }

@@ -22,6 +22,8 @@ final class CpuSlot implements CpuView {
     long sliceEndAt = Long.MAX_VALUE;
     /** When the current turn started doing useful work (after switching overhead). */
     long turnStart;
+    /** Who that work is for: the thread's name, or the user thread a carrier runs. */
+    String turnTask;
     boolean preemptRequested;
     org.osim.api.sched.EnqueueReason preemptReason = org.osim.api.sched.EnqueueReason.PREEMPTED;
     boolean idleTraced;

@@ -66,6 +66,8 @@ public final class Kernel {
     private int pendingArrivals;
     private int pendingWakeups;
     private long idleWithWorkSince = -1;
+    private long userThreadSwitches;
+    private long upcalls;
     private Event watchdog;
     private Event tick;
 
@@ -158,16 +160,7 @@ public final class Kernel {
                 figure(task, metric, nanos, true);
             }
 
-            private void figure(org.osim.api.sched.Task task, String metric, double value, boolean time) {
-                requireNonNull(metric, "metric is null");
-                if (!(task instanceof ThreadControlBlock t) || t.kernel != Kernel.this) {
-                    throw new IllegalArgumentException("not a task of this simulation: " + task);
-                }
-                if (t.policyFigures == null) {
-                    t.policyFigures = new PolicyFigures();
-                }
-                t.policyFigures.put(metric, value, time);
-            }
+
 
             @Override
             public void reschedule(int cpu) {
@@ -198,6 +191,17 @@ public final class Kernel {
         return engine.now();
     }
 
+    private void figure(org.osim.api.sched.Task task, String metric, double value, boolean time) {
+        requireNonNull(metric, "metric is null");
+        if (!(task instanceof ThreadControlBlock t) || t.kernel != Kernel.this) {
+            throw new IllegalArgumentException("not a task of this simulation: " + task);
+        }
+        if (t.policyFigures == null) {
+            t.policyFigures = new PolicyFigures();
+        }
+        t.policyFigures.put(metric, value, time);
+    }
+
     /** Runs the workload to its end (or the horizon) and returns the results. */
     public RunResult run() {
         // Arrivals are fed one at a time from a stably sorted list, so the event queue stays small however
@@ -221,7 +225,8 @@ public final class Kernel {
                     mask |= 1L << cpu;
                 }
                 createProcess(spec.name(), spec.priority(), spec.nice(), spec.user(), spec.tickets(),
-                            spec.declaredRuntime(), spec.programs(), spec.threads(), null, spec.periodic().orElse(null), mask);
+                            spec.declaredRuntime(), spec.programs(), spec.threads(), null, spec.periodic().orElse(null), mask,
+                            spec.threading());
                 }
             };
             engine.schedule(arrival, arrivals[0].arrival());
@@ -240,10 +245,14 @@ public final class Kernel {
     private ProcessControlBlock createProcess(String name, int priority, int nice, String user, int tickets, long declared,
                                               java.util.Map<String, Program> programs, List<ThreadSpec> threads,
                                               ProcessControlBlock parent, org.osim.api.workload.PeriodicSpec periodic,
-                                              long affinity) {
+                                              long affinity, org.osim.api.workload.ThreadingSpec threading) {
         ProcessControlBlock p = table.add(new ProcessControlBlock(table.nextPid(), name, parent, priority, nice, user,
                 tickets, engine.now(), declared, programs));
         p.affinity = affinity;
+        p.threading = threading;
+        if (threading.userLevel()) {
+            p.runtime = createRuntime(p, threading);
+        }
         if (parent != null) {
             parent.children.add(p);
             parent.liveChildren++;
@@ -256,6 +265,14 @@ public final class Kernel {
             long threadDeclared = single ? declared : ts.program().cpuNanos();
             createThread(p, ts.name(), "main", ts.program(), threadDeclared, null, periodic);
         }
+        if (p.runtime != null) {
+            for (int i = 0; i < threading.kernelThreads(); i++) {
+                RuntimeSystem rt = p.runtime;
+                VirtualProcessor vp = new VirtualProcessor(i, null);
+                rt.processors.add(vp);
+                vp.carrier = createCarrier(rt);
+            }
+        }
         return p;
     }
 
@@ -267,10 +284,9 @@ public final class Kernel {
     private ThreadControlBlock createThread(ProcessControlBlock p, String name, String programName, Program program,
                                             long declared, ThreadControlBlock spawner,
                                             org.osim.api.workload.PeriodicSpec periodic) {
+        boolean user = p.runtime != null;
         ThreadControlBlock t = table.add(new ThreadControlBlock(this, table.nextTid(), p, name, programName, program.instructions(),
-                declared, spawner, engine.now()));
-        p.liveThreads++;
-        liveThreads++;
+                declared, spawner, engine.now(), user));
         if (spawner != null) {
             spawner.children.add(t);
             spawner.liveChildren++;
@@ -283,6 +299,16 @@ public final class Kernel {
             release(t, 0);
             startJob(t, 0);
         }
+        if (user) {
+            // A user-level thread: the run-time system's to schedule; the kernel does not know it.
+            RuntimeSystem rt = p.runtime;
+            rt.liveUserThreads++;
+            rt.scheduler.taskNew(t);
+            userReady(t, EnqueueReason.NEW);
+            return t;
+        }
+        p.liveThreads++;
+        liveThreads++;
         policy.taskNew(t);
         makeReady(t, EnqueueReason.NEW);
         return t;
@@ -321,20 +347,31 @@ public final class Kernel {
     }
 
     /** Accounts the CPU time {@code t} used since its current stretch began, and cancels its pending completion. */
-    private void saveState(CpuSlot c, ThreadControlBlock t) {
+    private void saveState(CpuSlot c, ThreadControlBlock k) {
         long now = engine.now();
+        ThreadControlBlock t = running(k);
         if (now > t.segmentStart && t.remaining > 0) {
             long ran = Math.min(now - t.segmentStart, t.remaining);
-            account(c, t, ran);
+            account(c, k, t, ran);
         }
         t.segmentStart = now;
         engine.cancel(c.completion);
     }
 
-    private void account(CpuSlot c, ThreadControlBlock t, long ran) {
+    /** What kernel thread {@code k} is executing: its own program, or a user thread's. */
+    private static ThreadControlBlock running(ThreadControlBlock k) {
+        return k.currentUser != null ? k.currentUser : k;
+    }
+
+    /** CPU time {@code t} used while kernel thread {@code k} ran on {@code c}; both are charged it. */
+    private void account(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, long ran) {
         t.remaining -= ran;
         t.cpuUsed += ran;
         t.turnRan += ran;
+        if (t != k) {
+            k.cpuUsed += ran;
+            k.turnRan += ran;
+        }
         c.hw.addBusy(ran);
     }
 
@@ -346,8 +383,12 @@ public final class Kernel {
         c.last = t;
         t.cpu = null;
         sliceCount++;
-        if (options.recordSlices() && now > c.turnStart) {
-            slices.add(new SliceRecord(c.id, t.name, c.turnStart, now));
+        if (options.recordSlices() && now > c.turnStart && c.turnTask != null) {
+            slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+        }
+        c.turnTask = null;
+        if (t.currentUser != null) {
+            t.currentUser.cpu = null;
         }
         if (listeners.length > 0) {
             trace(new TraceEvent.Stopped(now, c.id, t.name, why, t.turnRan));
@@ -368,10 +409,25 @@ public final class Kernel {
         if (t.state != ThreadState.BLOCKED) {
             return;
         }
-        reclaimTickets(t);
-        t.blocked += engine.now() - t.blockedSince;
+        if (t.user) { // woken at user level (join): back to its run-time system
+            t.blocked += engine.now() - t.blockedSince;
+            userReady(t, EnqueueReason.WAKEUP);
+            return;
+        }
         t.wakeEvent = null;
         t.ioRequest = null;
+        if (t.blockedUser != null) {
+            activationUnblocked(t);
+            return;
+        }
+        reclaimTickets(t);
+        t.blocked += engine.now() - t.blockedSince;
+        ThreadControlBlock u = t.currentUser;
+        if (u != null && u.state == ThreadState.BLOCKED) {
+            // The user thread blocked with its kernel thread, and goes on with it.
+            u.blocked += engine.now() - u.blockedSince;
+            u.state = ThreadState.RUNNING;
+        }
         makeReady(t, EnqueueReason.WAKEUP);
     }
 
@@ -430,6 +486,13 @@ public final class Kernel {
         t.lastCpu = c.id;
         t.turnRan = 0;
         c.turnStart = start;
+        c.turnTask = t.currentUser != null ? t.currentUser.name : t.name;
+        if (t.currentUser != null) {
+            t.currentUser.cpu = c; // a user thread resumes on its kernel thread
+            if (switched) {
+                t.currentUser.switches++;
+            }
+        }
         c.idleTraced = false;
         if (listeners.length > 0) {
             trace(new TraceEvent.Dispatched(now, c.id, t.name, switched, start - now));
@@ -446,13 +509,27 @@ public final class Kernel {
     }
 
     /**
-     * Runs {@code t}'s program on {@code c} from time {@code at} (now, or when switching overhead ends):
-     * zero-time instructions are carried out at once, until a {@code cpu} instruction is under way or the
-     * thread leaves the CPU.
+     * Runs the program of kernel thread {@code k} on {@code c} from time {@code at} (now, or when switching
+     * overhead ends): zero-time instructions are carried out at once, until a {@code cpu} instruction is
+     * under way or {@code k} leaves the CPU. A carrier runs its user threads' programs instead, switching
+     * between them at user level as they yield, join and end.
      */
-    private void execute(CpuSlot c, ThreadControlBlock t, long at) {
+    private void execute(CpuSlot c, ThreadControlBlock k, long at) {
         long now = engine.now();
         while (true) {
+            if (c.current != k) {
+                return; // it left the CPU (its process ended, say)
+            }
+            ThreadControlBlock t = k;
+            if (k.carrier()) {
+                if (k.currentUser == null) {
+                    at = assignUser(c, k, at);
+                    if (at < 0) {
+                        return;
+                    }
+                }
+                t = k.currentUser;
+            }
             if (t.remaining > 0) {
                 long end = at + t.remaining;
                 t.segmentStart = at;
@@ -468,6 +545,10 @@ public final class Kernel {
                 return;
             }
             if (t.pc >= t.program.size()) {
+                if (t.user) {
+                    userThreadEnds(c, k, t);
+                    continue;
+                }
                 if (t.jobs != null && nextJob(c, t)) {
                     // A released job was waiting: it is a new release, and the policy decides who runs it now.
                     stopRunning(c, t, StopReason.YIELDED);
@@ -488,38 +569,49 @@ public final class Kernel {
                 t.remaining = cpu.nanos();
             } else if (in instanceof Instruction.Io io) {
                 systemCall(c, now);
-                block(c, t, io.device().map(d -> "io " + d).orElse("io"));
+                ThreadControlBlock waiter = blockInKernel(c, k, t, io.device().map(d -> "io " + d).orElse("io"));
                 pendingWakeups++;
+                Runnable done = () -> {
+                    pendingWakeups--;
+                    wake(waiter);
+                };
                 if (io.device().isPresent()) {
-                    t.ioRequest = machine.device(io.device().get()).submit(io.nanos(), () -> {
-                        pendingWakeups--;
-                        wake(t);
-                    });
+                    waiter.ioRequest = machine.device(io.device().get()).submit(io.nanos(), done);
                 } else {
-                    t.wakeEvent = engine.at(now + io.nanos(), EventRank.WAKEUP, () -> {
-                        pendingWakeups--;
-                        wake(t);
-                    });
+                    waiter.wakeEvent = engine.at(now + io.nanos(), EventRank.WAKEUP, done);
                 }
                 return;
             } else if (in instanceof Instruction.Sleep sleep) {
                 systemCall(c, now);
-                block(c, t, "sleep");
+                ThreadControlBlock waiter = blockInKernel(c, k, t, "sleep");
                 pendingWakeups++;
                 long alarm = now + sleep.nanos();
                 t.process.nextAlarm = alarm;
-                t.wakeEvent = engine.at(alarm, EventRank.WAKEUP, () -> {
+                waiter.wakeEvent = engine.at(alarm, EventRank.WAKEUP, () -> {
                     pendingWakeups--;
-                    if (t.process.nextAlarm == alarm) {
-                        t.process.nextAlarm = -1;
+                    if (waiter.process.nextAlarm == alarm) {
+                        waiter.process.nextAlarm = -1;
                     }
-                    wake(t);
+                    wake(waiter);
                 });
                 return;
             } else if (in instanceof Instruction.Yield) {
+                if (t.user) { // thread_yield in the run-time system: no kernel call
+                    userDeschedule(k, t, StopReason.YIELDED);
+                    userReady(t, EnqueueReason.YIELDED);
+                    continue;
+                }
                 systemCall(c, now);
                 stopRunning(c, t, StopReason.YIELDED);
                 makeReady(t, EnqueueReason.YIELDED);
+                return;
+            } else if (in instanceof Instruction.ThreadExit) {
+                if (t.user) {
+                    userThreadEnds(c, k, t);
+                    continue;
+                }
+                stopRunning(c, t, StopReason.EXITED);
+                finishThread(t);
                 return;
             } else if (in instanceof Instruction.Exit exit) {
                 terminate(t.process, Termination.exit(exit.code()));
@@ -538,7 +630,9 @@ public final class Kernel {
                     terminate(target.get(), Termination.killed(t.process.name));
                 }
             } else if (in instanceof Instruction.Spawn spawn) {
-                at = systemCall(c, now);
+                if (!t.user) {
+                    at = systemCall(c, now); // a user-level library call needs no kernel
+                }
                 Program program = t.process.programs.get(spawn.program());
                 if (program == null) {
                     terminate(t.process, Termination.fatal("spawn of unknown program " + spawn.program()));
@@ -547,25 +641,35 @@ public final class Kernel {
                 createThread(t.process, t.process.nextThreadName(spawn.program()), spawn.program(), program,
                         program.cpuNanos(), t);
             } else if (in instanceof Instruction.Join join) {
-                at = systemCall(c, now);
+                if (!t.user) {
+                    at = systemCall(c, now);
+                }
+                WaitQueue on = null;
+                String what = "join";
                 if (join.program().isEmpty()) {
                     if (t.liveChildren > 0) {
-                        sleepOn(c, t, t.childrenDone(), "join");
-                        lendTickets(t);
-                        return;
+                        on = t.childrenDone();
                     }
                 } else {
                     ThreadControlBlock child = null;
-                    for (ThreadControlBlock k : t.children) {
-                        if (k.programName.equals(join.program().get())) {
-                            child = k;
+                    for (ThreadControlBlock kid : t.children) {
+                        if (kid.programName.equals(join.program().get())) {
+                            child = kid;
                         }
                     }
                     if (child != null && child.state != ThreadState.TERMINATED) {
-                        sleepOn(c, t, child.joiners(), "join " + child.name);
-                        lendTickets(t);
-                        return;
+                        on = child.joiners();
+                        what = "join " + child.name;
                     }
+                }
+                if (on != null) {
+                    if (t.user) {
+                        userBlock(k, t, on, what);
+                        continue;
+                    }
+                    sleepOn(c, t, on, what);
+                    lendTickets(t);
+                    return;
                 }
             } else if (in instanceof Instruction.Fork fork) {
                 at = systemCall(c, now);
@@ -577,21 +681,23 @@ public final class Kernel {
                 ProcessControlBlock p = t.process;
                 String child = p.nextChildName(fork.program());
                 createProcess(child, p.priority, p.nice, p.user, p.tickets, program.cpuNanos(), p.programs,
-                        List.of(new ThreadSpec(child, program)), p, null, p.affinity); // inherited, as with fork(2)
+                        List.of(new ThreadSpec(child, program)), p, null, p.affinity, p.threading); // inherited, as with fork(2)
             } else if (in instanceof Instruction.Wait) {
                 at = systemCall(c, now);
                 ProcessControlBlock p = t.process;
                 if (!p.unreaped.isEmpty()) {
                     reap(p, p.unreaped.pollFirst());
                 } else if (p.liveChildren > 0) {
-                    sleepOn(c, t, p.childWait(), "wait");
-                    lendTickets(t);
+                    ThreadControlBlock waiter = blockInKernel(c, k, t, "wait");
+                    p.childWait().add(waiter);
+                    lendTickets(waiter);
                     return;
                 }
             } else if (in instanceof Instruction.SetPriority sp) {
                 at = systemCall(c, now);
-                ProcessControlBlock target = sp.process().equals("self") ? t.process
-                        : table.process(sp.process()).filter(q -> q.parent == t.process).orElse(null);
+                ProcessControlBlock self = t.process;
+                ProcessControlBlock target = sp.process().equals("self") ? self
+                        : table.process(sp.process()).filter(q -> q.parent == self).orElse(null);
                 if (target != null && target.alive()) {
                     setPriority(target, sp.priority()); // for itself: it leaves the CPU at the end of the instant
                 }
@@ -610,13 +716,14 @@ public final class Kernel {
     }
 
     private void onCompletion(CpuSlot c) {
-        ThreadControlBlock t = c.current;
+        ThreadControlBlock k = c.current;
+        ThreadControlBlock t = running(k);
         long now = engine.now();
         if (now > t.segmentStart && t.remaining > 0) {
-            account(c, t, Math.min(now - t.segmentStart, t.remaining));
+            account(c, k, t, Math.min(now - t.segmentStart, t.remaining));
         }
         t.segmentStart = now;
-        execute(c, t, now);
+        execute(c, k, now);
     }
 
     /**
@@ -632,6 +739,9 @@ public final class Kernel {
             c.hw.chargeOverhead(engine.now(), costs.interrupt());
         }
         stopRunning(c, t, StopReason.SLICE_EXPIRED);
+        if (t.carrier()) {
+            carrierPreempted(c, t);
+        }
         c.preemptedCandidate = t;
         makeReady(t, EnqueueReason.SLICE_EXPIRED);
     }
@@ -660,8 +770,8 @@ public final class Kernel {
             ThreadControlBlock t = c.current;
             if (t != null) {
                 saveState(c, t);
-                if (options.recordSlices() && now > c.turnStart) {
-                    slices.add(new SliceRecord(c.id, t.name, c.turnStart, now));
+                if (options.recordSlices() && now > c.turnStart && c.turnTask != null) {
+                    slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
                 }
             }
         }
@@ -682,6 +792,9 @@ public final class Kernel {
                         case PRIORITY_CHANGED -> StopReason.PRIORITY_CHANGED;
                         default -> StopReason.PREEMPTED;
                     });
+                    if (t.carrier()) {
+                        carrierPreempted(c, t);
+                    }
                     c.preemptedCandidate = t;
                     makeReady(t, why);
                 }
@@ -787,6 +900,288 @@ public final class Kernel {
         }
         violations.add(new Violation("deadlock", now, stuck,
                 "every live thread is blocked and nothing can wake them: " + detail, ""));
+    }
+
+    // ---------------------------------------------------------------- user-level threads
+
+    /** A process's run-time system, with its own instance of the scheduler plugin it asked for. */
+    private RuntimeSystem createRuntime(ProcessControlBlock p, org.osim.api.workload.ThreadingSpec spec) {
+        RuntimeSystem rt = new RuntimeSystem(p, spec);
+        SchedulerFactory f = options.runtimeSchedulers().apply(spec.runtimeScheduler());
+        String label = "runtime scheduler '" + f.name() + "' of process " + p.name;
+        Parameters params = Parameters.resolve(label, f.parameters(), spec.runtimeParams());
+        SplittableRandom random = new org.osim.api.RandomStreams(options.seed()).stream("runtime[" + p.name + "]");
+        SchedulerContext context = new SchedulerContext() {
+            @Override
+            public long now() {
+                return engine.now();
+            }
+
+            @Override
+            public SplittableRandom random() {
+                return random;
+            }
+
+            @Override
+            public int cpuCount() {
+                return rt.processors.size();
+            }
+
+            @Override
+            public CpuView cpu(int id) {
+                return rt.processors.get(id);
+            }
+
+            @Override
+            public long tickNanos() {
+                return 0; // there is no clock interrupt inside a process
+            }
+
+            @Override
+            public TimerHandle at(long time, Runnable action) {
+                Event e = Event.of(EventRank.POLICY_TIMER, () -> rt.scheduler.timer(action));
+                engine.schedule(e, Math.max(time, engine.now()));
+                return () -> engine.cancel(e);
+            }
+
+            @Override
+            public void reschedule(int cpu) {
+                // No user-level preemption: a user thread runs until it yields, blocks or exits.
+            }
+
+            @Override
+            public Workload workload() {
+                return workload;
+            }
+
+            @Override
+            public java.util.List<org.osim.api.workload.UserSpec> users() {
+                return users;
+            }
+
+            @Override
+            public void report(org.osim.api.sched.Task task, String metric, double value) {
+                figure(task, metric, value, false);
+            }
+
+            @Override
+            public void reportTime(org.osim.api.sched.Task task, String metric, long nanos) {
+                figure(task, metric, nanos, true);
+            }
+        };
+        Scheduler instance;
+        try {
+            instance = requireNonNull(f.create(params, context), "create returned null");
+        } catch (OsimException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, label + " failed in create: threw " + e, e);
+        }
+        rt.scheduler = new SchedulerGuard(instance, f.name(), label, this);
+        return rt;
+    }
+
+    /** A kernel thread (or a new activation) that runs the process's user threads; the kernel schedules it. */
+    private ThreadControlBlock createCarrier(RuntimeSystem rt) {
+        ProcessControlBlock p = rt.process;
+        ThreadControlBlock k = table.add(new ThreadControlBlock(this, table.nextTid(), p, rt.nextCarrierName(), "runtime",
+                List.of(), p.declaredRuntime, null, engine.now(), false));
+        k.runtime = rt;
+        rt.carriers.add(k);
+        p.liveThreads++;
+        liveThreads++;
+        policy.taskNew(k);
+        makeReady(k, EnqueueReason.NEW);
+        return k;
+    }
+
+    /** A user thread becomes ready in its run-time system; a kernel thread with nothing to do takes it up. */
+    private void userReady(ThreadControlBlock u, EnqueueReason why) {
+        RuntimeSystem rt = u.process.runtime;
+        u.state = ThreadState.READY;
+        u.held = true;
+        u.cpu = null;
+        rt.scheduler.enqueue(u, why);
+        if (!rt.parked.isEmpty()) {
+            wakeOne(rt.parked);
+        }
+    }
+
+    private VirtualProcessor processorOf(ThreadControlBlock k) {
+        for (VirtualProcessor vp : k.runtime.processors) {
+            if (vp.carrier == k) {
+                return vp;
+            }
+        }
+        throw new IllegalStateException(k.name + " is no virtual processor of " + k.process.name);
+    }
+
+    /**
+     * The carrier {@code k}, running on {@code c}, asks its run-time system for a user thread. Returns when
+     * that thread can start (after a user-level switch), or -1 if there is none: then {@code k} has left
+     * the CPU, parked until one is ready.
+     */
+    private long assignUser(CpuSlot c, ThreadControlBlock k, long at) {
+        RuntimeSystem rt = k.runtime;
+        VirtualProcessor vp = processorOf(k);
+        ThreadControlBlock u = rt.scheduler.pickNext(vp, vp.id(), false);
+        long now = engine.now();
+        if (u == null) {
+            closeTurn(c, now);
+            sleepOn(c, k, rt.parked, "a user thread to run");
+            return -1;
+        }
+        u.held = false;
+        u.state = ThreadState.RUNNING;
+        if (u.firstRun < 0) {
+            u.firstRun = now;
+        }
+        u.turnRan = 0;
+        if (k.lastUser != u) {
+            u.switches++;
+            if (k.lastUser != null) {
+                userThreadSwitches++;
+                if (costs.userThreadSwitch() > 0) {
+                    at = c.hw.chargeOverhead(now, costs.userThreadSwitch());
+                }
+            }
+        }
+        if (!u.name.equals(c.turnTask)) {
+            // The schedule from here on is this user thread's (also when an activation takes it up again).
+            closeTurn(c, now);
+            c.turnStart = at;
+            c.turnTask = u.name;
+            if (listeners.length > 0) {
+                trace(new TraceEvent.Dispatched(now, c.id, u.name, true, at - now));
+            }
+        }
+        k.currentUser = u;
+        k.lastUser = u;
+        u.cpu = c;
+        rt.scheduler.running(u, vp);
+        return at;
+    }
+
+    /** Ends the stretch of the schedule being recorded on {@code c}, if any time went by. */
+    private void closeTurn(CpuSlot c, long now) {
+        if (c.turnTask != null && now > c.turnStart) {
+            if (options.recordSlices()) {
+                slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+            }
+            c.turnStart = now;
+        }
+    }
+
+    /** The user thread {@code u} stops running on its carrier {@code k} without the kernel (yield, join, exit). */
+    private void userDeschedule(ThreadControlBlock k, ThreadControlBlock u, StopReason why) {
+        k.currentUser = null;
+        u.cpu = null;
+        k.runtime.scheduler.stopping(u, processorOf(k), why, u.turnRan);
+    }
+
+    /** A user thread ends: its process ends with its last one. */
+    private void userThreadEnds(CpuSlot c, ThreadControlBlock k, ThreadControlBlock u) {
+        RuntimeSystem rt = k.runtime;
+        userDeschedule(k, u, StopReason.EXITED);
+        u.state = ThreadState.TERMINATED;
+        u.completion = engine.now();
+        rt.liveUserThreads--;
+        rt.scheduler.taskExit(u);
+        if (listeners.length > 0) {
+            trace(new TraceEvent.ThreadExited(engine.now(), u.name));
+        }
+        if (u.joiners != null) {
+            wakeAll(u.joiners);
+        }
+        ThreadControlBlock parent = u.spawner;
+        if (parent != null && --parent.liveChildren == 0 && parent.childrenDone != null) {
+            wakeAll(parent.childrenDone);
+        }
+        if (rt.liveUserThreads == 0) {
+            closeTurn(c, engine.now());
+            terminate(u.process, Termination.exit(0));
+        }
+    }
+
+    /** A user thread blocks at user level (join): the run-time system runs another on the same kernel thread. */
+    private void userBlock(ThreadControlBlock k, ThreadControlBlock u, WaitQueue queue, String on) {
+        userDeschedule(k, u, StopReason.BLOCKED);
+        u.state = ThreadState.BLOCKED;
+        u.blockedSince = engine.now();
+        queue.add(u);
+        if (listeners.length > 0) {
+            trace(new TraceEvent.Blocked(engine.now(), u.name, on));
+        }
+    }
+
+    /**
+     * Thread {@code t} on kernel thread {@code k} makes a blocking system call. A kernel thread blocks. A
+     * user thread blocks with its kernel thread ({@code user}: the whole process; {@code hybrid}: that
+     * kernel thread) — except with scheduler activations, where the kernel upcalls the run-time system and
+     * gives the process a fresh activation to go on with. Returns whom to wake when the call is done.
+     */
+    private ThreadControlBlock blockInKernel(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, String on) {
+        if (!k.carrier()) {
+            block(c, k, on);
+            return k;
+        }
+        long now = engine.now();
+        t.state = ThreadState.BLOCKED;
+        t.blockedSince = now;
+        block(c, k, on); // the slice being recorded is the user thread's
+        t.cpu = null;
+        if (k.runtime.activations()) {
+            RuntimeSystem rt = k.runtime;
+            k.currentUser = null;
+            k.blockedUser = t;
+            rt.scheduler.stopping(t, processorOf(k), StopReason.BLOCKED, t.turnRan);
+            upcall(c, rt, "blocked", t);
+            VirtualProcessor vp = processorOf(k);
+            vp.carrier = createCarrier(rt); // the process keeps its virtual processor
+            upcall(null, rt, "new processor", null);
+        }
+        return k;
+    }
+
+    /** An activation whose user thread's system call is done: the upcall gives the thread back to the run-time system. */
+    private void activationUnblocked(ThreadControlBlock a) {
+        ThreadControlBlock u = a.blockedUser;
+        a.blockedUser = null;
+        a.blocked += engine.now() - a.blockedSince;
+        upcall(null, a.runtime, "unblocked", u);
+        u.blocked += engine.now() - u.blockedSince;
+        userReady(u, EnqueueReason.WAKEUP);
+        // The old activation is done: its kernel thread is discarded.
+        a.state = ThreadState.TERMINATED;
+        a.completion = engine.now();
+        a.process.liveThreads--;
+        liveThreads--;
+        a.runtime.carriers.remove(a);
+        policy.taskExit(a);
+    }
+
+    /** The kernel took the CPU from a carrier: its user thread stays on it, or (activations) goes back with an upcall. */
+    private void carrierPreempted(CpuSlot c, ThreadControlBlock k) {
+        ThreadControlBlock u = k.currentUser;
+        if (u == null) {
+            return;
+        }
+        u.cpu = null;
+        if (k.runtime.activations()) {
+            userDeschedule(k, u, StopReason.PREEMPTED);
+            upcall(c, k.runtime, "preempted", u);
+            userReady(u, EnqueueReason.PREEMPTED);
+        }
+    }
+
+    private void upcall(CpuSlot c, RuntimeSystem rt, String what, ThreadControlBlock u) {
+        upcalls++;
+        if (c != null && costs.systemCall() > 0) {
+            c.hw.chargeOverhead(engine.now(), costs.systemCall()); // a crossing from kernel to user mode
+        }
+        if (listeners.length > 0) {
+            trace(new TraceEvent.Upcall(engine.now(), rt.process.name, what, u == null ? "" : u.name));
+        }
     }
 
     // ---------------------------------------------------------------- real-time jobs
@@ -1002,7 +1397,7 @@ public final class Kernel {
         if (parent != null && --parent.liveChildren == 0 && parent.childrenDone != null) {
             wakeAll(parent.childrenDone);
         }
-        if (t.process.liveThreads == 0 && t.process.alive()) {
+        if (t.process.liveThreads == 0 && t.process.alive() && t.process.runtime == null) {
             processExit(t.process, Termination.exit(0));
         }
     }
@@ -1013,7 +1408,13 @@ public final class Kernel {
             return;
         }
         p.termination = how; // set first: finishing its threads must not end it a second way
+        if (p.runtime != null) {
+            endUserThreads(p);
+        }
         for (ThreadControlBlock t : p.threads) {
+            if (t.user) {
+                continue;
+            }
             switch (t.state) {
                 case RUNNING -> {
                     CpuSlot c = t.cpu;
@@ -1045,6 +1446,36 @@ public final class Kernel {
             finishThread(t);
         }
         processExit(p, how);
+    }
+
+    /** The user threads of a process that ends: taken from the run-time system, unblocked, ended. */
+    private void endUserThreads(ProcessControlBlock p) {
+        RuntimeSystem rt = p.runtime;
+        for (ThreadControlBlock u : p.threads) {
+            if (!u.user || u.state == ThreadState.TERMINATED) {
+                continue;
+            }
+            if (u.state == ThreadState.READY && u.held) {
+                u.held = false;
+                rt.scheduler.dequeue(u);
+            } else if (u.state == ThreadState.BLOCKED) {
+                u.blocked += engine.now() - u.blockedSince;
+                if (u.waitingOn != null) {
+                    u.waitingOn.remove(u);
+                }
+            } else if (u.state == ThreadState.RUNNING && u.cpu != null) {
+                saveState(u.cpu, u.cpu.current); // its kernel thread is running it: account the work done
+            }
+            u.state = ThreadState.TERMINATED;
+            u.completion = engine.now();
+            u.cpu = null;
+            rt.liveUserThreads--;
+            rt.scheduler.taskExit(u);
+        }
+        for (ThreadControlBlock k : rt.carriers) {
+            k.currentUser = null;
+            k.blockedUser = null;
+        }
     }
 
     private void processExit(ProcessControlBlock p, Termination how) {
@@ -1115,5 +1546,13 @@ public final class Kernel {
 
     long sliceCount() {
         return sliceCount;
+    }
+
+    long userThreadSwitches() {
+        return userThreadSwitches;
+    }
+
+    long upcalls() {
+        return upcalls;
     }
 }

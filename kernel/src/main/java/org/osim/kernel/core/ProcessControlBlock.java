@@ -26,6 +26,9 @@ public final class ProcessControlBlock {
     final int tickets;
     /** The CPUs it may run on as a bit set; 0 for any. */
     long affinity;
+    /** Its run-time system, if its threads are user-level; null if the kernel schedules them. */
+    RuntimeSystem runtime;
+    org.osim.api.workload.ThreadingSpec threading = org.osim.api.workload.ThreadingSpec.KERNEL;
     final long arrival;
     final long declaredRuntime;
     final Map<String, Program> programs;
@@ -98,7 +101,9 @@ public final class ProcessControlBlock {
     public long cpuNanos() {
         long sum = 0;
         for (ThreadControlBlock t : threads) {
-            sum += t.cpuNanos();
+            if (!t.carrier()) { // a carrier's time is its user threads' time
+                sum += t.cpuNanos();
+            }
         }
         return sum;
     }

@@ -33,8 +33,14 @@ final class ResultCollector {
     }
 
     private TaskResult thread(ThreadControlBlock t) {
-        long waiting = t.waiting + (t.state == ThreadState.READY ? end - t.readySince : 0);
         long blocked = t.blocked + (t.state == ThreadState.BLOCKED ? end - t.blockedSince : 0);
+        long waiting = t.waiting + (t.state == ThreadState.READY ? end - t.readySince : 0);
+        if (t.user) {
+            // A user thread waits in its run-time system, or on a kernel thread that is not running: all the
+            // time it was neither computing nor blocked.
+            long alive = (t.completion >= 0 ? t.completion : end) - t.arrival;
+            waiting = Math.max(0, alive - t.cpuNanos() - blocked);
+        }
         return new TaskResult(t.name, t.arrival, opt(t.firstRun), opt(t.completion), t.cpuNanos(), waiting, blocked,
                 t.switches, t.preemptions, t.migrations, Optional.empty(), List.of(),
                 t.policyFigures == null ? List.of() : t.policyFigures.asList(),
@@ -42,15 +48,21 @@ final class ResultCollector {
     }
 
     private TaskResult process(ProcessControlBlock p) {
-        if (p.threads.size() == 1 && p.threads.get(0).name.equals(p.name)) {
-            ThreadControlBlock t = p.threads.get(0);
+        List<ThreadControlBlock> own = new ArrayList<>(p.threads.size());
+        for (ThreadControlBlock t : p.threads) {
+            if (!t.carrier()) { // kernel threads that run user threads are the run-time system's, not results
+                own.add(t);
+            }
+        }
+        if (own.size() == 1 && own.get(0).name.equals(p.name)) {
+            ThreadControlBlock t = own.get(0);
             TaskResult only = thread(t);
             return new TaskResult(p.name, p.arrival, only.firstRun(), opt(p.completion), only.cpu(), only.waiting(),
                     only.blocked(), only.contextSwitches(), only.preemptions(), only.migrations(), Optional.ofNullable(p.termination), List.of(),
                     only.policy(), only.realTime());
         }
-        List<TaskResult> threads = new ArrayList<>(p.threads.size());
-        for (ThreadControlBlock t : p.threads) {
+        List<TaskResult> threads = new ArrayList<>(own.size());
+        for (ThreadControlBlock t : own) {
             threads.add(thread(t));
         }
         long firstRun = -1;
@@ -133,7 +145,8 @@ final class ResultCollector {
         double jain = n == 0 || sumX2 == 0 ? 1.0 : round(sumX * sumX / (n * sumX2));
         return new Summary(completed == 0 ? 0 : turnaround / completed, completed == 0 ? 0 : waiting / completed,
                 responded == 0 ? 0 : response / responded, throughput, utilization, perCpu, makespan, switches,
-                preemptions, migrations, overhead, misses, jain, processes.size(), completed);
+                preemptions, migrations, kernel.userThreadSwitches(), kernel.upcalls(), overhead, misses, jain,
+                processes.size(), completed);
     }
 
     /** Six decimals are plenty, and rounding keeps printed ratios the same on every JVM. */

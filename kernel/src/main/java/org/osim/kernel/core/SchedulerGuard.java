@@ -17,11 +17,18 @@ import org.osim.api.sched.ThreadState;
 final class SchedulerGuard {
     private final Scheduler policy;
     private final String name;
+    private final String label;
     private final Kernel kernel;
 
     SchedulerGuard(Scheduler policy, String name, Kernel kernel) {
+        this(policy, name, "scheduler '" + name + "'", kernel);
+    }
+
+    /** @param label how messages name it: {@code scheduler 'rr'}, or {@code runtime scheduler 'fcfs' of process A} */
+    SchedulerGuard(Scheduler policy, String name, String label, Kernel kernel) {
         this.policy = policy;
         this.name = name;
+        this.label = label;
         this.kernel = kernel;
     }
 
@@ -30,7 +37,7 @@ final class SchedulerGuard {
     }
 
     OsimException failure(String callback, String problem, Throwable cause) {
-        String msg = "scheduler '" + name + "' failed in " + callback + " at " + SimTime.formatMillis(kernel.now())
+        String msg = label + " failed in " + callback + " at " + SimTime.formatMillis(kernel.now())
                 + " ms: " + problem;
         return cause == null ? new OsimException(ErrorCode.PLUGIN_FAILURE, msg)
                 : new OsimException(ErrorCode.PLUGIN_FAILURE, msg, cause);
@@ -60,6 +67,11 @@ final class SchedulerGuard {
     }
 
     ThreadControlBlock pickNext(CpuSlot cpu) {
+        return pickNext(cpu, cpu.id, true);
+    }
+
+    /** For a run-time scheduler: its "CPUs" are the process's kernel threads, and affinity is the kernel's business. */
+    ThreadControlBlock pickNext(org.osim.api.sched.CpuView cpu, int id, boolean checkAffinity) {
         Task picked;
         try {
             picked = policy.pickNext(cpu);
@@ -72,13 +84,13 @@ final class SchedulerGuard {
         if (!(picked instanceof ThreadControlBlock t) || t.kernel != kernel) {
             throw failure("pickNext", "returned " + picked + ", which is not a task of this simulation", null);
         }
-        if (!t.allowedOn(cpu.id)) {
-            throw failure("pickNext", "returned task " + t.name + " for cpu " + cpu.id + ", which its affinity excludes", null);
+        if (checkAffinity && !t.allowedOn(id)) {
+            throw failure("pickNext", "returned task " + t.name + " for cpu " + id + ", which its affinity excludes", null);
         }
         if (!t.held || t.state != ThreadState.READY) {
-            String where = t.state == ThreadState.RUNNING ? "it is running on cpu " + t.cpu.id
+            String where = t.state == ThreadState.RUNNING && t.cpu != null ? "it is running on cpu " + t.cpu.id
                     : "it is " + t.state.name().toLowerCase(java.util.Locale.ROOT);
-            throw failure("pickNext", "returned task " + t.name + " for cpu " + cpu.id
+            throw failure("pickNext", "returned task " + t.name + " for cpu " + id
                     + ", which it does not hold (" + where + ")", null);
         }
         return t;
@@ -134,7 +146,7 @@ final class SchedulerGuard {
         return chosen;
     }
 
-    void running(ThreadControlBlock t, CpuSlot cpu) {
+    void running(ThreadControlBlock t, org.osim.api.sched.CpuView cpu) {
         try {
             policy.running(t, cpu);
         } catch (RuntimeException e) {
@@ -142,7 +154,7 @@ final class SchedulerGuard {
         }
     }
 
-    void stopping(ThreadControlBlock t, CpuSlot cpu, StopReason why, long ran) {
+    void stopping(ThreadControlBlock t, org.osim.api.sched.CpuView cpu, StopReason why, long ran) {
         try {
             policy.stopping(t, cpu, why, ran);
         } catch (RuntimeException e) {

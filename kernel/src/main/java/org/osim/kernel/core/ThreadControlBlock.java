@@ -50,6 +50,17 @@ public final class ThreadControlBlock implements Task {
     /** Figures the policy published about this thread, made on first use. */
     PolicyFigures policyFigures;
 
+    /** Whether this is a user-level thread, scheduled by its process's run-time system rather than the kernel. */
+    final boolean user;
+    /** For a kernel thread that runs user threads (a carrier): the user thread on it now, or null. */
+    ThreadControlBlock currentUser;
+    /** For a carrier: the user thread it ran last, to tell a user-level switch from going on. */
+    ThreadControlBlock lastUser;
+    /** For a carrier: the process's run-time system; null for other threads. */
+    RuntimeSystem runtime;
+    /** For an activation blocked in the kernel: the user thread it blocked with. */
+    ThreadControlBlock blockedUser;
+
     /** The jobs of a real-time thread; null for others. */
     JobState jobs;
 
@@ -78,7 +89,8 @@ public final class ThreadControlBlock implements Task {
     long migrations;
 
     ThreadControlBlock(Kernel kernel, int tid, ProcessControlBlock process, String name, String programName,
-                       List<Instruction> program, long declared, ThreadControlBlock spawner, long arrival) {
+                       List<Instruction> program, long declared, ThreadControlBlock spawner, long arrival, boolean user) {
+        this.user = user;
         this.kernel = kernel;
         this.tid = tid;
         this.process = process;
@@ -114,7 +126,7 @@ public final class ThreadControlBlock implements Task {
     }
 
     boolean computing() {
-        return state == ThreadState.RUNNING && remaining > 0 && kernel.now() > segmentStart;
+        return state == ThreadState.RUNNING && remaining > 0 && kernel.now() > segmentStart && (!user || cpu != null);
     }
 
     @Override
@@ -144,7 +156,12 @@ public final class ThreadControlBlock implements Task {
 
     @Override
     public ThreadKind kind() {
-        return ThreadKind.KERNEL;
+        return user ? ThreadKind.USER : ThreadKind.KERNEL;
+    }
+
+    /** Whether this kernel thread runs user threads for a run-time system. */
+    boolean carrier() {
+        return runtime != null;
     }
 
     @Override
@@ -210,7 +227,16 @@ public final class ThreadControlBlock implements Task {
 
     @Override
     public long cpuNanos() {
-        return computing() ? cpuUsed + (kernel.now() - segmentStart) : cpuUsed;
+        // A carrier computes through its current user thread, whose stretch is the one under way.
+        ThreadControlBlock x = currentUser != null ? currentUser : this;
+        boolean live = (state == ThreadState.RUNNING || (user && carrierRunning())) && x.remaining > 0
+                && kernel.now() > x.segmentStart;
+        return live ? cpuUsed + (kernel.now() - x.segmentStart) : cpuUsed;
+    }
+
+    /** For a user thread: whether a kernel thread is running it right now. */
+    private boolean carrierRunning() {
+        return state == ThreadState.RUNNING && cpu != null;
     }
 
     @Override
