@@ -13,16 +13,21 @@ import org.osim.api.result.SliceRecord;
  * cpu0 |B   |C   |D   |A       |
  *      0    4    8    12       20
  * </pre>
- * Time is scaled so the chart fits in about 80 columns; consecutive slices of one task are drawn as one
- * box; '.' is idle time.
+ * Time is scaled so the chart fits in the width asked for (80 columns by default); consecutive slices of
+ * one task are drawn as one box; '.' is idle time.
  */
 final class GanttChart {
-    private static final int MAX_WIDTH = 80;
+    /** The default width in columns. */
+    static final int WIDTH = 80;
     private static final long[] STEPS = {1, 2, 5};
 
     private GanttChart() {}
 
     static String render(RunResult r) {
+        return render(r, WIDTH);
+    }
+
+    static String render(RunResult r, int maxWidth) {
         List<SliceRecord> merged = merge(r.slices());
         long end = 0;
         for (SliceRecord s : merged) {
@@ -31,7 +36,7 @@ final class GanttChart {
         if (end == 0) {
             return "(nothing ran)\n";
         }
-        long scale = scaleFor(end);
+        long scale = scaleFor(end, maxWidth);
         int width = (int) ((end + scale - 1) / scale);
         StringBuilder b = new StringBuilder();
         b.append("Gantt chart: one column = ").append(SimTime.format(scale)).append('\n');
@@ -92,12 +97,12 @@ final class GanttChart {
     }
 
     /** The smallest 1-2-5 step (in nanoseconds, at least 1 ms when the run is long) that fits the width. */
-    private static long scaleFor(long end) {
+    private static long scaleFor(long end, int maxWidth) {
         long unit = 1;
         while (true) {
             for (long step : STEPS) {
                 long scale = step * unit;
-                if (end / scale <= MAX_WIDTH && (scale >= SimTime.NANOS_PER_MILLI || end < 100 * SimTime.NANOS_PER_MILLI)) {
+                if (end / scale <= maxWidth && (scale >= SimTime.NANOS_PER_MILLI || end < maxWidth * SimTime.NANOS_PER_MILLI)) {
                     return scale;
                 }
             }

@@ -166,6 +166,7 @@ final class JsonReport {
             g.writeNumber(u);
         }
         g.writeEndArray();
+        g.writeNumberField("anyCpuBusy", s.anyCpuBusy());
         g.writeNumberField("makespan", unit.of(s.makespan()));
         g.writeNumberField("contextSwitches", s.contextSwitches());
         g.writeNumberField("preemptions", s.preemptions());

@@ -34,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--gantt", description = "Draw the schedule as a text Gantt chart (after a table report).")
     boolean gantt;
 
+    @Option(names = "--gantt-width", paramLabel = "COLUMNS", defaultValue = "80",
+            description = "Width of the Gantt chart in columns, 20 to 1000 (default: ${DEFAULT-VALUE}).")
+    int ganttWidth;
+
     @Option(names = "--trace", description = "Print every kernel event, stamped with simulated time, before the report.")
     boolean trace;
 
@@ -42,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (ganttWidth < 20 || ganttWidth > 1000) {
+            throw org.osim.api.OsimException.badInput("--gantt-width must be from 20 to 1000, got " + ganttWidth);
+        }
         Osim osim = sim.plugins.osim();
         String name = scheduler;
         List<String> all = new ArrayList<>();
@@ -62,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         String text = switch (sim.format) {
             case json -> JsonReport.render(List.of(r), sim.unit, slices);
             case csv -> CsvReport.processes(List.of(r), sim.unit);
-            case table -> (trace ? traceText + "\n" : "") + TableReport.run(r, sim.unit) + (gantt ? "\n" + GanttChart.render(r) : "");
+            case table -> (trace ? traceText + "\n" : "") + TableReport.run(r, sim.unit) + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : "");
         };
         Output.write(text, sim.output, spec.commandLine().getOut());
         return 0;

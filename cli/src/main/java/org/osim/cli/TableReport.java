@@ -41,7 +41,8 @@ final class TableReport {
                 s.contextSwitches(), s.preemptions(), unit.text(s.overhead()), u, number(s.jainFairness())));
         if (r.cpus() > 1 || s.migrations() > 0) {
             b.append("migrations ").append(s.migrations()).append(" · per-CPU utilization ")
-                    .append(String.join(" ", s.perCpuUtilization().stream().map(TableReport::percent).toList())).append('\n');
+                    .append(String.join(" ", s.perCpuUtilization().stream().map(TableReport::percent).toList()))
+                    .append(" · some CPU busy ").append(percent(s.anyCpuBusy())).append('\n');
         }
         if (s.userThreadSwitches() > 0 || s.upcalls() > 0) {
             b.append("user-level thread switches ").append(s.userThreadSwitches()).append(" · upcalls ").append(s.upcalls())

@@ -8,6 +8,9 @@ import java.util.List;
  * @param throughput completed processes per millisecond of makespan
  * @param cpuUtilization useful CPU time over (CPUs × makespan), from 0 to 1
  * @param perCpuUtilization the same per CPU
+ * @param anyCpuBusy the fraction of the makespan in which at least one CPU was running a task: the CPU
+ *     utilization of Tanenbaum's multiprogramming model (Fig. 2-6), 1 − pⁿ when n independent processes
+ *     each wait for I/O a fraction p of the time
  * @param makespan last completion − first arrival
  * @param overhead time CPUs spent switching and in interrupt and system-call entry, not in useful work
  * @param migrations dispatches of a task on another CPU than it last ran on
@@ -18,7 +21,7 @@ import java.util.List;
  *     every process got the same share of the time it wanted a CPU
  */
 public record Summary(double meanTurnaround, double meanWaiting, double meanResponse, double throughput,
-                      double cpuUtilization, List<Double> perCpuUtilization, long makespan, long contextSwitches,
+                      double cpuUtilization, List<Double> perCpuUtilization, double anyCpuBusy, long makespan, long contextSwitches,
                       long preemptions, long migrations, long userThreadSwitches, long upcalls, long overhead,
                       long deadlineMisses, double jainFairness, int processes,
                       int completed) {

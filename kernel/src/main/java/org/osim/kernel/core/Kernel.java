@@ -67,6 +67,10 @@ public final class Kernel {
     private int pendingWakeups;
     private long idleWithWorkSince = -1;
     private long userThreadSwitches;
+    /** CPUs with a task on them now, and since when at least one has: for the time any CPU was busy. */
+    private int cpusInUse;
+    private long anyBusySince;
+    private long anyBusyTotal;
     private long upcalls;
     private Event watchdog;
     private Event tick;
@@ -380,6 +384,9 @@ public final class Kernel {
         engine.cancel(c.sliceEnd);
         engine.cancel(c.completion);
         c.current = null;
+        if (--cpusInUse == 0) {
+            anyBusyTotal += now - anyBusySince;
+        }
         c.last = t;
         t.cpu = null;
         sliceCount++;
@@ -480,6 +487,9 @@ public final class Kernel {
         long start = overhead > 0 ? c.hw.chargeOverhead(now, overhead) : c.hw.freeAt(now);
         c.current = t;
         t.cpu = c;
+        if (cpusInUse++ == 0) {
+            anyBusySince = now;
+        }
         if (t.lastCpu >= 0 && t.lastCpu != c.id) {
             t.migrations++;
         }
@@ -766,6 +776,10 @@ public final class Kernel {
     /** A run cut short (at the horizon, or by a deadlock) still accounts the work under way on each CPU. */
     private void closeOpenTurns() {
         long now = engine.now();
+        if (cpusInUse > 0) {
+            anyBusyTotal += now - anyBusySince;
+            anyBusySince = now;
+        }
         for (CpuSlot c : cpus) {
             ThreadControlBlock t = c.current;
             if (t != null) {
@@ -1546,6 +1560,10 @@ public final class Kernel {
 
     long sliceCount() {
         return sliceCount;
+    }
+
+    long anyBusyNanos() {
+        return anyBusyTotal;
     }
 
     long userThreadSwitches() {

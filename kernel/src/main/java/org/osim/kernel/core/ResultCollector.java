@@ -143,8 +143,9 @@ final class ResultCollector {
         double utilization = makespan == 0 ? 0.0 : round((double) busy / ((double) makespan * cpus.size()));
         double throughput = makespan == 0 ? 0.0 : round(completed / ((double) makespan / SimTime.NANOS_PER_MILLI));
         double jain = n == 0 || sumX2 == 0 ? 1.0 : round(sumX * sumX / (n * sumX2));
+        double anyBusy = makespan == 0 ? 0.0 : round((double) kernel.anyBusyNanos() / makespan);
         return new Summary(completed == 0 ? 0 : turnaround / completed, completed == 0 ? 0 : waiting / completed,
-                responded == 0 ? 0 : response / responded, throughput, utilization, perCpu, makespan, switches,
+                responded == 0 ? 0 : response / responded, throughput, utilization, perCpu, anyBusy, makespan, switches,
                 preemptions, migrations, kernel.userThreadSwitches(), kernel.upcalls(), overhead, misses, jain,
                 processes.size(), completed);
     }
