@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code osim compare}: one workload under several schedulers, side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Run one workload under several schedulers (same seed, same machine) and compare them in one table.",
+        description = "Run a workload under several schedulers (same seed, same machine) and compare them in one table; "
+                + "with several workloads, each runs under every scheduler.",
         footer = {"", "Example: osim compare fig-2-41 -s fcfs -s sjf -s rr:quantum=4ms --format json",
+                "         osim compare fig-2-10-threads fig-2-10-single fig-2-10-fsm -s rr",
                 "CSV output has one summary row per scheduler."})
 final class CompareCommand implements Callable<Integer> {
     @Mixin
@@ -33,18 +35,22 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Osim osim = sim.plugins.osim();
-        Workload w = sim.loadWorkload();
+        List<Workload> workloads = sim.loadWorkloads();
         List<RunResult> runs = new ArrayList<>();
-        for (String s : schedulers) {
-            int colon = s.indexOf(':');
-            String name = colon < 0 ? s : s.substring(0, colon);
-            List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
-            runs.add(sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices).run());
+        List<String> labels = new ArrayList<>();
+        for (Workload w : workloads) {
+            for (String s : schedulers) {
+                int colon = s.indexOf(':');
+                String name = colon < 0 ? s : s.substring(0, colon);
+                List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
+                runs.add(sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices).run());
+                labels.add(workloads.size() > 1 ? w.name() + " " + s : s);
+            }
         }
         String text = switch (sim.format) {
             case json -> JsonReport.render(runs, sim.unit, slices);
             case csv -> CsvReport.summaries(runs, sim.unit);
-            case table -> TableReport.compare(runs, schedulers, sim.unit);
+            case table -> TableReport.compare(runs, labels, sim.unit);
         };
         Output.write(text, sim.output, spec.commandLine().getOut());
         return 0;

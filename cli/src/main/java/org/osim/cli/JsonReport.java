@@ -120,6 +120,17 @@ final class JsonReport {
             g.writeNumberField("maxLateness", unit.of(rt.maxLateness()));
             g.writeEndObject();
         }
+        if (p.messages().isPresent()) {
+            var m = p.messages().get();
+            g.writeObjectFieldStart("messages");
+            g.writeNumberField("arrived", m.arrived());
+            g.writeNumberField("handled", m.handled());
+            g.writeNumberField("meanLatency", unit.of(m.meanLatency()));
+            g.writeNumberField("worstLatency", unit.of(m.worstLatency()));
+            g.writeNumberField("meanResponse", unit.of(m.meanResponse()));
+            g.writeNumberField("worstResponse", unit.of(m.worstResponse()));
+            g.writeEndObject();
+        }
         if (p.termination().isPresent()) {
             g.writeObjectFieldStart("termination");
             g.writeStringField("kind", p.termination().get().kind().name().toLowerCase(java.util.Locale.ROOT));

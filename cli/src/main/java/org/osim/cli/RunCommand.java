@@ -58,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
             all.addAll(SimulationOptions.split(scheduler.substring(colon + 1)));
         }
         all.addAll(params);
+        if (!sim.moreWorkloads.isEmpty()) {
+            throw org.osim.api.OsimException.badInput("run takes one workload; compare runs several: got also "
+                    + String.join(", ", sim.moreWorkloads));
+        }
         Workload w = sim.loadWorkload();
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"), slices || gantt);
         StringBuilder traceText = new StringBuilder();

@@ -21,6 +21,10 @@ final class SimulationOptions {
             description = "A standard workload's name (see 'osim list workloads') or the path of a YAML/JSON workload file.")
     String workload;
 
+    @Parameters(index = "1..*", paramLabel = "MORE", arity = "0..*", hidden = true,
+            description = "compare: more workloads, each run under every scheduler.")
+    List<String> moreWorkloads = new ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -58,6 +62,16 @@ final class SimulationOptions {
 
     Workload loadWorkload() {
         return Workloads.load(workload, seed);
+    }
+
+    /** Every workload named: the first and any more ({@code compare} takes several). */
+    List<Workload> loadWorkloads() {
+        List<Workload> out = new ArrayList<>();
+        out.add(loadWorkload());
+        for (String w : moreWorkloads) {
+            out.add(Workloads.load(w, seed));
+        }
+        return out;
     }
 
     /** A simulation of {@code w} under the named scheduler, set up from these options. */

@@ -49,6 +49,7 @@ final class TableReport {
                     .append('\n');
         }
         realTime(b, r, unit);
+        messages(b, r, unit);
         if (s.completed() < s.processes()) {
             b.append(s.processes() - s.completed()).append(" of ").append(s.processes())
                     .append(" processes did not complete; means are over those that did.\n");
@@ -74,6 +75,24 @@ final class TableReport {
         if (any) {
             b.append('\n').append(t.render());
             b.append("deadline misses ").append(r.summary().deadlineMisses()).append('\n');
+        }
+    }
+
+    /** Processes that handled messages: how long messages waited, and how long their handling took. */
+    private static void messages(StringBuilder b, RunResult r, TimeUnitOption unit) {
+        Table t = new Table("messages to", "arrived", "handled", "mean latency", "worst latency", "mean response",
+                "worst response");
+        boolean any = false;
+        for (TaskResult p : r.processes()) {
+            if (p.messages().isPresent()) {
+                any = true;
+                var m = p.messages().get();
+                t.add(p.name(), String.valueOf(m.arrived()), String.valueOf(m.handled()), unit.text(m.meanLatency()),
+                        unit.text(m.worstLatency()), unit.text(m.meanResponse()), unit.text(m.worstResponse()));
+            }
+        }
+        if (any) {
+            b.append('\n').append(t.render());
         }
     }
 
@@ -112,7 +131,7 @@ final class TableReport {
     static String compare(List<RunResult> runs, List<String> labels, TimeUnitOption unit) {
         StringBuilder b = new StringBuilder();
         RunResult first = runs.get(0);
-        b.append(first.workload()).append(" · seed ").append(first.seed()).append(" · ").append(first.cpus())
+        b.append(runs.stream().map(RunResult::workload).distinct().collect(Collectors.joining(", "))).append(" · seed ").append(first.seed()).append(" · ").append(first.cpus())
                 .append(first.cpus() == 1 ? " cpu" : " cpus").append(" · ").append(first.profile()).append(" profile · times in ")
                 .append(unit.name()).append("\n\n");
         boolean rt = runs.stream().anyMatch(r -> r.processes().stream().anyMatch(p -> p.realTime().isPresent()));
@@ -148,6 +167,33 @@ final class TableReport {
                 per.add(row.toArray(String[]::new));
             }
             b.append('\n').append(per.render());
+        }
+        if (runs.stream().anyMatch(r -> r.processes().stream().anyMatch(p -> p.messages().isPresent()))) {
+            Table m = new Table("messages", "handled", "per second", "mean latency", "worst latency", "mean response",
+                    "worst response");
+            for (int i = 0; i < runs.size(); i++) {
+                RunResult r = runs.get(i);
+                long handled = 0;
+                double latency = 0;
+                long worstLatency = 0;
+                double response = 0;
+                long worstResponse = 0;
+                for (TaskResult p : r.processes()) {
+                    if (p.messages().isPresent()) {
+                        var x = p.messages().get();
+                        handled += x.handled();
+                        latency += x.meanLatency() * x.handled();
+                        response += x.meanResponse() * x.handled();
+                        worstLatency = Math.max(worstLatency, x.worstLatency());
+                        worstResponse = Math.max(worstResponse, x.worstResponse());
+                    }
+                }
+                double seconds = r.summary().makespan() / 1e9;
+                m.add(labels.get(i), String.valueOf(handled), seconds == 0 ? "-" : number(handled / seconds),
+                        unit.text(handled == 0 ? 0 : latency / handled), unit.text(worstLatency),
+                        unit.text(handled == 0 ? 0 : response / handled), unit.text(worstResponse));
+            }
+            b.append('\n').append(m.render());
         }
         for (int i = 0; i < runs.size(); i++) {
             RunResult r = runs.get(i);

@@ -20,6 +20,7 @@ import org.osim.api.program.ProgramSyntaxException;
 import org.osim.api.program.ProgramText;
 import java.util.Optional;
 import org.osim.api.workload.MachineSpec;
+import org.osim.api.workload.MessageStream;
 import org.osim.api.workload.PeriodicSpec;
 import org.osim.api.workload.ProcessSpec;
 import org.osim.api.workload.ThreadModel;
@@ -39,7 +40,8 @@ public final class WorkloadReader {
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
             "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
-            "threadModel", "kernelThreads", "runtimeScheduler");
+            "threadModel", "kernelThreads", "runtimeScheduler", "messages", "popup");
+    private static final Set<String> MESSAGES = ordered("device", "handler", "count", "start", "arrival");
     private static final Set<String> PERIODIC = ordered("period", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> SPORADIC = ordered("interval", "extra", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> THREAD = ordered("name", "bursts", "program", "repeat");
@@ -160,6 +162,7 @@ public final class WorkloadReader {
                 "a whole number (larger = more important)")).orElse(0);
         List<Integer> affinity = optional(m, "affinity").map(WorkloadReader::affinity).orElse(List.of());
         ThreadingSpec threading = threading(m);
+        boolean popup = optional(m, "popup").map(WorkloadReader::flag).orElse(false);
         int nice = optional(m, "nice").map(v -> (int) integer(v, -20, 19, "a nice value from -20 to 19")).orElse(0);
         int tickets = optional(m, "tickets").map(v -> (int) integer(v, 1, Integer.MAX_VALUE, "a ticket count of at least 1")).orElse(1);
         String user = optional(m, "user").map(v -> name(v, "user name")).orElse("default");
@@ -174,6 +177,10 @@ public final class WorkloadReader {
                 programs.put(f.key(), program(f.value(), programs));
             }
         });
+        List<MessageStream> messages = optional(m, "messages").map(v -> messages(v, programs)).orElse(List.of());
+        if (popup && messages.isEmpty()) {
+            throw OsimException.badInput(m.fields().get("popup").keyAt(), "'popup' needs 'messages': the arrivals that create the threads");
+        }
         int repeat = optional(m, "repeat").map(v -> (int) integer(v, 1, 1_000_000, "a repeat count of at least 1")).orElse(1);
         List<String> kinds = present(m, "periodic", "sporadic");
         if (kinds.size() > 1) {
@@ -187,12 +194,14 @@ public final class WorkloadReader {
             throw OsimException.badInput(m.fields().get("abortOnMiss").keyAt(), "'abortOnMiss' is for periodic or sporadic processes");
         }
         List<String> bodies = present(m, "bursts", "program", "threads");
-        if (bodies.size() != 1) {
+        if (bodies.size() != 1 && !(popup && bodies.isEmpty())) {
             throw OsimException.badInput(nameNode.at(), "process '" + name + "' needs exactly one of bursts, program or threads"
                     + (bodies.isEmpty() ? "" : ", got " + String.join(" and ", bodies)));
         }
         List<ThreadSpec> threads = new ArrayList<>();
-        if (bodies.get(0).equals("threads")) {
+        if (bodies.isEmpty()) {
+            // A pop-up server: its threads are created by the messages.
+        } else if (bodies.get(0).equals("threads")) {
             Node.Field tf = m.fields().get("threads");
             if (m.fields().containsKey("repeat")) {
                 throw OsimException.badInput(m.fields().get("repeat").keyAt(), "'repeat' belongs on each thread when a process has threads");
@@ -216,7 +225,7 @@ public final class WorkloadReader {
             threads.add(new ThreadSpec(name, repeat > 1 ? p.repeated(repeat) : p));
         }
         return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.empty(),
-                affinity, threading);
+                affinity, threading, messages, popup);
     }
 
     /**
@@ -273,7 +282,43 @@ public final class WorkloadReader {
         }
         PeriodicSpec spec = new PeriodicSpec(period, deadline, jobs, abort, releases);
         return new ProcessSpec(name, arrival + offset, priority, nice, tickets, user, runtime,
-                List.of(new ThreadSpec(name, job)), programs, Optional.of(spec), affinity, ThreadingSpec.KERNEL);
+                List.of(new ThreadSpec(name, job)), programs, Optional.of(spec), affinity, ThreadingSpec.KERNEL, List.of(), false);
+    }
+
+    /**
+     * {@code messages: [ { device, handler, count, start, arrival } ]}: streams of arriving messages, their
+     * arrival times drawn from the seed (stream {@code messages[i]} of the process: the same for a process
+     * of the same name in another workload, so servers can be compared on the same requests).
+     */
+    private List<MessageStream> messages(Node n, Map<String, Program> programs) {
+        List<MessageStream> out = new ArrayList<>();
+        List<Node> items = sequence(n, "a list of message streams").items();
+        for (int i = 0; i < items.size(); i++) {
+            Node.Mapping s = mapping(items.get(i), "a message stream: { handler, count, arrival, start, device }");
+            allow(s, MESSAGES, "message stream");
+            Node handlerNode = require(s, "handler", "message stream");
+            String handler = name(handlerNode, "handler program");
+            if (!programs.containsKey(handler)) {
+                throw OsimException.badInput(handlerNode.at(), "handler '" + handler + "' is not one of this process's programs"
+                        + known("programs", programs.keySet()));
+            }
+            int count = (int) integer(require(s, "count", "message stream"), 1, 10_000_000, "a message count of at least 1");
+            long start = optional(s, "start").map(v -> duration(v, false)).orElse(0L);
+            Distribution gap = optional(s, "arrival").map(v -> distribution(v, false))
+                    .orElse(new Distribution(Distribution.Kind.CONST, 0, 0, false));
+            String device = optional(s, "device").map(v -> name(v, "device name")).orElse("network");
+            SplittableRandom random = new RandomStreams(seed).stream("messages[" + i + "]");
+            List<Long> arrivals = new ArrayList<>(count);
+            long t = start;
+            for (int k = 0; k < count; k++) {
+                if (k > 0) {
+                    t += round(gap.sample(random), SimTime.NANOS_PER_MICRO, 0);
+                }
+                arrivals.add(t);
+            }
+            out.add(new MessageStream(device, handler, arrivals));
+        }
+        return out;
     }
 
     /** {@code threadModel}, {@code kernelThreads} and {@code runtimeScheduler} of a process. */
@@ -498,7 +543,7 @@ public final class WorkloadReader {
             int tix = (int) Math.max(1, Math.round(tickets.sample(random)));
             String name = prefix + String.format("%0" + width + "d", i);
             out.add(new ProcessSpec(name, t, prio, 0, tix, user, OptionalLong.empty(),
-                    List.of(new ThreadSpec(name, new Program(program))), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL));
+                    List.of(new ThreadSpec(name, new Program(program))), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL, List.of(), false));
         }
         return out;
     }

@@ -73,6 +73,19 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * {@code serve [async]}: handle the process's messages one after another, running each one's handler
+     * in this thread and waiting when none is there, until no more will come. With {@code async} a
+     * handler's I/O does not block the thread: the rest of the handler runs when the I/O is done (the
+     * finite-state-machine server of Tanenbaum Fig. 2-10).
+     */
+    record Serve(boolean async) implements Instruction {
+        @Override
+        public String toString() {
+            return async ? "serve async" : "serve";
+        }
+    }
+
     /** {@code fault <kind>}: a fatal error such as {@code illegal-instruction}; the kernel ends the process. */
     record Fault(String kind) implements Instruction {
         public Fault {

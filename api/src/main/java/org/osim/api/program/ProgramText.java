@@ -76,6 +76,13 @@ public final class ProgramText {
                 p.arity(args, 0, 0, "yield (no operands)");
                 yield new Instruction.Yield();
             }
+            case "serve" -> {
+                p.arity(args, 0, 1, "serve [async]");
+                if (!args.isEmpty() && !args.get(0).equals("async")) {
+                    throw p.error(1, "expected 'async' or nothing after serve, got '" + args.get(0) + "'");
+                }
+                yield new Instruction.Serve(!args.isEmpty());
+            }
             case "thread_exit" -> {
                 p.arity(args, 0, 0, "thread_exit (no operands)");
                 yield new Instruction.ThreadExit();
@@ -122,7 +129,7 @@ public final class ProgramText {
                 yield new Instruction.Call(target.substring(0, dot), target.substring(dot + 1), args.subList(1, args.size()));
             }
             default -> throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
-                    + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority or call)");
+                    + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve or call)");
         };
     }
 

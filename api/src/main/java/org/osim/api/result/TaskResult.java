@@ -18,11 +18,12 @@ import java.util.OptionalLong;
  * @param threads per-thread results, for a process that has more than one thread; empty otherwise
  * @param policy figures the policy published about it, in the order first published
  * @param realTime how its jobs fared, for a periodic or sporadic task
+ * @param messages how it handled the messages that arrived for it, if any did
  */
 public record TaskResult(String name, long arrival, OptionalLong firstRun, OptionalLong completion, long cpu,
                          long waiting, long blocked, long contextSwitches, long preemptions, long migrations,
                          Optional<Termination> termination, List<TaskResult> threads, List<PolicyMetric> policy,
-                         Optional<RealTimeResult> realTime) {
+                         Optional<RealTimeResult> realTime, Optional<MessageResult> messages) {
     public TaskResult {
         requireNonNull(name, "name is null");
         requireNonNull(firstRun, "firstRun is null");
@@ -31,6 +32,7 @@ public record TaskResult(String name, long arrival, OptionalLong firstRun, Optio
         threads = List.copyOf(threads);
         policy = List.copyOf(policy);
         requireNonNull(realTime, "realTime is null");
+        requireNonNull(messages, "messages is null");
     }
 
     /** The figure the policy published under {@code name}, if it did. */

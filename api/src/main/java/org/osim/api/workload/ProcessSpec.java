@@ -23,10 +23,13 @@ import org.osim.api.program.Program;
  *     first released at {@code arrival}
  * @param affinity the CPUs its threads may run on; empty for any
  * @param threading its thread model ({@code kernel} unless the workload says otherwise)
+ * @param messages messages that arrive for it; empty for none
+ * @param popup whether each message gets a fresh (pop-up) thread running its handler; a pop-up process
+ *     may start with no thread at all
  */
 public record ProcessSpec(String name, long arrival, int priority, int nice, int tickets, String user, OptionalLong runtime,
                           List<ThreadSpec> threads, Map<String, Program> programs, java.util.Optional<PeriodicSpec> periodic,
-                          List<Integer> affinity, ThreadingSpec threading) {
+                          List<Integer> affinity, ThreadingSpec threading, List<MessageStream> messages, boolean popup) {
     public ProcessSpec {
         requireNonNull(name, "name is null");
         requireNonNull(user, "user is null");
@@ -36,6 +39,7 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
         requireNonNull(periodic, "periodic is null");
         affinity = List.copyOf(affinity);
         requireNonNull(threading, "threading is null");
+        messages = List.copyOf(messages);
         if (periodic.isPresent() && threads.size() != 1) {
             throw new IllegalArgumentException("a periodic process has one thread");
         }
@@ -48,7 +52,7 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
         if (tickets < 1) {
             throw new IllegalArgumentException("tickets must be at least 1");
         }
-        if (threads.isEmpty()) {
+        if (threads.isEmpty() && !(popup && !messages.isEmpty())) {
             throw new IllegalArgumentException("process '" + name + "' has no thread");
         }
     }
@@ -56,23 +60,29 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     /** A single-threaded process running {@code program}, arriving at {@code arrival}, with default attributes. */
     public static ProcessSpec of(String name, long arrival, Program program) {
         return new ProcessSpec(name, arrival, 0, 0, 1, "default", OptionalLong.empty(),
-                List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL);
+                List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL, List.of(), false);
     }
 
     /** A periodic process with these releases. */
     public ProcessSpec withPeriodic(PeriodicSpec periodic) {
         return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.of(periodic),
-                affinity, threading);
+                affinity, threading, messages, popup);
     }
 
     /** The same process pinned to {@code cpus}. */
     public ProcessSpec withAffinity(List<Integer> cpus) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, cpus, threading);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, cpus, threading, messages, popup);
     }
 
     /** The same process with another thread model. */
     public ProcessSpec withThreading(ThreadingSpec threading) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading, messages, popup);
+    }
+
+    /** The same process receiving {@code messages}, handled by pop-up threads if {@code popup}. */
+    public ProcessSpec withMessages(List<MessageStream> messages, boolean popup) {
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity,
+                threading, messages, popup);
     }
 
     /** The declared run time: {@code runtime} if given, else the CPU bursts of all its threads (one job's, if periodic). */
@@ -88,6 +98,6 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     }
 
     public ProcessSpec withPriority(int priority) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading, messages, popup);
     }
 }

@@ -228,9 +228,12 @@ public final class Kernel {
                 for (int cpu : spec.affinity()) {
                     mask |= 1L << cpu;
                 }
-                createProcess(spec.name(), spec.priority(), spec.nice(), spec.user(), spec.tickets(),
+                ProcessControlBlock p = createProcess(spec.name(), spec.priority(), spec.nice(), spec.user(), spec.tickets(),
                             spec.declaredRuntime(), spec.programs(), spec.threads(), null, spec.periodic().orElse(null), mask,
                             spec.threading());
+                if (!spec.messages().isEmpty()) {
+                    receiveMessages(p, spec.messages(), spec.popup());
+                }
                 }
             };
             engine.schedule(arrival, arrivals[0].arrival());
@@ -473,6 +476,9 @@ public final class Kernel {
         t.waiting += now - t.readySince;
         if (t.firstRun < 0) {
             t.firstRun = now;
+            if (t.message != null) {
+                t.process.started(t.message, now);
+            }
         }
         if (c.preemptedCandidate != null && c.preemptedCandidate != t) {
             c.preemptedCandidate.preemptions++;
@@ -555,6 +561,10 @@ public final class Kernel {
                 return;
             }
             if (t.pc >= t.program.size()) {
+                if (t.frames != null && !t.frames.isEmpty()) {
+                    handlerDone(t, true);
+                    continue;
+                }
                 if (t.user) {
                     userThreadEnds(c, k, t);
                     continue;
@@ -577,6 +587,16 @@ public final class Kernel {
             Instruction in = t.program.get(t.pc++);
             if (in instanceof Instruction.Compute cpu) {
                 t.remaining = cpu.nanos();
+            } else if (in instanceof Instruction.Io io && inAsyncHandler(t)) {
+                at = systemCall(c, now);
+                asyncCall(t, io.nanos(), io.device());
+            } else if (in instanceof Instruction.Sleep sleep && inAsyncHandler(t)) {
+                at = systemCall(c, now);
+                asyncCall(t, sleep.nanos(), java.util.Optional.empty());
+            } else if (in instanceof Instruction.Serve serve) {
+                if (!serve(c, k, t, serve.async())) {
+                    return;
+                }
             } else if (in instanceof Instruction.Io io) {
                 systemCall(c, now);
                 ThreadControlBlock waiter = blockInKernel(c, k, t, io.device().map(d -> "io " + d).orElse("io"));
@@ -718,6 +738,10 @@ public final class Kernel {
                 throw new IllegalStateException("unknown instruction " + in);
             }
         }
+    }
+
+    private static boolean inAsyncHandler(ThreadControlBlock t) {
+        return t.frames != null && !t.frames.isEmpty() && t.frames.peek().async();
     }
 
     /** Charges a system call's cost on {@code c}; returns when the CPU is free again. */
@@ -916,6 +940,116 @@ public final class Kernel {
                 "every live thread is blocked and nothing can wake them: " + detail, ""));
     }
 
+    // ---------------------------------------------------------------- messages, servers and pop-up threads
+
+    /** Arms the arrivals of a process's message streams (each one event walking its arrival times). */
+    private void receiveMessages(ProcessControlBlock p, List<org.osim.api.workload.MessageStream> streams, boolean popup) {
+        p.receivesMessages = true;
+        p.popup = popup;
+        for (org.osim.api.workload.MessageStream stream : streams) {
+            List<Long> times = stream.arrivals();
+            List<Instruction> handler = p.programs.get(stream.handler()).instructions();
+            p.messagesToCome += times.size();
+            pendingArrivals += times.size(); // the run is not over while messages are still to come
+            Event arrival = new Event(EventRank.ARRIVAL) {
+                private int next;
+
+                @Override
+                protected void fire() {
+                    long at = times.get(next++);
+                    pendingArrivals--;
+                    if (next < times.size()) {
+                        engine.schedule(this, Math.max(engine.now(), times.get(next)));
+                    }
+                    onMessage(p, stream.handler(), new Message(Math.min(at, engine.now()), handler));
+                }
+            };
+            engine.schedule(arrival, Math.max(engine.now(), times.get(0)));
+        }
+    }
+
+    private void onMessage(ProcessControlBlock p, String handler, Message m) {
+        p.messagesToCome--;
+        if (!p.alive()) {
+            return;
+        }
+        p.messagesArrived++;
+        if (p.popup) {
+            // A pop-up thread (Tanenbaum §2.2.8): a fresh thread, with nothing to restore, handles the message.
+            ThreadControlBlock t = createThread(p, p.nextThreadName(handler), handler, new Program(m.code),
+                    new Program(m.code).cpuNanos(), null);
+            t.message = m;
+            return;
+        }
+        p.inbox.addLast(m);
+        if (p.receivers != null) {
+            wakeOne(p.receivers);
+        }
+    }
+
+    /**
+     * {@code serve}: take the next message and run its handler in thread {@code t}; returns false if {@code t}
+     * left the CPU to wait for one.
+     */
+    private boolean serve(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, boolean async) {
+        ProcessControlBlock p = t.process;
+        Message m = p.inbox.pollFirst();
+        if (m == null) {
+            if (p.messagesDone()) {
+                return true; // nothing more will come: serve returns and the program goes on
+            }
+            t.pc--; // serve again once woken
+            ThreadControlBlock waiter = blockInKernel(c, k, t, "a message");
+            p.receivers().add(waiter);
+            return false;
+        }
+        p.started(m, engine.now());
+        if (t.frames == null) {
+            t.frames = new java.util.ArrayDeque<>(1);
+        }
+        t.frames.push(new ThreadControlBlock.Frame(t.program, t.pc - 1, m, async));
+        t.program = m.code;
+        t.pc = 0;
+        return true;
+    }
+
+    /** The handler (or a continuation) a thread was serving has run to its end: back to {@code serve}. */
+    private void handlerDone(ThreadControlBlock t, boolean complete) {
+        ThreadControlBlock.Frame f = t.frames.pop();
+        if (complete) {
+            t.process.handled(f.message(), engine.now());
+        }
+        t.program = f.program();
+        t.pc = f.pc();
+    }
+
+    /**
+     * In an asynchronous handler, a blocking call does not block: the I/O starts, the handler stops here,
+     * and what is left of it comes back as a message when the I/O is done.
+     */
+    private void asyncCall(ThreadControlBlock t, long nanos, java.util.Optional<String> device) {
+        ProcessControlBlock p = t.process;
+        Message rest = t.frames.peek().message().continuation(t.program.subList(t.pc, t.program.size()));
+        p.asyncInFlight++;
+        pendingWakeups++;
+        Runnable done = () -> {
+            pendingWakeups--;
+            p.asyncInFlight--;
+            if (p.alive()) {
+                p.inbox.addLast(rest);
+                if (p.receivers != null) {
+                    wakeOne(p.receivers);
+                }
+            }
+        };
+        if (device.isPresent()) {
+            machine.device(device.get()).submit(nanos, done);
+        } else {
+            engine.at(engine.now() + nanos, EventRank.WAKEUP, done);
+        }
+        handlerDone(t, false);
+    }
+
     // ---------------------------------------------------------------- user-level threads
 
     /** A process's run-time system, with its own instance of the scheduler plugin it asked for. */
@@ -1049,6 +1183,9 @@ public final class Kernel {
         u.state = ThreadState.RUNNING;
         if (u.firstRun < 0) {
             u.firstRun = now;
+            if (u.message != null) {
+                u.process.started(u.message, now);
+            }
         }
         u.turnRan = 0;
         if (k.lastUser != u) {
@@ -1111,7 +1248,10 @@ public final class Kernel {
         if (parent != null && --parent.liveChildren == 0 && parent.childrenDone != null) {
             wakeAll(parent.childrenDone);
         }
-        if (rt.liveUserThreads == 0) {
+        if (u.message != null) {
+            u.process.handled(u.message, engine.now());
+        }
+        if (rt.liveUserThreads == 0 && (!u.process.receivesMessages || u.process.messagesDone())) {
             closeTurn(c, engine.now());
             terminate(u.process, Termination.exit(0));
         }
@@ -1395,6 +1535,9 @@ public final class Kernel {
     // ---------------------------------------------------------------- endings
 
     private void finishThread(ThreadControlBlock t) {
+        if (t.message != null && t.pc >= t.program.size() && t.process.alive()) {
+            t.process.handled(t.message, engine.now());
+        }
         t.state = ThreadState.TERMINATED;
         returnBorrowedTickets(t);
         t.completion = engine.now();
@@ -1411,7 +1554,8 @@ public final class Kernel {
         if (parent != null && --parent.liveChildren == 0 && parent.childrenDone != null) {
             wakeAll(parent.childrenDone);
         }
-        if (t.process.liveThreads == 0 && t.process.alive() && t.process.runtime == null) {
+        if (t.process.liveThreads == 0 && t.process.alive() && t.process.runtime == null
+                && (!t.process.receivesMessages || t.process.messagesDone())) {
             processExit(t.process, Termination.exit(0));
         }
     }

@@ -44,6 +44,21 @@ public final class ProcessControlBlock {
     private Map<String, Integer> spawned;
     private Map<String, Integer> forked;
 
+    // Messages (requests from a device), for pop-up threads and servers.
+    final java.util.ArrayDeque<Message> inbox = new java.util.ArrayDeque<>(0);
+    WaitQueue receivers;
+    boolean popup;
+    boolean receivesMessages;
+    int messagesToCome;
+    int asyncInFlight;
+    long messagesArrived;
+    long messagesHandled;
+    long messagesStarted;
+    long latencySum;
+    long latencyWorst;
+    long responseSum;
+    long responseWorst;
+
     long childrenCpu;
     /** When a sleeping thread of this process is due to wake: the "time of next alarm" of Fig. 2-4. */
     long nextAlarm = -1;
@@ -106,6 +121,37 @@ public final class ProcessControlBlock {
             }
         }
         return sum;
+    }
+
+    WaitQueue receivers() {
+        if (receivers == null) {
+            receivers = new WaitQueue("a message for " + name);
+        }
+        return receivers;
+    }
+
+    /** Handling of {@code m} starts now. */
+    void started(Message m, long now) {
+        if (!m.started) {
+            m.started = true;
+            messagesStarted++;
+            long latency = now - m.arrival;
+            latencySum += latency;
+            latencyWorst = Math.max(latencyWorst, latency);
+        }
+    }
+
+    /** Handling of {@code m} ended now. */
+    void handled(Message m, long now) {
+        messagesHandled++;
+        long response = now - m.arrival;
+        responseSum += response;
+        responseWorst = Math.max(responseWorst, response);
+    }
+
+    /** Whether no message is waiting, in flight, or still to come. */
+    boolean messagesDone() {
+        return messagesToCome == 0 && inbox.isEmpty() && asyncInFlight == 0;
     }
 
     WaitQueue childWait() {

@@ -44,7 +44,7 @@ final class ResultCollector {
         return new TaskResult(t.name, t.arrival, opt(t.firstRun), opt(t.completion), t.cpuNanos(), waiting, blocked,
                 t.switches, t.preemptions, t.migrations, Optional.empty(), List.of(),
                 t.policyFigures == null ? List.of() : t.policyFigures.asList(),
-                t.jobs == null ? Optional.empty() : Optional.of(t.jobs.result()));
+                t.jobs == null ? Optional.empty() : Optional.of(t.jobs.result()), Optional.empty());
     }
 
     private TaskResult process(ProcessControlBlock p) {
@@ -59,7 +59,7 @@ final class ResultCollector {
             TaskResult only = thread(t);
             return new TaskResult(p.name, p.arrival, only.firstRun(), opt(p.completion), only.cpu(), only.waiting(),
                     only.blocked(), only.contextSwitches(), only.preemptions(), only.migrations(), Optional.ofNullable(p.termination), List.of(),
-                    only.policy(), only.realTime());
+                    only.policy(), only.realTime(), messages(p));
         }
         List<TaskResult> threads = new ArrayList<>(own.size());
         for (ThreadControlBlock t : own) {
@@ -84,7 +84,16 @@ final class ResultCollector {
             migrations += t.migrations();
         }
         return new TaskResult(p.name, p.arrival, opt(firstRun), opt(p.completion), cpu, waiting, blocked, switches,
-                preemptions, migrations, Optional.ofNullable(p.termination), threads, List.of(), Optional.empty());
+                preemptions, migrations, Optional.ofNullable(p.termination), threads, List.of(), Optional.empty(), messages(p));
+    }
+
+    private static Optional<org.osim.api.result.MessageResult> messages(ProcessControlBlock p) {
+        if (!p.receivesMessages) {
+            return Optional.empty();
+        }
+        return Optional.of(new org.osim.api.result.MessageResult(p.messagesArrived, p.messagesHandled,
+                p.messagesStarted == 0 ? 0 : (double) p.latencySum / p.messagesStarted, p.latencyWorst,
+                p.messagesHandled == 0 ? 0 : (double) p.responseSum / p.messagesHandled, p.responseWorst));
     }
 
     private Summary summary(List<TaskResult> processes) {

@@ -20,8 +20,15 @@ public final class ThreadControlBlock implements Task {
     final ProcessControlBlock process;
     final String name;
     final String programName;
-    /** The program, shared with the workload (immutable, so no copy per thread). */
-    final List<Instruction> program;
+    /** The program, shared with the workload (immutable, so no copy per thread); a served message's handler while it runs. */
+    List<Instruction> program;
+    /** Where {@code serve} left off while a message's handler runs, innermost last. */
+    java.util.ArrayDeque<Frame> frames;
+    /** For a pop-up thread: the message it was created to handle. */
+    Message message;
+
+    /** The program a {@code serve} will return to, and the message being handled. */
+    record Frame(List<Instruction> program, int pc, Message message, boolean async) {}
     final long declared;
     final ThreadControlBlock spawner;
     /** Registers of the program; the coarse instruction set uses none, the fine-grained one will. */

@@ -109,7 +109,7 @@ class KernelTest {
     void forkAndWait() {
         ProcessSpec parent = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("cpu 1ms; fork child; fork child; wait; wait; cpu 1ms"))),
-                Map.of("child", Program.parse("cpu 3ms")), java.util.Optional.empty(), List.of(), org.osim.api.workload.ThreadingSpec.KERNEL);
+                Map.of("child", Program.parse("cpu 3ms")), java.util.Optional.empty(), List.of(), org.osim.api.workload.ThreadingSpec.KERNEL, List.of(), false);
         RunResult r = run(TestPolicies.fifo(), Map.of(), parent);
         assertThat(r.processes()).extracting(TaskResult::name).containsExactly("P", "P/child", "P/child#2");
         assertThat(schedule(r)).isEqualTo("0:P@0-1 0:P/child@1-4 0:P/child#2@4-7 0:P@7-8");
@@ -120,7 +120,7 @@ class KernelTest {
     void spawnAndJoinThreads() {
         ProcessSpec p = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("spawn w; spawn w; join; cpu 1ms"))),
-                Map.of("w", Program.parse("cpu 2ms")), java.util.Optional.empty(), List.of(), org.osim.api.workload.ThreadingSpec.KERNEL);
+                Map.of("w", Program.parse("cpu 2ms")), java.util.Optional.empty(), List.of(), org.osim.api.workload.ThreadingSpec.KERNEL, List.of(), false);
         RunResult r = run(TestPolicies.fifo(), Map.of(), p);
         assertThat(schedule(r)).isEqualTo("0:P.w@0-2 0:P.w#2@2-4 0:P@4-5");
         TaskResult pr = r.process("P").orElseThrow();
@@ -322,7 +322,7 @@ class KernelTest {
         // B waits on its own exit through join of a thread that waits for B's main thread: an impossible wait.
         ProcessSpec p = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(),
                 List.of(new ThreadSpec("P", Program.parse("spawn w; join"))),
-                Map.of("w", Program.parse("wait")), java.util.Optional.empty(), List.of(), org.osim.api.workload.ThreadingSpec.KERNEL);
+                Map.of("w", Program.parse("wait")), java.util.Optional.empty(), List.of(), org.osim.api.workload.ThreadingSpec.KERNEL, List.of(), false);
         // "wait" with no children returns at once, so this one ends normally: no false deadlock.
         RunResult r = run(TestPolicies.fifo(), Map.of(), p);
         assertThat(r.violations()).isEmpty();
