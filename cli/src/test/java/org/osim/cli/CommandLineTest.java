@@ -192,7 +192,7 @@ class CommandLineTest {
     void unknownField() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, burst: [cpu 8ms] }\n");
         assertThat(c.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":2:16: unknown field 'burst' in process; expected one of: "
-                + "name, arrival, bursts, program, threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler\n");
+                + "name, arrival, bursts, program, threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler, messages, popup\n");
     }
 
     @Test

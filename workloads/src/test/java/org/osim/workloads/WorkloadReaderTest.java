@@ -98,7 +98,7 @@ class WorkloadReaderTest {
                 processes:
                   - { name: A, burst: [cpu 8ms] }
                 """, "w.yaml:2:16: unknown field 'burst' in process; expected one of: name, arrival, bursts, program, "
-                + "threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler");
+                + "threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler, messages, popup");
     }
 
     @Test
