@@ -138,4 +138,48 @@ class ThreadModelsTest {
                   - { name: P, threadModel: user, runtimeScheduler: "nope", bursts: [cpu 1ms] }
                 """).run()).hasMessageStartingWith("unknown scheduler 'nope' (known: ");
     }
+
+    @Test
+    void aProcessUnderActivationsAsksForMoreProcessorsAndGivesThemBack() {
+        String yaml = """
+                machine: { cpus: 3 }
+                processes:
+                  - name: P
+                    threadModel: activations
+                    programs: { w: [cpu 30ms] }
+                    program: "processors %d; spawn w; spawn w; spawn w; join; processors 1; cpu 1ms"
+                """;
+        // A quantum longer than the work, so that the kernel never takes a processor back.
+        HarnessResult one = SchedulerHarness.of(new RoundRobin()).param("quantum", "1s").workloadYaml(yaml.formatted(1)).run();
+        HarnessResult three = SchedulerHarness.of(new RoundRobin()).param("quantum", "1s").workloadYaml(yaml.formatted(3)).run();
+        assertThat(one.process("P").completion().orElseThrow()).isEqualTo(91_000_000L);
+        // Three virtual processors run the three workers at once on the three CPUs.
+        assertThat(three.process("P").completion().orElseThrow()).isEqualTo(31_000_000L);
+        assertThat(three.result().slices().stream().map(s -> s.cpu()).distinct().count()).isEqualTo(3);
+        // Two upcalls for the new processors, two for those given back.
+        assertThat(three.result().summary().upcalls()).isEqualTo(4);
+    }
+
+    @Test
+    void roundRobinCanPreferAThreadOfTheSameProcess() {
+        String yaml = """
+                processes:
+                  - name: A
+                    threads:
+                      - { name: a1, repeat: 3, program: "cpu 2ms; yield" }
+                      - { name: a2, repeat: 3, program: "cpu 2ms; yield" }
+                  - name: B
+                    threads:
+                      - { name: b1, repeat: 3, program: "cpu 2ms; yield" }
+                      - { name: b2, repeat: 3, program: "cpu 2ms; yield" }
+                """;
+        RunResult plain = Simulation.builder(WorkloadReader.read("t.yaml", yaml, 1)).scheduler(new RoundRobin(), Map.of())
+                .profile("modern").recordSlices(true).run();
+        RunResult same = Simulation.builder(WorkloadReader.read("t.yaml", yaml, 1))
+                .scheduler(new RoundRobin(), Map.of("preferSameProcess", "true")).profile("modern").recordSlices(true).run();
+        // Without: a1 a2 b1 b2 a1 …; with: A's threads take turns until they are done, then B's.
+        assertThat(same.slices().subList(0, 6)).extracting(org.osim.api.result.SliceRecord::task)
+                .containsExactly("A.a1", "A.a2", "A.a1", "A.a2", "A.a1", "A.a2");
+        assertThat(same.summary().overhead()).isLessThan(plain.summary().overhead());
+    }
 }

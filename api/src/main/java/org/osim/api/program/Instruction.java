@@ -86,6 +86,23 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * {@code processors N}: under scheduler activations, the process asks the kernel for N virtual
+     * processors (more, or fewer to give some back).
+     */
+    record Processors(int count) implements Instruction {
+        public Processors {
+            if (count < 1) {
+                throw new IllegalArgumentException("processors needs at least 1");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "processors " + count;
+        }
+    }
+
     /** {@code fault <kind>}: a fatal error such as {@code illegal-instruction}; the kernel ends the process. */
     record Fault(String kind) implements Instruction {
         public Fault {

@@ -83,6 +83,14 @@ public final class ProgramText {
                 }
                 yield new Instruction.Serve(!args.isEmpty());
             }
+            case "processors" -> {
+                p.arity(args, 1, 1, "processors N");
+                int n = p.integer(args, 0, "number of processors");
+                if (n < 1) {
+                    throw p.error(1, "expected at least 1 processor, got " + n);
+                }
+                yield new Instruction.Processors(n);
+            }
             case "thread_exit" -> {
                 p.arity(args, 0, 0, "thread_exit (no operands)");
                 yield new Instruction.ThreadExit();
@@ -129,7 +137,7 @@ public final class ProgramText {
                 yield new Instruction.Call(target.substring(0, dot), target.substring(dot + 1), args.subList(1, args.size()));
             }
             default -> throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
-                    + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve or call)");
+                    + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors or call)");
         };
     }
 

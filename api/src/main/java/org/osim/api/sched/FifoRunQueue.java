@@ -40,6 +40,18 @@ public final class FifoRunQueue implements Iterable<Task> {
         return null;
     }
 
+    /** Takes the first task that {@code wanted} accepts, or returns {@code null}; linear in the queue length. */
+    public Task pollFirst(java.util.function.Predicate<Task> wanted) {
+        for (Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
+            Task t = it.next();
+            if (wanted.test(t)) {
+                it.remove();
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** The head without taking it, or {@code null} if empty. */
     public Task peek() {
         return queue.peekFirst();

@@ -13,6 +13,10 @@ public interface SchedulerContext {
     /** The policy's own random stream, derived from the run's seed; the only randomness a policy may use. */
     SplittableRandom random();
 
+    /**
+     * The number of CPUs. For a process's run-time scheduler these are its kernel threads or virtual
+     * processors, whose number can change under scheduler activations.
+     */
     int cpuCount();
 
     /** A read-only view of CPU {@code id}, {@code 0 <= id < cpuCount()}. */

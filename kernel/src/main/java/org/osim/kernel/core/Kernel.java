@@ -273,11 +273,8 @@ public final class Kernel {
             createThread(p, ts.name(), "main", ts.program(), threadDeclared, null, periodic);
         }
         if (p.runtime != null) {
-            for (int i = 0; i < threading.kernelThreads(); i++) {
-                RuntimeSystem rt = p.runtime;
-                VirtualProcessor vp = new VirtualProcessor(i, null);
-                rt.processors.add(vp);
-                vp.carrier = createCarrier(rt);
+            for (VirtualProcessor vp : p.runtime.processors) {
+                vp.carrier = createCarrier(p.runtime);
             }
         }
         return p;
@@ -731,6 +728,11 @@ public final class Kernel {
                 if (target != null && target.alive()) {
                     setPriority(target, sp.priority()); // for itself: it leaves the CPU at the end of the instant
                 }
+            } else if (in instanceof Instruction.Processors want) {
+                at = systemCall(c, now);
+                if (k.carrier() && k.runtime.activations()) {
+                    setProcessors(k.runtime, want.count());
+                }
             } else if (in instanceof Instruction.Call call) {
                 terminate(t.process, Termination.fatal("bad system call: no kernel object '" + call.object() + "'"));
                 return;
@@ -1055,6 +1057,9 @@ public final class Kernel {
     /** A process's run-time system, with its own instance of the scheduler plugin it asked for. */
     private RuntimeSystem createRuntime(ProcessControlBlock p, org.osim.api.workload.ThreadingSpec spec) {
         RuntimeSystem rt = new RuntimeSystem(p, spec);
+        for (int i = 0; i < spec.kernelThreads(); i++) {
+            rt.processors.add(new VirtualProcessor(i, null)); // its "CPUs" exist before its scheduler does
+        }
         SchedulerFactory f = options.runtimeSchedulers().apply(spec.runtimeScheduler());
         String label = "runtime scheduler '" + f.name() + "' of process " + p.name;
         Parameters params = Parameters.resolve(label, f.parameters(), spec.runtimeParams());
@@ -1177,6 +1182,9 @@ public final class Kernel {
         if (u == null) {
             closeTurn(c, now);
             sleepOn(c, k, rt.parked, "a user thread to run");
+            if (rt.activations() && rt.processors.size() > rt.wanted) {
+                releaseProcessor(rt, k); // the process gave this processor back
+            }
             return -1;
         }
         u.held = false;
@@ -1295,6 +1303,43 @@ public final class Kernel {
             upcall(null, rt, "new processor", null);
         }
         return k;
+    }
+
+    /**
+     * The process asks for {@code n} virtual processors: the kernel adds activations at once (each starts
+     * with an upcall), and takes back idle ones; a busy one is given back when it next has nothing to run.
+     */
+    private void setProcessors(RuntimeSystem rt, int n) {
+        rt.wanted = n;
+        while (rt.processors.size() < n) {
+            VirtualProcessor vp = new VirtualProcessor(rt.processors.size(), null);
+            rt.processors.add(vp);
+            vp.carrier = createCarrier(rt);
+            upcall(null, rt, "new processor", null);
+        }
+        for (int i = rt.processors.size() - 1; i >= 0 && rt.processors.size() > n; i--) {
+            ThreadControlBlock a = rt.processors.get(i).carrier;
+            if (a.state == ThreadState.BLOCKED && a.waitingOn == rt.parked) {
+                releaseProcessor(rt, a); // idle: back to the kernel now; a busy one goes when it parks
+            }
+        }
+    }
+
+    /** An idle activation handed back to the kernel. */
+    private void releaseProcessor(RuntimeSystem rt, ThreadControlBlock a) {
+        rt.parked.remove(a);
+        rt.processors.remove(processorOf(a));
+        for (int i = 0; i < rt.processors.size(); i++) {
+            rt.processors.get(i).renumber(i);
+        }
+        rt.carriers.remove(a);
+        a.blocked += engine.now() - a.blockedSince;
+        a.state = ThreadState.TERMINATED;
+        a.completion = engine.now();
+        a.process.liveThreads--;
+        liveThreads--;
+        policy.taskExit(a);
+        upcall(null, rt, "processor taken back", null);
     }
 
     /** An activation whose user thread's system call is done: the upcall gives the thread back to the run-time system. */

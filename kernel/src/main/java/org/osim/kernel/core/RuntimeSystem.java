@@ -21,12 +21,15 @@ final class RuntimeSystem {
     final WaitQueue parked;
     final List<VirtualProcessor> processors = new ArrayList<>();
     int liveUserThreads;
+    /** Virtual processors the process asked for (activations). */
+    int wanted;
     int activations;
 
     RuntimeSystem(ProcessControlBlock process, ThreadingSpec spec) {
         this.process = process;
         this.spec = spec;
         this.parked = new WaitQueue("a user thread of " + process.name + " to run");
+        this.wanted = spec.kernelThreads();
     }
 
     boolean activations() {

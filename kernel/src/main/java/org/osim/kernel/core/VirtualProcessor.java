@@ -6,7 +6,8 @@ import org.osim.api.sched.Task;
 
 /** What a run-time scheduler sees as a CPU: one of its process's kernel threads, and the user thread on it. */
 final class VirtualProcessor implements CpuView {
-    private final int id;
+    /** Its number among the process's virtual processors; renumbered when one is given back. */
+    private int id;
     ThreadControlBlock carrier;
 
     VirtualProcessor(int id, ThreadControlBlock carrier) {
@@ -17,6 +18,10 @@ final class VirtualProcessor implements CpuView {
     @Override
     public int id() {
         return id;
+    }
+
+    void renumber(int id) {
+        this.id = id;
     }
 
     @Override
