@@ -208,7 +208,7 @@ class CommandLineTest {
                 + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, pedf, priority, priority-classes, rm, rr, sjf, spn, "
                 + "srtn, stride)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
-        assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum)\n");
+        assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum, preferSameProcess)\n");
         Cli v = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr", "--param", "quantum=-4ms");
         assertThat(v.err()).isEqualTo("osim: parameter 'quantum' of scheduler 'rr': a duration cannot be negative, got '-4ms'\n");
     }
