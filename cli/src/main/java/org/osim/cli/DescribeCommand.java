@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code osim describe}: what a scheduler does and the parameters it takes. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Describe a scheduler: what it does, where it comes from, and its parameters with types and defaults.")
+        description = "Describe a scheduler or a kernel-object type: what it does, where it comes from, its parameters "
+                + "(and operations) with types and defaults.")
 final class DescribeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME", description = "A scheduler name, e.g. rr.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "A scheduler name (rr) or a kernel-object type (semaphore).")
     String name;
 
     @Mixin
@@ -26,6 +27,12 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Osim osim = plugins.osim();
+        var objectType = osim.plugins().objectType(name);
+        if (objectType.isPresent() && osim.plugins().scheduler(name).isEmpty()) {
+            spec.commandLine().getOut().print(describeObject(objectType.get()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         SchedulerFactory f = osim.scheduler(name);
         StringBuilder b = new StringBuilder();
         b.append(f.name()).append(" — scheduler\n\n");
@@ -48,6 +55,27 @@ final class DescribeCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(b);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static String describeObject(org.osim.api.object.KernelObjectFactory f) {
+        StringBuilder b = new StringBuilder();
+        b.append(f.type()).append(" — kernel object (").append(f.kind().name().toLowerCase(java.util.Locale.ROOT)).append(")\n\n");
+        b.append(wrap(f.description(), 88)).append("\n\n");
+        TableReport.Table ops = new TableReport.Table("  operation", "arguments", "may block", "meaning");
+        for (var o : f.operations()) {
+            ops.add("  " + o.name(), o.minArgs() == o.maxArgs() ? String.valueOf(o.minArgs()) : o.minArgs() + "-" + o.maxArgs(),
+                    o.mayBlock() ? "yes" : "no", o.help());
+        }
+        b.append("Operations (call NAME.OPERATION [ARGS] [timeout=DURATION]):\n").append(ops.render());
+        if (!f.parameters().isEmpty()) {
+            TableReport.Table t = new TableReport.Table("  name", "default", "type", "meaning");
+            for (ParameterSpec<?> p : f.parameters()) {
+                t.add("  " + p.name(), p.defaultText(), p.type().description(), p.help());
+            }
+            b.append("\nParameters (in the workload's objects: section):\n").append(t.render());
+        }
+        b.append("\nSource: ").append(PluginRegistry.source(f)).append('\n');
+        return b.toString();
     }
 
     static String wrap(String text, int width) {

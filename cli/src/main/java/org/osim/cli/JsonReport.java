@@ -88,6 +88,24 @@ final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (!r.objects().isEmpty()) {
+            g.writeArrayFieldStart("objects");
+            for (var o : r.objects()) {
+                g.writeStartObject();
+                g.writeStringField("name", o.name());
+                g.writeStringField("type", o.type());
+                g.writeNumberField("operations", o.operations());
+                g.writeNumberField("blocks", o.blocks());
+                g.writeNumberField("timeouts", o.timeouts());
+                g.writeNumberField("totalWait", unit.of(o.totalWait()));
+                g.writeNumberField("worstWait", unit.of(o.worstWait()));
+                g.writeNumberField("acquisitions", o.acquisitions());
+                g.writeNumberField("holdTime", unit.of(o.holdTime()));
+                g.writeNumberField("systemCalls", o.operations());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeNumberField("events", r.events());
         g.writeNumberField("sliceCount", r.sliceCount());
         g.writeNumberField("endTime", unit.of(r.endTime()));

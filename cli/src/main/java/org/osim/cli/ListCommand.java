@@ -38,7 +38,15 @@ final class ListCommand implements Callable<Integer> {
                 }
                 b.append(t.render());
             }
-            case objects -> b.append("No kernel objects are installed.\n");
+            case objects -> {
+                Osim osim = plugins.osim();
+                TableReport.Table t = new TableReport.Table("type", "kind", "operations", "description");
+                for (var f : osim.plugins().objectTypes()) {
+                    t.add(f.type(), f.kind().name().toLowerCase(java.util.Locale.ROOT),
+                            String.join(" ", f.operations().stream().map(o -> o.name()).toList()), firstSentence(f.description()));
+                }
+                b.append(osim.plugins().objectTypes().isEmpty() ? "No kernel objects are installed.\n" : t.render());
+            }
             case workloads -> {
                 TableReport.Table t = new TableReport.Table("workload", "processes", "description");
                 for (String name : Workloads.standardNames()) {

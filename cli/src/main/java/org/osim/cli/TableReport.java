@@ -50,6 +50,15 @@ final class TableReport {
         }
         realTime(b, r, unit);
         messages(b, r, unit);
+        if (!r.objects().isEmpty()) {
+            Table objects = new Table("object", "type", "operations", "blocks", "timeouts", "total wait", "worst wait", "acquired",
+                    "held");
+            for (var o : r.objects()) {
+                objects.add(o.name(), o.type(), String.valueOf(o.operations()), String.valueOf(o.blocks()), String.valueOf(o.timeouts()),
+                        unit.text(o.totalWait()), unit.text(o.worstWait()), String.valueOf(o.acquisitions()), unit.text(o.holdTime()));
+            }
+            b.append('\n').append(objects.render());
+        }
         if (s.completed() < s.processes()) {
             b.append(s.processes() - s.completed()).append(" of ").append(s.processes())
                     .append(" processes did not complete; means are over those that did.\n");

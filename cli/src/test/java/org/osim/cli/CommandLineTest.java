@@ -214,6 +214,23 @@ class CommandLineTest {
     }
 
     @Test
+    void badKernelObjectsAreReportedWhereTheyAreWritten() throws Exception {
+        Cli type = badInput("objects: [ { name: m, type: mutx } ]\nprocesses:\n  - { name: A, program: \"call m.lock\" }\n");
+        assertThat(type.err()).startsWith("osim: " + tmp.resolve("w.yaml") + ":1:29: unknown kernel object type 'mutx' (known: barrier, mutex, ");
+        Cli param = badInput("objects: [ { name: s, type: semaphore, inital: 1 } ]\nprocesses:\n  - { name: A, program: \"call s.down\" }\n");
+        assertThat(param.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":1:40: unknown parameter 'inital' for kernel object type "
+                + "'semaphore' (known: initial, max, order)\n");
+        Cli op = badInput("objects: [ { name: s, type: semaphore } ]\nprocesses:\n  - { name: A, program: \"cpu 1ms; call s.lock\" }\n");
+        assertThat(op.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":3:35: kernel object 's' (semaphore) has no operation 'lock' "
+                + "(it has: down, up)\n");
+        Cli arity = badInput("objects: [ { name: m, type: mutex } ]\nprocesses:\n  - { name: A, program: \"call m.wait\" }\n");
+        assertThat(arity.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":3:26: m.wait takes 1 argument(s), got 0\n");
+        Cli undeclared = badInput("processes:\n  - { name: A, program: \"call q.down\" }\n");
+        assertThat(undeclared.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":2:26: call names kernel object 'q', which the "
+                + "workload does not declare (it declares no objects)\n");
+    }
+
+    @Test
     void unknownWorkloadAndBadOptions() {
         Cli c = Cli.run("run", "no-such-workload", "-s", "fcfs");
         assertThat(c.exit()).isEqualTo(2);

@@ -69,7 +69,8 @@ public final class Osim {
 
     /** A simulation of {@code workload} to configure and run. */
     public Simulation.Builder simulation(Workload workload) {
-        return Simulation.builder(workload).profiles(this::profile).schedulers(plugins::requireScheduler);
+        return Simulation.builder(workload).profiles(this::profile).schedulers(plugins::requireScheduler)
+                .objectTypes(plugins::requireObjectType);
     }
 
     /** The factory of the scheduler called {@code name}. */

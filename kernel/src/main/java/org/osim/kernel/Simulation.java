@@ -59,6 +59,7 @@ public final class Simulation {
         private final List<TraceListener> listeners = new ArrayList<>();
         private Function<String, CostProfile> profiles = CostProfile::named;
         private Function<String, SchedulerFactory> schedulers;
+        private Function<String, org.osim.api.object.KernelObjectFactory> objectTypes;
 
         private Builder(Workload workload) {
             this.workload = requireNonNull(workload, "workload is null");
@@ -71,6 +72,11 @@ public final class Simulation {
 
         Builder schedulers(Function<String, SchedulerFactory> schedulers) {
             this.schedulers = schedulers;
+            return this;
+        }
+
+        Builder objectTypes(Function<String, org.osim.api.object.KernelObjectFactory> objectTypes) {
+            this.objectTypes = objectTypes;
             return this;
         }
 
@@ -181,20 +187,77 @@ public final class Simulation {
                             p.threading().runtimeParams());
                 }
             }
+            Function<String, org.osim.api.object.KernelObjectFactory> types = objectTypes != null ? objectTypes
+                    : type -> installedRegistry().requireObjectType(type);
+            checkObjects(types);
             KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, end, ticketTransfer,
-                    runtime);
+                    runtime, types);
             return new Simulation(new Kernel(workload, factory, resolved, options));
         }
 
-        /** The scheduler plugins on the class path, for run-time systems when no Osim chose them. */
-        private static Function<String, SchedulerFactory> installed() {
-            var registry = new org.osim.kernel.plugin.PluginRegistry[1];
-            return name -> {
-                if (registry[0] == null) {
-                    registry[0] = org.osim.kernel.plugin.PluginRegistry.discover(Simulation.class.getClassLoader());
+        private org.osim.kernel.plugin.PluginRegistry registry;
+
+        /** The plugins on the class path, for builders no Osim made (found once, when first needed). */
+        private org.osim.kernel.plugin.PluginRegistry installedRegistry() {
+            if (registry == null) {
+                registry = org.osim.kernel.plugin.PluginRegistry.discover(Simulation.class.getClassLoader());
+            }
+            return registry;
+        }
+
+        private Function<String, SchedulerFactory> installed() {
+            return name -> installedRegistry().requireScheduler(name);
+        }
+
+        /**
+         * Every declared object has a known type and valid parameters, and every call names an operation of
+         * its object's type with the right number of arguments: errors say where.
+         */
+        private void checkObjects(Function<String, org.osim.api.object.KernelObjectFactory> types) {
+            java.util.Map<String, org.osim.api.object.KernelObjectFactory> byName = new java.util.HashMap<>();
+            for (org.osim.api.workload.ObjectSpec o : workload.objects()) {
+                org.osim.api.object.KernelObjectFactory f;
+                try {
+                    f = types.apply(o.type());
+                } catch (OsimException e) {
+                    throw at(o.at(), e.getMessage());
                 }
-                return registry[0].requireScheduler(name);
-            };
+                for (String key : o.params().keySet()) {
+                    if (f.parameters().stream().noneMatch(p -> p.name().equals(key))) {
+                        throw at(java.util.Optional.ofNullable(o.paramsAt().get(key)).or(o::at), "unknown parameter '" + key
+                                + "' for kernel object type '" + f.type() + "' (known: " + String.join(", ",
+                                f.parameters().stream().map(p -> p.name()).toList()) + ")");
+                    }
+                }
+                try {
+                    Parameters.resolve("kernel object '" + o.name() + "' (" + f.type() + ")", f.parameters(), o.params());
+                } catch (OsimException e) {
+                    throw at(o.at(), e.getMessage());
+                }
+                byName.put(o.name(), f);
+            }
+            for (org.osim.api.workload.CallSite site : workload.callSites()) {
+                var call = site.call();
+                org.osim.api.object.KernelObjectFactory f = byName.get(call.object());
+                if (f == null) {
+                    throw at(site.at(), "call names kernel object '" + call.object() + "', which the workload does not declare");
+                }
+                var op = f.operations().stream().filter(x -> x.name().equals(call.operation())).findFirst();
+                if (op.isEmpty()) {
+                    throw at(site.at(), "kernel object '" + call.object() + "' (" + f.type() + ") has no operation '"
+                            + call.operation() + "' (it has: " + String.join(", ", f.operations().stream().map(x -> x.name()).toList()) + ")");
+                }
+                long given = call.arguments().stream().filter(a -> !a.startsWith("timeout=")).count();
+                if (given < op.get().minArgs() || given > op.get().maxArgs()) {
+                    throw at(site.at(), call.object() + "." + call.operation() + " takes " + (op.get().minArgs() == op.get().maxArgs()
+                            ? String.valueOf(op.get().minArgs()) : op.get().minArgs() + " to " + op.get().maxArgs())
+                            + " argument(s), got " + given);
+                }
+            }
+        }
+
+        private static OsimException at(java.util.Optional<org.osim.api.SourceLocation> where, String message) {
+            return where.map(w -> OsimException.badInput(w, message)).orElseGet(() -> OsimException.badInput(message));
         }
 
         /** Builds and runs. */

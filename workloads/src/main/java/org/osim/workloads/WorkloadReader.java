@@ -19,7 +19,9 @@ import org.osim.api.program.Program;
 import org.osim.api.program.ProgramSyntaxException;
 import org.osim.api.program.ProgramText;
 import java.util.Optional;
+import org.osim.api.workload.CallSite;
 import org.osim.api.workload.MachineSpec;
+import org.osim.api.workload.ObjectSpec;
 import org.osim.api.workload.MessageStream;
 import org.osim.api.workload.PeriodicSpec;
 import org.osim.api.workload.ProcessSpec;
@@ -36,7 +38,7 @@ import org.osim.api.workload.Workload;
  */
 public final class WorkloadReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
-    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "processes", "generate");
+    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
             "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
@@ -56,7 +58,9 @@ public final class WorkloadReader {
     /** The workload's duration, known before processes are read: sporadic releases are drawn up to it. */
     private OptionalLong runLength = OptionalLong.empty();
 
-    private record Located(Instruction instruction, SourceLocation at, Map<String, Program> programs) {}
+    private record Located(Instruction instruction, SourceLocation at, Map<String, Program> programs, String process) {}
+    /** The process whose programs are being read, for call sites. */
+    private String currentProcess = "";
 
     private WorkloadReader(String file, String text, long seed) {
         this.file = file;
@@ -117,12 +121,49 @@ public final class WorkloadReader {
             throw OsimException.badInput(root.at(), "the workload has no processes: give 'processes' or 'generate'");
         }
         checkReferences(names.keySet());
-        return new Workload(name, description, machine, users, processes, runLength);
+        List<ObjectSpec> objects = optional(m, "objects").map(WorkloadReader::objects).orElse(List.of());
+        List<CallSite> calls = new ArrayList<>();
+        for (Located l : located) {
+            if (l.instruction() instanceof Instruction.Call c) {
+                if (objects.stream().noneMatch(o -> o.name().equals(c.object()))) {
+                    throw OsimException.badInput(l.at(), "call names kernel object '" + c.object() + "', which the workload does not declare"
+                            + known("objects", objects.stream().map(ObjectSpec::name).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))));
+                }
+                calls.add(new CallSite(l.process(), c, Optional.of(l.at())));
+            }
+        }
+        return new Workload(name, description, machine, users, processes, runLength, objects, calls);
     }
 
     private static String baseName(String file) {
         String base = file.replaceAll(".*[/\\\\]", "");
         return base.replaceAll("\\.(ya?ml|json)$", "");
+    }
+
+    /** {@code objects: [ { name: mutex, type: semaphore, initial: 1 } ]}: the other keys are the type's parameters. */
+    private static List<ObjectSpec> objects(Node n) {
+        List<ObjectSpec> out = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (Node item : sequence(n, "a list of kernel objects").items()) {
+            Node.Mapping m = mapping(item, "a kernel object: { name, type, parameters… }");
+            Node nameNode = require(m, "name", "kernel object");
+            String name = name(nameNode, "object name");
+            if (!names.add(name)) {
+                throw OsimException.badInput(nameNode.at(), "two kernel objects are named '" + name + "'");
+            }
+            Node typeNode = require(m, "type", "kernel object");
+            String type = scalar(typeNode, "an object type such as semaphore").text().strip();
+            Map<String, String> params = new LinkedHashMap<>();
+            Map<String, SourceLocation> at = new LinkedHashMap<>();
+            for (Node.Field f : m.fields().values()) {
+                if (!f.key().equals("name") && !f.key().equals("type")) {
+                    params.put(f.key(), scalar(f.value(), "a value for parameter " + f.key()).text().strip());
+                    at.put(f.key(), f.keyAt());
+                }
+            }
+            out.add(new ObjectSpec(name, type, params, Optional.of(typeNode.at()), at));
+        }
+        return out;
     }
 
     /** {@code users: { alice: 2, bob: 1 }}: each user's share of the CPU. */
@@ -157,6 +198,7 @@ public final class WorkloadReader {
         allow(m, PROCESS, "process");
         Node nameNode = require(m, "name", "process");
         String name = name(nameNode, "process name");
+        currentProcess = name;
         long arrival = optional(m, "arrival").map(v -> duration(v, false)).orElse(0L);
         int priority = optional(m, "priority").map(v -> (int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE,
                 "a whole number (larger = more important)")).orElse(0);
@@ -447,7 +489,7 @@ public final class WorkloadReader {
             for (String part : code.split(";", -1)) {
                 if (!part.isBlank() && idx < p.size()) {
                     int lead = part.length() - part.stripLeading().length();
-                    located.add(new Located(p.instructions().get(idx++), place(sc, ln + 1, col + lead + 1), programs));
+                    located.add(new Located(p.instructions().get(idx++), place(sc, ln + 1, col + lead + 1), programs, currentProcess));
                 }
                 col += part.length() + 1;
             }
@@ -491,8 +533,6 @@ public final class WorkloadReader {
             } else if (in instanceof Instruction.SetPriority s && !s.process().equals("self") && !s.process().contains("/")) {
                 throw OsimException.badInput(l.at(), "setpriority names '" + s.process() + "'; a process may set the priority "
                         + "of itself ('self') or of a child it forked (e.g. A/worker)");
-            } else if (in instanceof Instruction.Call c) {
-                throw OsimException.badInput(l.at(), "call names kernel object '" + c.object() + "', which the workload does not declare");
             }
         }
     }

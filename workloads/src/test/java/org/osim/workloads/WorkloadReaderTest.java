@@ -145,7 +145,7 @@ class WorkloadReaderTest {
         fails("""
                 processes:
                   - { name: A, bursts: [call mutex.down] }
-                """, "w.yaml:2:25: call names kernel object 'mutex', which the workload does not declare");
+                """, "w.yaml:2:25: call names kernel object 'mutex', which the workload does not declare (it declares no objects)");
     }
 
     @Test

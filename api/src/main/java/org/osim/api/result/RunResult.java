@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param events discrete events processed
  * @param sliceCount stretches of the schedule (dispatch to stop), recorded or not
  * @param endTime simulated time when the run ended
+ * @param objects how each kernel object was used, in declaration order
  */
 public record RunResult(String workload, String scheduler, Map<String, String> params, long seed, int cpus,
                         String profile, List<TaskResult> processes, Summary summary, List<SliceRecord> slices,
-                        List<Violation> violations, long events, long sliceCount, long endTime) {
+                        List<Violation> violations, long events, long sliceCount, long endTime, List<ObjectResult> objects) {
     public RunResult {
         requireNonNull(workload, "workload is null");
         requireNonNull(scheduler, "scheduler is null");
@@ -27,6 +28,7 @@ public record RunResult(String workload, String scheduler, Map<String, String> p
         processes = List.copyOf(processes);
         slices = List.copyOf(slices);
         violations = List.copyOf(violations);
+        objects = List.copyOf(objects);
     }
 
     /** The process called {@code name}. */

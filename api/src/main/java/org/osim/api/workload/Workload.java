@@ -14,15 +14,20 @@ import java.util.Set;
  *     not declared have share 1 (see {@link #userShares()})
  * @param duration how long to run, for workloads that do not end by themselves (periodic tasks, shares
  *     measured over a window); empty to run until every process has ended
+ * @param objects the kernel objects it declares
+ * @param callSites every {@code call} in its programs, with its place, to be checked against the objects
  */
 public record Workload(String name, String description, MachineSpec machine, List<UserSpec> users,
-                       List<ProcessSpec> processes, java.util.OptionalLong duration) {
+                       List<ProcessSpec> processes, java.util.OptionalLong duration, List<ObjectSpec> objects,
+                       List<CallSite> callSites) {
     public Workload {
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
         requireNonNull(machine, "machine is null");
         users = List.copyOf(users);
         requireNonNull(duration, "duration is null");
+        objects = List.copyOf(objects);
+        callSites = List.copyOf(callSites);
         processes = List.copyOf(processes);
         Set<String> names = new HashSet<>();
         for (ProcessSpec p : processes) {
@@ -33,11 +38,17 @@ public record Workload(String name, String description, MachineSpec machine, Lis
     }
 
     public static Workload of(String name, List<ProcessSpec> processes) {
-        return new Workload(name, "", MachineSpec.DEFAULT, List.of(), processes, java.util.OptionalLong.empty());
+        return new Workload(name, "", MachineSpec.DEFAULT, List.of(), processes, java.util.OptionalLong.empty(), List.of(),
+                List.of());
     }
 
     public Workload withMachine(MachineSpec machine) {
-        return new Workload(name, description, machine, users, processes, duration);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites);
+    }
+
+    /** The same workload with these kernel objects (and no call sites to check: calls in code have no place). */
+    public Workload withObjects(List<ObjectSpec> objects) {
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites);
     }
 
     /**

@@ -59,6 +59,7 @@ public final class Kernel {
     private final List<SliceRecord> slices = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
     private final List<org.osim.api.workload.UserSpec> users;
+    private final java.util.Map<String, KernelObjectEntry> objects = new java.util.LinkedHashMap<>();
 
     private long sliceCount;
     private int held;
@@ -104,6 +105,9 @@ public final class Kernel {
         this.users = workload.userShares();
         this.policy = createPolicy(factory, params, new org.osim.api.RandomStreams(options.seed()).stream("scheduler"));
         engine.setInstantListener(this::endOfInstant);
+        for (org.osim.api.workload.ObjectSpec spec : workload.objects()) {
+            createObject(spec);
+        }
         if (options.horizon() < Long.MAX_VALUE) {
             engine.setHorizon(options.horizon());
         }
@@ -734,8 +738,10 @@ public final class Kernel {
                     setProcessors(k.runtime, want.count());
                 }
             } else if (in instanceof Instruction.Call call) {
-                terminate(t.process, Termination.fatal("bad system call: no kernel object '" + call.object() + "'"));
-                return;
+                at = systemCall(c, now);
+                if (!callObject(c, k, t, call)) {
+                    return;
+                }
             } else {
                 throw new IllegalStateException("unknown instruction " + in);
             }
@@ -869,7 +875,9 @@ public final class Kernel {
         if (liveThreads == 0 && pendingArrivals == 0) {
             engine.stop();
         } else if (held == 0 && pendingWakeups == 0 && pendingArrivals == 0 && noneRunning()) {
-            reportDeadlock(now);
+            if (violations.stream().noneMatch(v -> v.kind().equals("deadlock"))) {
+                reportDeadlock(now);
+            }
             engine.stop();
         }
     }
@@ -935,11 +943,366 @@ public final class Kernel {
                 if (detail.length() > 0) {
                     detail.append("; ");
                 }
-                detail.append(t.name).append(" waits for ").append(t.waitingOn == null ? "an event" : t.waitingOn.name());
+                String on = t.waitingOn != null ? t.waitingOn.name()
+                        : t.objectWait != null ? t.objectWait.name() : t.currentUser != null && t.currentUser.objectWait != null
+                        ? t.currentUser.objectWait.name() : "an event";
+                detail.append(t.name).append(" waits for ").append(on);
             }
         }
         violations.add(new Violation("deadlock", now, stuck,
                 "every live thread is blocked and nothing can wake them: " + detail, ""));
+    }
+
+    // ---------------------------------------------------------------- kernel objects
+
+    private void createObject(org.osim.api.workload.ObjectSpec spec) {
+        org.osim.api.object.KernelObjectFactory f = options.objectTypes().apply(spec.type());
+        KernelObjectEntry o = new KernelObjectEntry(spec.name(), f);
+        Parameters params = Parameters.resolve("kernel object '" + spec.name() + "' (" + f.type() + ")", f.parameters(), spec.params());
+        SplittableRandom random = new org.osim.api.RandomStreams(options.seed()).stream("object[" + spec.name() + "]");
+        org.osim.api.object.ObjectContext context = new org.osim.api.object.ObjectContext() {
+            @Override
+            public long now() {
+                return engine.now();
+            }
+
+            @Override
+            public SplittableRandom random() {
+                return random;
+            }
+
+            @Override
+            public org.osim.api.object.WaitQueue waitQueue(String name, org.osim.api.object.QueueOrder order) {
+                ObjectWaitQueue q = new ObjectWaitQueue(o, name, order, true);
+                o.queues.add(q);
+                return q;
+            }
+
+            @Override
+            public org.osim.api.object.WaitQueue conditionQueue(String name) {
+                ObjectWaitQueue q = new ObjectWaitQueue(o, name, org.osim.api.object.QueueOrder.FIFO, false);
+                o.queues.add(q);
+                return q;
+            }
+
+            @Override
+            public void requeue(org.osim.api.object.WaitQueue from, org.osim.api.object.ThreadRef thread,
+                                org.osim.api.object.WaitQueue to) {
+                ObjectWaitQueue src = (ObjectWaitQueue) from;
+                ObjectWaitQueue.Entry e = src.entryOf((ThreadControlBlock) thread);
+                if (e == null) {
+                    throw new IllegalArgumentException(thread.name() + " is not waiting in " + from.name());
+                }
+                src.remove(e);
+                ObjectWaitQueue.Entry moved = ((ObjectWaitQueue) to).adopt(e);
+                moved.timeout = e.timeout;
+                if (o.inheriting) {
+                    lendPriority(o, new java.util.HashSet<>());
+                }
+            }
+
+            @Override
+            public void inheritPriority() {
+                o.inheriting = true;
+            }
+
+            @Override
+            public java.util.Optional<org.osim.api.object.ThreadRef> wakeOne(org.osim.api.object.WaitQueue queue, long value) {
+                ObjectWaitQueue.Entry e = ((ObjectWaitQueue) queue).next();
+                if (e == null) {
+                    return java.util.Optional.empty();
+                }
+                objectWake((ObjectWaitQueue) queue, e, value);
+                return java.util.Optional.of(e.caller);
+            }
+
+            @Override
+            public int wakeAll(org.osim.api.object.WaitQueue queue, long value) {
+                int n = 0;
+                for (ObjectWaitQueue.Entry e; (e = ((ObjectWaitQueue) queue).next()) != null; n++) {
+                    objectWake((ObjectWaitQueue) queue, e, value);
+                }
+                return n;
+            }
+
+            @Override
+            public void wake(org.osim.api.object.WaitQueue queue, org.osim.api.object.ThreadRef thread, long value) {
+                ObjectWaitQueue q = (ObjectWaitQueue) queue;
+                ObjectWaitQueue.Entry e = q.entryOf((ThreadControlBlock) thread);
+                if (e == null) {
+                    throw new IllegalArgumentException(thread.name() + " is not waiting in " + queue.name());
+                }
+                objectWake(q, e, value);
+            }
+
+            @Override
+            public void acquired(org.osim.api.object.ThreadRef thread) {
+                o.holders.putIfAbsent((ThreadControlBlock) thread, engine.now());
+                o.acquisitions++;
+                if (o.inheriting) {
+                    lendPriority(o, new java.util.HashSet<>());
+                }
+            }
+
+            @Override
+            public void released(org.osim.api.object.ThreadRef thread) {
+                Long since = o.holders.remove((ThreadControlBlock) thread);
+                if (since != null) {
+                    o.holdTime += engine.now() - since;
+                }
+                if (o.inheriting) {
+                    inheritedPriority((ThreadControlBlock) thread, new java.util.HashSet<>());
+                }
+            }
+
+            @Override
+            public void setPriority(org.osim.api.object.ThreadRef thread, int priority) {
+                changeThreadPriority((ThreadControlBlock) thread, priority);
+            }
+
+            @Override
+            public TimerHandle at(long time, Runnable action) {
+                Event e = Event.of(EventRank.POLICY_TIMER, () -> guardObject(o, "a timer", () -> {
+                    action.run();
+                    return null;
+                }));
+                engine.schedule(e, Math.max(time, engine.now()));
+                return () -> engine.cancel(e);
+            }
+        };
+        o.object = guardObject(o, "create", () -> requireNonNull(f.create(spec.name(), params, context), "create returned null"));
+        objects.put(spec.name(), o);
+    }
+
+    /** Runs a call into an object plugin; an exception from it ends the run naming the object and its type. */
+    private <T> T guardObject(KernelObjectEntry o, String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (OsimException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel object '" + o.name + "' (type '" + o.factory.type()
+                    + "') failed in " + what + " at " + SimTime.formatMillis(engine.now()) + " ms: threw " + e, e);
+        }
+    }
+
+    /**
+     * {@code call object.op args}: the object decides; the kernel carries out its outcome. Returns false if
+     * the caller left the CPU (it blocked, or its process ended).
+     */
+    private boolean callObject(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, Instruction.Call call) {
+        KernelObjectEntry o = objects.get(call.object());
+        if (o == null) {
+            terminate(t.process, Termination.fatal("bad system call: no kernel object '" + call.object() + "'"));
+            return false;
+        }
+        long timeout = Long.MAX_VALUE;
+        List<String> args = new ArrayList<>(call.arguments().size());
+        for (String a : call.arguments()) {
+            if (a.startsWith("timeout=")) { // the kernel's, for any blocking operation
+                timeout = SimTime.parse(a.substring("timeout=".length()));
+            } else {
+                args.add(a);
+            }
+        }
+        o.operations++;
+        org.osim.api.object.Invocation inv = new org.osim.api.object.Invocation(call.operation(), args, t);
+        org.osim.api.object.Outcome out = guardObject(o, call.operation(), () -> {
+            try {
+                return o.object.invoke(inv);
+            } catch (IllegalArgumentException e) {
+                return org.osim.api.object.Outcome.fail(e.getMessage());
+            }
+        });
+        if (out instanceof org.osim.api.object.Outcome.Done) {
+            return true;
+        }
+        if (out instanceof org.osim.api.object.Outcome.Fail f) {
+            terminate(t.process, Termination.fatal(call.object() + "." + call.operation() + ": " + f.reason()));
+            return false;
+        }
+        org.osim.api.object.Outcome.Block b = (org.osim.api.object.Outcome.Block) out;
+        ObjectWaitQueue q = (ObjectWaitQueue) b.queue();
+        o.blocks++;
+        long wait = Math.min(b.timeoutNanos(), timeout);
+        ThreadControlBlock waiter = blockInKernel(c, k, t, call.object() + "." + call.operation());
+        ObjectWaitQueue.Entry e = q.add(t, waiter, engine.now());
+        if (wait != Long.MAX_VALUE) {
+            pendingWakeups++;
+            e.timeout = engine.at(engine.now() + wait, EventRank.WAKEUP, () -> {
+                pendingWakeups--;
+                if (q.entryOf(t) == e) {
+                    q.remove(e);
+                    o.timeouts++;
+                    accountWait(o, e);
+                    guardObject(o, "timedOut", () -> {
+                        o.object.timedOut(t, q);
+                        return null;
+                    });
+                    wake(e.blocked);
+                }
+            });
+        }
+        if (q.waitsForHolders) {
+            checkWaitForCycle(t, o);
+            if (o.inheriting) {
+                lendPriority(o, new java.util.HashSet<>());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Priority inheritance, done by the kernel for objects that ask for it: each holder of {@code o} gets
+     * the priority its waiters lend it, and a holder that waits in turn lends it on (chained inheritance).
+     */
+    private void lendPriority(KernelObjectEntry o, java.util.Set<KernelObjectEntry> seen) {
+        if (!seen.add(o)) {
+            return;
+        }
+        for (ThreadControlBlock holder : new ArrayList<>(o.holders.keySet())) {
+            inheritedPriority(holder, seen);
+        }
+    }
+
+    /** Recomputes {@code t}'s priority: its own, or what the waiters of inheriting objects it holds lend it. */
+    private void inheritedPriority(ThreadControlBlock t, java.util.Set<KernelObjectEntry> seen) {
+        int p = t.basePriority();
+        for (KernelObjectEntry o : objects.values()) {
+            if (o.inheriting && o.holders.containsKey(t)) {
+                for (ObjectWaitQueue q : o.queues) {
+                    if (q.waitsForHolders) {
+                        for (ObjectWaitQueue.Entry e : q.entries()) {
+                            p = Math.max(p, e.caller.priority);
+                        }
+                    }
+                }
+            }
+        }
+        if (p != t.priority) {
+            changeThreadPriority(t, p);
+            if (t.objectWait != null && t.objectWait.waitsForHolders && t.objectWait.object.inheriting) {
+                lendPriority(t.objectWait.object, seen);
+            }
+        }
+    }
+
+    private void objectWake(ObjectWaitQueue q, ObjectWaitQueue.Entry e, long value) {
+        q.remove(e);
+        if (e.timeout != null && engine.cancel(e.timeout)) {
+            pendingWakeups--;
+        }
+        accountWait(q.object, e);
+        wake(e.blocked);
+        if (q.object.inheriting) {
+            lendPriority(q.object, new java.util.HashSet<>()); // one lender fewer
+        }
+    }
+
+    private void accountWait(KernelObjectEntry o, ObjectWaitQueue.Entry e) {
+        long waited = engine.now() - e.since;
+        o.totalWait += waited;
+        o.worstWait = Math.max(o.worstWait, waited);
+    }
+
+    /**
+     * The wait-for graph: {@code t} now waits for {@code o}, which its holders hold. If following holders
+     * to what they wait for leads back to {@code t}, that is a deadlock: it is reported with its cycle.
+     */
+    private void checkWaitForCycle(ThreadControlBlock t, KernelObjectEntry o) {
+        List<String> path = new ArrayList<>();
+        List<String> threads = new ArrayList<>();
+        if (violations.size() < 100 && cycle(t, o, path, threads, new java.util.HashSet<>())) {
+            threads.add(0, t.name);
+            StringBuilder d = new StringBuilder(t.name);
+            for (String step : path) {
+                d.append(step);
+            }
+            violations.add(new Violation("deadlock", engine.now(), threads, "a cycle of waits: " + d
+                    + " (each waits for an object the next one holds)", ""));
+        }
+    }
+
+    private boolean cycle(ThreadControlBlock start, KernelObjectEntry o, List<String> path, List<String> threads,
+                          java.util.Set<KernelObjectEntry> seen) {
+        if (!seen.add(o)) {
+            return false;
+        }
+        for (ThreadControlBlock holder : o.holders.keySet()) {
+            path.add(" → " + o.name + " held by " + holder.name);
+            if (holder == start) {
+                return true;
+            }
+            threads.add(holder.name);
+            if (holder.objectWait != null && holder.objectWait.waitsForHolders
+                    && cycle(start, holder.objectWait.object, path, threads, seen)) {
+                return true;
+            }
+            threads.remove(threads.size() - 1);
+            path.remove(path.size() - 1);
+        }
+        return false;
+    }
+
+    /** A thread ends: it leaves any object queue it waits in, and objects undo what it held. */
+    private void leaveObjects(ThreadControlBlock t) {
+        if (t.objectWait != null) {
+            ObjectWaitQueue q = t.objectWait;
+            ObjectWaitQueue.Entry e = q.entryOf(t);
+            if (e != null) {
+                q.remove(e);
+                if (e.timeout != null && engine.cancel(e.timeout)) {
+                    pendingWakeups--;
+                }
+            }
+        }
+        for (KernelObjectEntry o : objects.values()) {
+            if (o.holders.containsKey(t) || t.objectWait != null) {
+                guardObject(o, "threadExited", () -> {
+                    o.object.threadExited(t);
+                    return null;
+                });
+            }
+            Long since = o.holders.remove(t);
+            if (since != null) {
+                o.holdTime += engine.now() - since;
+            }
+        }
+    }
+
+    /**
+     * Changes the priority in force of one thread (priority inheritance): a waiting thread is handed back
+     * to the policy, a running one lets the policy decide again, and an object it waits in is told.
+     */
+    private void changeThreadPriority(ThreadControlBlock t, int priority) {
+        if (t.priority == priority || t.state == ThreadState.TERMINATED) {
+            return;
+        }
+        t.priority = priority;
+        if (listeners.length > 0) {
+            trace(new TraceEvent.Enqueued(engine.now(), t.name, EnqueueReason.PRIORITY_CHANGED));
+        }
+        if (t.state == ThreadState.READY && t.held && !t.user) {
+            policy.dequeue(t);
+            policy.enqueue(t, EnqueueReason.PRIORITY_CHANGED);
+        } else if (t.state == ThreadState.RUNNING && t.cpu != null && !t.user) {
+            t.cpu.preemptRequested = true;
+            t.cpu.preemptReason = EnqueueReason.PRIORITY_CHANGED;
+        } else if (t.objectWait != null) {
+            KernelObjectEntry o = t.objectWait.object;
+            guardObject(o, "waiterPriorityChanged", () -> {
+                o.object.waiterPriorityChanged(t);
+                return null;
+            });
+        }
+    }
+
+    List<org.osim.api.result.ObjectResult> objectResults() {
+        List<org.osim.api.result.ObjectResult> out = new ArrayList<>();
+        for (KernelObjectEntry o : objects.values()) {
+            out.add(o.result(engine.now()));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- messages, servers and pop-up threads
@@ -1241,6 +1604,9 @@ public final class Kernel {
     /** A user thread ends: its process ends with its last one. */
     private void userThreadEnds(CpuSlot c, ThreadControlBlock k, ThreadControlBlock u) {
         RuntimeSystem rt = k.runtime;
+        if (!objects.isEmpty()) {
+            leaveObjects(u);
+        }
         userDeschedule(k, u, StopReason.EXITED);
         u.state = ThreadState.TERMINATED;
         u.completion = engine.now();
@@ -1580,6 +1946,9 @@ public final class Kernel {
     // ---------------------------------------------------------------- endings
 
     private void finishThread(ThreadControlBlock t) {
+        if (!objects.isEmpty()) {
+            leaveObjects(t);
+        }
         if (t.message != null && t.pc >= t.program.size() && t.process.alive()) {
             t.process.handled(t.message, engine.now());
         }
@@ -1672,6 +2041,9 @@ public final class Kernel {
             u.state = ThreadState.TERMINATED;
             u.completion = engine.now();
             u.cpu = null;
+            if (!objects.isEmpty()) {
+                leaveObjects(u);
+            }
             rt.liveUserThreads--;
             rt.scheduler.taskExit(u);
         }

@@ -14,10 +14,12 @@ import org.osim.hardware.CostProfile;
  * @param horizon simulated time at which the run stops even if work remains; {@code Long.MAX_VALUE} for none
  * @param ticketTransfer whether a thread blocked waiting for another lends it its lottery tickets
  * @param runtimeSchedulers finds the scheduler plugins that processes' run-time systems use for user threads
+ * @param objectTypes finds the kernel-object plugins the workload's objects are made by
  */
 public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long seed, long watchdogNanos,
                             boolean recordSlices, List<TraceListener> listeners, long horizon, boolean ticketTransfer,
-                            java.util.function.Function<String, org.osim.api.sched.SchedulerFactory> runtimeSchedulers) {
+                            java.util.function.Function<String, org.osim.api.sched.SchedulerFactory> runtimeSchedulers,
+                            java.util.function.Function<String, org.osim.api.object.KernelObjectFactory> objectTypes) {
     /** Like sched_ext's default, but in simulated time. */
     public static final long DEFAULT_WATCHDOG = 30_000_000_000L;
 
@@ -25,6 +27,7 @@ public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long se
         requireNonNull(costs, "costs is null");
         listeners = List.copyOf(listeners);
         requireNonNull(runtimeSchedulers, "runtimeSchedulers is null");
+        requireNonNull(objectTypes, "objectTypes is null");
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1");
         }

@@ -14,7 +14,7 @@ import org.osim.hardware.Event;
  * The kernel's entry for one thread (Tanenbaum Fig. 2-12: program counter, registers, stack, state), plus
  * the accounting the metrics need. Policies see it through {@link Task}, read-only.
  */
-public final class ThreadControlBlock implements Task {
+public final class ThreadControlBlock implements Task, org.osim.api.object.ThreadRef {
     final Kernel kernel;
     final int tid;
     final ProcessControlBlock process;
@@ -67,6 +67,9 @@ public final class ThreadControlBlock implements Task {
     RuntimeSystem runtime;
     /** For an activation blocked in the kernel: the user thread it blocked with. */
     ThreadControlBlock blockedUser;
+
+    /** The object wait queue this thread waits in, if any (for the wait-for graph and time-outs). */
+    ObjectWaitQueue objectWait;
 
     /** The jobs of a real-time thread; null for others. */
     JobState jobs;

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.osim.api.ErrorCode;
 import org.osim.api.OsimException;
+import org.osim.api.object.KernelObjectFactory;
 import org.osim.api.sched.SchedulerFactory;
 
 /**
@@ -25,19 +26,49 @@ public final class PluginRegistry {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PluginRegistry.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private final Map<String, SchedulerFactory> schedulers;
+    private final Map<String, KernelObjectFactory> objectTypes;
 
-    private PluginRegistry(Map<String, SchedulerFactory> schedulers) {
+    private PluginRegistry(Map<String, SchedulerFactory> schedulers, Map<String, KernelObjectFactory> objectTypes) {
         this.schedulers = Collections.unmodifiableMap(schedulers);
+        this.objectTypes = Collections.unmodifiableMap(objectTypes);
     }
 
     /** Everything on {@code loader}'s class path. */
     public static PluginRegistry discover(ClassLoader loader) {
         requireNonNull(loader, "loader is null");
-        return of(load(SchedulerFactory.class, loader));
+        return of(load(SchedulerFactory.class, loader), load(KernelObjectFactory.class, loader));
     }
 
-    /** A registry of exactly these factories (for tests and embedding). */
+    /** A registry of exactly these schedulers and no kernel objects (for tests and embedding). */
     public static PluginRegistry of(Iterable<SchedulerFactory> factories) {
+        return of(factories, java.util.List.of());
+    }
+
+    /** A registry of exactly these plugins. */
+    public static PluginRegistry of(Iterable<SchedulerFactory> factories, Iterable<KernelObjectFactory> objects) {
+        Map<String, KernelObjectFactory> types = new TreeMap<>();
+        for (KernelObjectFactory f : objects) {
+            String type;
+            try {
+                type = f.type();
+            } catch (RuntimeException e) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel-object plugin " + describe(f) + " failed in type(): " + e, e);
+            }
+            if (type == null || !NAME.matcher(type).matches()) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel-object plugin " + describe(f)
+                        + " has an invalid type '" + type + "': use lower-case letters, digits and '-'");
+            }
+            LOG.debug("kernel-object plugin '{}': {}", type, describe(f));
+            KernelObjectFactory before = types.putIfAbsent(type, f);
+            if (before != null) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "two kernel-object plugins are of type '" + type + "': "
+                        + describe(before) + " and " + describe(f));
+            }
+        }
+        return of(factories, types);
+    }
+
+    private static PluginRegistry of(Iterable<SchedulerFactory> factories, Map<String, KernelObjectFactory> types) {
         Map<String, SchedulerFactory> byName = new TreeMap<>();
         for (SchedulerFactory f : factories) {
             String name;
@@ -57,7 +88,7 @@ public final class PluginRegistry {
                         + describe(before) + " and " + describe(f));
             }
         }
-        return new PluginRegistry(byName);
+        return new PluginRegistry(byName, types);
     }
 
     private static <T> Iterable<T> load(Class<T> type, ClassLoader loader) {
@@ -98,6 +129,21 @@ public final class PluginRegistry {
     public SchedulerFactory requireScheduler(String name) {
         return scheduler(name).orElseThrow(() -> OsimException.badInput("unknown scheduler '" + name + "' (known: "
                 + String.join(", ", schedulers.keySet()) + ")"));
+    }
+
+    /** All kernel-object factories, by type in alphabetical order. */
+    public Collection<KernelObjectFactory> objectTypes() {
+        return objectTypes.values();
+    }
+
+    public Optional<KernelObjectFactory> objectType(String type) {
+        return Optional.ofNullable(objectTypes.get(type));
+    }
+
+    /** The factory of object type {@code type}, or a bad-input error listing the known types. */
+    public KernelObjectFactory requireObjectType(String type) {
+        return objectType(type).orElseThrow(() -> OsimException.badInput("unknown kernel object type '" + type + "' (known: "
+                + (objectTypes.isEmpty() ? "none installed" : String.join(", ", objectTypes.keySet())) + ")"));
     }
 
     /** Where a plugin came from, for {@code describe}. */

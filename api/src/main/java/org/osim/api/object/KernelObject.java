@@ -1,0 +1,20 @@
+package org.osim.api.object;
+
+/**
+ * One kernel object — a semaphore, a mutex, a mailbox — as a workload declares it. Calls run on the
+ * simulation's thread, one at a time, atomically: an object never sees two operations interleaved.
+ * Stable.
+ */
+public interface KernelObject {
+    /** Carries out {@code call}; see {@link Outcome}. */
+    Outcome invoke(Invocation call);
+
+    /** A thread that held or waited on this object ended (killed, say): undo what must be undone. */
+    default void threadExited(ThreadRef thread) {}
+
+    /** A waiter's time-out expired: the kernel took it from the queue; its call fails. */
+    default void timedOut(ThreadRef thread, WaitQueue queue) {}
+
+    /** The priority of {@code thread}, waiting in this object, changed (for chained priority inheritance). */
+    default void waiterPriorityChanged(ThreadRef thread) {}
+}

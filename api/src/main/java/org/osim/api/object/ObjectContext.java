@@ -1,0 +1,68 @@
+package org.osim.api.object;
+
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.osim.api.sched.TimerHandle;
+
+/**
+ * The kernel services an object builds on: wait queues and wake-ups, ownership (for the wait-for graph
+ * and hold times), priority changes (for inheritance), timers and its own random stream.
+ */
+public interface ObjectContext {
+    long now();
+
+    /** The object's own random stream, derived from the run's seed. */
+    SplittableRandom random();
+
+    /**
+     * A new wait queue, named for reports ("m.waiters"). Its waiters wait for the object's holders: the
+     * kernel follows these edges to find deadlock cycles (and, for an inheriting object, to lend priority).
+     */
+    WaitQueue waitQueue(String name, QueueOrder order);
+
+    /**
+     * A wait queue for a condition (first come, first woken) whose waiters wait for a signal, not for the
+     * object's holders: it is not an edge of the wait-for graph.
+     */
+    WaitQueue conditionQueue(String name);
+
+    /** Moves {@code thread}, still blocked, from {@code from} to {@code to} (a signalled waiter that must now wait for a lock). */
+    void requeue(WaitQueue from, ThreadRef thread, WaitQueue to);
+
+    /**
+     * Makes the object priority-inheriting: a thread holding it runs at least at the priority of the most
+     * important thread waiting for it, through chains of such objects, and gets its own back when it no
+     * longer holds one that lends it more (the turnstile protocol of Solaris).
+     */
+    void inheritPriority();
+
+    /**
+     * Wakes the first waiter of {@code queue}: its call completes with {@code value}. Returns it, or empty if
+     * nobody waits.
+     */
+    Optional<ThreadRef> wakeOne(WaitQueue queue, long value);
+
+    /** Wakes every waiter of {@code queue}; returns how many. */
+    int wakeAll(WaitQueue queue, long value);
+
+    /** Wakes {@code thread}, which must be waiting in {@code queue}. */
+    void wake(WaitQueue queue, ThreadRef thread, long value);
+
+    /**
+     * {@code thread} now holds the object (a mutex's owner, a semaphore unit's taker): threads blocked on
+     * the object wait for it, in the wait-for graph the kernel checks for deadlock cycles.
+     */
+    void acquired(ThreadRef thread);
+
+    /** {@code thread} no longer holds the object. */
+    void released(ThreadRef thread);
+
+    /**
+     * Sets the priority in force of {@code thread} (priority inheritance raises it; returning it to
+     * {@code thread.basePriority()} restores it). If it waits in another object, that object is told.
+     */
+    void setPriority(ThreadRef thread, int priority);
+
+    /** Runs {@code action} at simulated time {@code time}. */
+    TimerHandle at(long time, Runnable action);
+}

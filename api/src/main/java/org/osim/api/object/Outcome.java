@@ -1,0 +1,48 @@
+package org.osim.api.object;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What an operation did: it completed (with a value), it blocks the caller on a wait queue (until the
+ * object wakes it, or a time-out), or it failed — a misuse, such as releasing a mutex one does not hold,
+ * which ends the calling process with a fatal error naming the object.
+ */
+public sealed interface Outcome {
+    record Done(long value) implements Outcome {}
+
+    /** @param timeoutNanos how long to wait at most; {@code Long.MAX_VALUE} for ever */
+    record Block(WaitQueue queue, long timeoutNanos) implements Outcome {
+        public Block {
+            requireNonNull(queue, "queue is null");
+            if (timeoutNanos < 0) {
+                throw new IllegalArgumentException("timeout cannot be negative");
+            }
+        }
+    }
+
+    record Fail(String reason) implements Outcome {
+        public Fail {
+            requireNonNull(reason, "reason is null");
+        }
+    }
+
+    static Outcome done() {
+        return new Done(0);
+    }
+
+    static Outcome done(long value) {
+        return new Done(value);
+    }
+
+    static Outcome block(WaitQueue queue) {
+        return new Block(queue, Long.MAX_VALUE);
+    }
+
+    static Outcome block(WaitQueue queue, long timeoutNanos) {
+        return new Block(queue, timeoutNanos);
+    }
+
+    static Outcome fail(String reason) {
+        return new Fail(reason);
+    }
+}

@@ -1,0 +1,21 @@
+package org.osim.api.result;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How a kernel object was used. Every operation is a system call. Times in nanoseconds.
+ *
+ * @param blocks calls that blocked
+ * @param timeouts waits that ended by time-out
+ * @param totalWait time threads spent blocked in it, summed
+ * @param worstWait the longest single wait
+ * @param acquisitions times a thread came to hold it
+ * @param holdTime time it was held, summed over holders
+ */
+public record ObjectResult(String name, String type, long operations, long blocks, long timeouts, long totalWait,
+                           long worstWait, long acquisitions, long holdTime) {
+    public ObjectResult {
+        requireNonNull(name, "name is null");
+        requireNonNull(type, "type is null");
+    }
+}

@@ -1,0 +1,42 @@
+package org.osim.kernel.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osim.api.object.KernelObject;
+import org.osim.api.object.KernelObjectFactory;
+import org.osim.api.result.ObjectResult;
+
+/** The kernel's entry for one kernel object: the plugin's instance, its queues, its holders and statistics. */
+final class KernelObjectEntry {
+    final String name;
+    final KernelObjectFactory factory;
+    KernelObject object;
+    /** Whether holders inherit the priority of their waiters. */
+    boolean inheriting;
+    final List<ObjectWaitQueue> queues = new ArrayList<>(2);
+    /** Who holds it now, and since when: edges of the wait-for graph, and hold times. */
+    final Map<ThreadControlBlock, Long> holders = new LinkedHashMap<>();
+
+    long operations;
+    long blocks;
+    long timeouts;
+    long totalWait;
+    long worstWait;
+    long holdTime;
+    long acquisitions;
+
+    KernelObjectEntry(String name, KernelObjectFactory factory) {
+        this.name = name;
+        this.factory = factory;
+    }
+
+    ObjectResult result(long end) {
+        long hold = holdTime;
+        for (long since : holders.values()) {
+            hold += end - since;
+        }
+        return new ObjectResult(name, factory.type(), operations, blocks, timeouts, totalWait, worstWait, acquisitions, hold);
+    }
+}
