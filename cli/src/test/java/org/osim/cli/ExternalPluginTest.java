@@ -180,6 +180,36 @@ class ExternalPluginTest {
     }
 
     @Test
+    void aKernelObjectFromAPluginsFolderIsListedAndUsed() throws IOException {
+        Path dir = work.resolve("objects");
+        Path classes = work.resolve("classes-latch");
+        Files.createDirectories(dir);
+        Files.createDirectories(classes);
+        String api = Path.of(SchedulerFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, "--release", "17", "-classpath", api, "-d", classes.toString(),
+                "../examples/sync-plugin/src/ext/Latch.java")).isZero();
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("latch.jar")))) {
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, jar);
+                    jar.closeEntry();
+                }
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/org.osim.api.object.KernelObjectFactory"));
+            jar.write("ext.Latch\n".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        assertThat(Cli.run("list", "objects", "--plugins", dir.toString()).out()).contains("latch", "await count_down");
+        Cli run = Cli.run("run", "../examples/sync-plugin/latch.yaml", "-s", "rr:quantum=1ms", "--plugins", dir.toString(), "--format", "json", "--slices");
+        assertThat(run.exit()).as(run.err()).isZero();
+        // The workers all wait until the loader's second count_down at 10 ms.
+        assertThat(run.out()).contains("\"task\" : \"workers.w1\",\n      \"start\" : 10,");
+        assertThat(run.out()).contains("\"type\" : \"latch\"", "\"blocks\" : 3");
+    }
+
+    @Test
     void aDuplicateNameIsRejectedNamingBothSources() {
         Cli c = Cli.run("list", "schedulers", "--plugins", plugins.toString(), "--plugins", work.resolve("more").toString());
         assertThat(c.exit()).isEqualTo(3);
