@@ -58,6 +58,15 @@ public interface ObjectContext {
     void released(ThreadRef thread);
 
     /**
+     * {@code thread} now holds the part of the object that {@code queue}'s waiters wait for (one semaphore
+     * of an array, say): finer edges in the wait-for graph than {@link #acquired(ThreadRef)}.
+     */
+    void acquired(ThreadRef thread, WaitQueue queue);
+
+    /** {@code thread} no longer holds the part {@code queue}'s waiters wait for. */
+    void released(ThreadRef thread, WaitQueue queue);
+
+    /**
      * Sets the priority in force of {@code thread} (priority inheritance raises it; returning it to
      * {@code thread.basePriority()} restores it). If it waits in another object, that object is told.
      */

@@ -1056,6 +1056,20 @@ public final class Kernel {
             }
 
             @Override
+            public void acquired(org.osim.api.object.ThreadRef thread, org.osim.api.object.WaitQueue queue) {
+                ((ObjectWaitQueue) queue).holders.putIfAbsent((ThreadControlBlock) thread, engine.now());
+                o.acquisitions++;
+            }
+
+            @Override
+            public void released(org.osim.api.object.ThreadRef thread, org.osim.api.object.WaitQueue queue) {
+                Long since = ((ObjectWaitQueue) queue).holders.remove((ThreadControlBlock) thread);
+                if (since != null) {
+                    o.holdTime += engine.now() - since;
+                }
+            }
+
+            @Override
             public void setPriority(org.osim.api.object.ThreadRef thread, int priority) {
                 changeThreadPriority((ThreadControlBlock) thread, priority);
             }
@@ -1144,7 +1158,7 @@ public final class Kernel {
             });
         }
         if (q.waitsForHolders) {
-            checkWaitForCycle(t, o);
+            checkWaitForCycle(t, q);
             if (o.inheriting) {
                 lendPriority(o, new java.util.HashSet<>());
             }
@@ -1209,10 +1223,10 @@ public final class Kernel {
      * The wait-for graph: {@code t} now waits for {@code o}, which its holders hold. If following holders
      * to what they wait for leads back to {@code t}, that is a deadlock: it is reported with its cycle.
      */
-    private void checkWaitForCycle(ThreadControlBlock t, KernelObjectEntry o) {
+    private void checkWaitForCycle(ThreadControlBlock t, ObjectWaitQueue q) {
         List<String> path = new ArrayList<>();
         List<String> threads = new ArrayList<>();
-        if (violations.size() < 100 && cycle(t, o, path, threads, new java.util.HashSet<>())) {
+        if (violations.size() < 100 && cycle(t, q, path, threads, new java.util.HashSet<>())) {
             threads.add(0, t.name);
             StringBuilder d = new StringBuilder(t.name);
             for (String step : path) {
@@ -1223,19 +1237,23 @@ public final class Kernel {
         }
     }
 
-    private boolean cycle(ThreadControlBlock start, KernelObjectEntry o, List<String> path, List<String> threads,
-                          java.util.Set<KernelObjectEntry> seen) {
-        if (!seen.add(o)) {
+    /** Depth-first along "waits in q, whose part of the object is held by": back to {@code start} is a cycle. */
+    private boolean cycle(ThreadControlBlock start, ObjectWaitQueue q, List<String> path, List<String> threads,
+                          java.util.Set<ObjectWaitQueue> seen) {
+        if (!seen.add(q)) {
             return false;
         }
-        for (ThreadControlBlock holder : o.holders.keySet()) {
-            path.add(" → " + o.name + " held by " + holder.name);
+        java.util.Set<ThreadControlBlock> holders = new java.util.LinkedHashSet<>(q.object.holders.keySet());
+        holders.addAll(q.holders.keySet());
+        String what = q.holders.isEmpty() ? q.object.name : q.name();
+        for (ThreadControlBlock holder : holders) {
+            path.add(" → " + what + " held by " + holder.name);
             if (holder == start) {
                 return true;
             }
             threads.add(holder.name);
             if (holder.objectWait != null && holder.objectWait.waitsForHolders
-                    && cycle(start, holder.objectWait.object, path, threads, seen)) {
+                    && cycle(start, holder.objectWait, path, threads, seen)) {
                 return true;
             }
             threads.remove(threads.size() - 1);
@@ -1257,7 +1275,7 @@ public final class Kernel {
             }
         }
         for (KernelObjectEntry o : objects.values()) {
-            if (o.holders.containsKey(t) || t.objectWait != null) {
+            if (o.holders.containsKey(t) || t.objectWait != null || o.queues.stream().anyMatch(q -> q.holders.containsKey(t))) {
                 guardObject(o, "threadExited", () -> {
                     o.object.threadExited(t);
                     return null;
@@ -1266,6 +1284,12 @@ public final class Kernel {
             Long since = o.holders.remove(t);
             if (since != null) {
                 o.holdTime += engine.now() - since;
+            }
+            for (ObjectWaitQueue q : o.queues) {
+                Long held = q.holders.remove(t);
+                if (held != null) {
+                    o.holdTime += engine.now() - held;
+                }
             }
         }
     }

@@ -37,6 +37,11 @@ final class KernelObjectEntry {
         for (long since : holders.values()) {
             hold += end - since;
         }
+        for (ObjectWaitQueue q : queues) {
+            for (long since : q.holders.values()) {
+                hold += end - since;
+            }
+        }
         return new ObjectResult(name, factory.type(), operations, blocks, timeouts, totalWait, worstWait, acquisitions, hold);
     }
 }

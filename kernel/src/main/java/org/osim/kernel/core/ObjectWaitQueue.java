@@ -34,6 +34,8 @@ final class ObjectWaitQueue implements WaitQueue {
     private final String name;
     private final QueueOrder order;
     private final List<Entry> entries = new ArrayList<>(2);
+    /** Holders of the part of the object this queue's waiters wait for, and since when. */
+    final java.util.Map<ThreadControlBlock, Long> holders = new java.util.LinkedHashMap<>(0);
     private long seq;
 
     ObjectWaitQueue(KernelObjectEntry object, String name, QueueOrder order, boolean waitsForHolders) {
