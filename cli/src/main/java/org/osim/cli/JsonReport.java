@@ -102,6 +102,13 @@ final class JsonReport {
                 g.writeNumberField("acquisitions", o.acquisitions());
                 g.writeNumberField("holdTime", unit.of(o.holdTime()));
                 g.writeNumberField("systemCalls", o.operations());
+                if (!o.counters().isEmpty()) {
+                    g.writeObjectFieldStart("counters");
+                    for (var c : o.counters().entrySet()) {
+                        g.writeNumberField(c.getKey(), c.getValue());
+                    }
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

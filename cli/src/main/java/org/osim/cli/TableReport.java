@@ -58,6 +58,17 @@ final class TableReport {
                         unit.text(o.totalWait()), unit.text(o.worstWait()), String.valueOf(o.acquisitions()), unit.text(o.holdTime()));
             }
             b.append('\n').append(objects.render());
+            for (var o : r.objects()) {
+                if (!o.counters().isEmpty()) {
+                    b.append(o.name()).append(": ");
+                    String sep = "";
+                    for (var c : o.counters().entrySet()) {
+                        b.append(sep).append(c.getKey()).append(' ').append(c.getValue());
+                        sep = " · ";
+                    }
+                    b.append('\n');
+                }
+            }
         }
         if (s.completed() < s.processes()) {
             b.append(s.processes() - s.completed()).append(" of ").append(s.processes())

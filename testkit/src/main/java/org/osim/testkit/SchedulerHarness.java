@@ -2,9 +2,12 @@ package org.osim.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.trace.TraceListener;
 import org.osim.api.workload.Workload;
 import org.osim.kernel.Simulation;
 import org.osim.workloads.WorkloadReader;
@@ -30,6 +33,7 @@ public final class SchedulerHarness {
     private Workload workload;
     private long seed = 1;
     private Integer cpus;
+    private final List<TraceListener> listeners = new ArrayList<>();
 
     private SchedulerHarness(SchedulerFactory factory) {
         this.factory = requireNonNull(factory, "factory is null");
@@ -72,6 +76,12 @@ public final class SchedulerHarness {
         return this;
     }
 
+    /** Also sends every trace event of the run to {@code listener}, in order. */
+    public SchedulerHarness trace(TraceListener listener) {
+        listeners.add(requireNonNull(listener, "listener is null"));
+        return this;
+    }
+
     public HarnessResult run() {
         if (workload == null) {
             throw new IllegalStateException("no workload given");
@@ -80,6 +90,7 @@ public final class SchedulerHarness {
         if (cpus != null) {
             b.cpus(cpus);
         }
+        listeners.forEach(b::trace);
         return new HarnessResult(b.run());
     }
 }

@@ -6,7 +6,8 @@ import org.osim.api.sched.TimerHandle;
 
 /**
  * The kernel services an object builds on: wait queues and wake-ups, ownership (for the wait-for graph
- * and hold times), priority changes (for inheritance), timers and its own random stream.
+ * and hold times), priority changes (for inheritance), timers, its own random stream, and counters and
+ * trace notes of its own.
  */
 public interface ObjectContext {
     long now();
@@ -74,4 +75,16 @@ public interface ObjectContext {
 
     /** Runs {@code action} at simulated time {@code time}. */
     TimerHandle at(long time, Runnable action);
+
+    /**
+     * Adds {@code delta} to the object's counter {@code counter} ("versions reclaimed"), reported with its
+     * statistics in the order counters were first used.
+     */
+    void count(String counter, long delta);
+
+    /** Raises the object's counter {@code counter} to {@code value} if it is lower (a high-water mark). */
+    void countMax(String counter, long value);
+
+    /** Records what the object did ("version 1 reclaimed") as a trace event stamped with the time. */
+    void note(String what);
 }

@@ -2,6 +2,10 @@ package org.osim.api.result;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * How a kernel object was used. Every operation is a system call. Times in nanoseconds.
  *
@@ -11,11 +15,13 @@ import static java.util.Objects.requireNonNull;
  * @param worstWait the longest single wait
  * @param acquisitions times a thread came to hold it
  * @param holdTime time it was held, summed over holders
+ * @param counters the type's own counts ("versions reclaimed"), in the order the object first used them
  */
 public record ObjectResult(String name, String type, long operations, long blocks, long timeouts, long totalWait,
-                           long worstWait, long acquisitions, long holdTime) {
+                           long worstWait, long acquisitions, long holdTime, Map<String, Long> counters) {
     public ObjectResult {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
+        counters = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(counters, "counters is null")));
     }
 }

@@ -82,6 +82,19 @@ public sealed interface TraceEvent {
         }
     }
 
+    /** A kernel object noted something it did ("version 1 reclaimed"). */
+    record ObjectNote(long time, String object, String what) implements TraceEvent {
+        public ObjectNote {
+            requireNonNull(object, "object is null");
+            requireNonNull(what, "what is null");
+        }
+
+        @Override
+        public String describe() {
+            return object + ": " + what;
+        }
+    }
+
     /** A thread was created inside a process by {@code spawn}. */
     record ThreadCreated(long time, String thread, String by) implements TraceEvent {
         @Override

@@ -1075,6 +1075,23 @@ public final class Kernel {
             }
 
             @Override
+            public void count(String counter, long delta) {
+                o.counters.merge(requireNonNull(counter, "counter is null"), delta, Long::sum);
+            }
+
+            @Override
+            public void countMax(String counter, long value) {
+                o.counters.merge(requireNonNull(counter, "counter is null"), value, Math::max);
+            }
+
+            @Override
+            public void note(String what) {
+                if (listeners.length > 0) {
+                    trace(new TraceEvent.ObjectNote(engine.now(), o.name, what));
+                }
+            }
+
+            @Override
             public TimerHandle at(long time, Runnable action) {
                 Event e = Event.of(EventRank.POLICY_TIMER, () -> guardObject(o, "a timer", () -> {
                     action.run();

@@ -26,6 +26,7 @@ final class KernelObjectEntry {
     long worstWait;
     long holdTime;
     long acquisitions;
+    final Map<String, Long> counters = new LinkedHashMap<>();
 
     KernelObjectEntry(String name, KernelObjectFactory factory) {
         this.name = name;
@@ -42,6 +43,6 @@ final class KernelObjectEntry {
                 hold += end - since;
             }
         }
-        return new ObjectResult(name, factory.type(), operations, blocks, timeouts, totalWait, worstWait, acquisitions, hold);
+        return new ObjectResult(name, factory.type(), operations, blocks, timeouts, totalWait, worstWait, acquisitions, hold, counters);
     }
 }
