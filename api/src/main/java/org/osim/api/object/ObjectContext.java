@@ -73,6 +73,9 @@ public interface ObjectContext {
      */
     void setPriority(ThreadRef thread, int priority);
 
+    /** Whether {@code thread} is on a CPU now (the test of a Solaris adaptive mutex: spin if its owner runs). */
+    boolean isRunning(ThreadRef thread);
+
     /** Runs {@code action} at simulated time {@code time}. */
     TimerHandle at(long time, Runnable action);
 

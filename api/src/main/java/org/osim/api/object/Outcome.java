@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What an operation did: it completed (with a value), it blocks the caller on a wait queue (until the
- * object wakes it, or a time-out), or it failed — a misuse, such as releasing a mutex one does not hold,
- * which ends the calling process with a fatal error naming the object.
+ * object wakes it, or a time-out), it spins (busy-waits on its CPU, then tries again), or it failed — a
+ * misuse, such as releasing a mutex one does not hold, which ends the calling process with a fatal error
+ * naming the object.
  */
 public sealed interface Outcome {
     record Done(long value) implements Outcome {}
@@ -16,6 +17,21 @@ public sealed interface Outcome {
             requireNonNull(queue, "queue is null");
             if (timeoutNanos < 0) {
                 throw new IllegalArgumentException("timeout cannot be negative");
+            }
+        }
+    }
+
+    /**
+     * The caller busy-waits on its CPU for {@code nanos} (CPU time it is charged, and may be preempted
+     * in), then the kernel makes the same call again — one system call, however many tries. While it
+     * spins it waits for the holders of {@code queue}: a cycle of such waits is a deadlock, and since
+     * spinners never give up, the kernel reports it and ends the run.
+     */
+    record Spin(WaitQueue queue, long nanos) implements Outcome {
+        public Spin {
+            requireNonNull(queue, "queue is null");
+            if (nanos <= 0) {
+                throw new IllegalArgumentException("a spin must last some time, got " + nanos + " ns");
             }
         }
     }
@@ -40,6 +56,10 @@ public sealed interface Outcome {
 
     static Outcome block(WaitQueue queue, long timeoutNanos) {
         return new Block(queue, timeoutNanos);
+    }
+
+    static Outcome spin(WaitQueue queue, long nanos) {
+        return new Spin(queue, nanos);
     }
 
     static Outcome fail(String reason) {

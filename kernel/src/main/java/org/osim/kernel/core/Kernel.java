@@ -738,7 +738,9 @@ public final class Kernel {
                     setProcessors(k.runtime, want.count());
                 }
             } else if (in instanceof Instruction.Call call) {
-                at = systemCall(c, now);
+                if (t.spinningOn == null) { // another try of a spinning call is not another system call
+                    at = systemCall(c, now);
+                }
                 if (!callObject(c, k, t, call)) {
                     return;
                 }
@@ -1075,6 +1077,12 @@ public final class Kernel {
             }
 
             @Override
+            public boolean isRunning(org.osim.api.object.ThreadRef thread) {
+                ThreadControlBlock t = (ThreadControlBlock) thread;
+                return t.cpu != null && t.state != ThreadState.TERMINATED;
+            }
+
+            @Override
             public void count(String counter, long delta) {
                 o.counters.merge(requireNonNull(counter, "counter is null"), delta, Long::sum);
             }
@@ -1136,7 +1144,9 @@ public final class Kernel {
                 args.add(a);
             }
         }
-        o.operations++;
+        if (t.spinningOn == null) {
+            o.operations++;
+        }
         org.osim.api.object.Invocation inv = new org.osim.api.object.Invocation(call.operation(), args, t);
         org.osim.api.object.Outcome out = guardObject(o, call.operation(), () -> {
             try {
@@ -1145,6 +1155,22 @@ public final class Kernel {
                 return org.osim.api.object.Outcome.fail(e.getMessage());
             }
         });
+        if (out instanceof org.osim.api.object.Outcome.Spin spin) {
+            ObjectWaitQueue q = (ObjectWaitQueue) spin.queue();
+            boolean first = t.spinningOn == null;
+            t.spinningOn = q;
+            t.pc--; // the same call again, after the spin
+            t.remaining = spin.nanos();
+            if (first && q.waitsForHolders && checkWaitForCycle(t, q)) {
+                Violation v = violations.remove(violations.size() - 1);
+                violations.add(new Violation(v.kind(), v.time(), v.threads(), v.detail()
+                        + "; " + t.name + " spins, and spinners never give up: the run stops here", v.schedule()));
+                engine.stop();
+                return false;
+            }
+            return true;
+        }
+        t.spinningOn = null;
         if (out instanceof org.osim.api.object.Outcome.Done) {
             return true;
         }
@@ -1240,7 +1266,7 @@ public final class Kernel {
      * The wait-for graph: {@code t} now waits for {@code o}, which its holders hold. If following holders
      * to what they wait for leads back to {@code t}, that is a deadlock: it is reported with its cycle.
      */
-    private void checkWaitForCycle(ThreadControlBlock t, ObjectWaitQueue q) {
+    private boolean checkWaitForCycle(ThreadControlBlock t, ObjectWaitQueue q) {
         List<String> path = new ArrayList<>();
         List<String> threads = new ArrayList<>();
         if (violations.size() < 100 && cycle(t, q, path, threads, new java.util.HashSet<>())) {
@@ -1251,7 +1277,9 @@ public final class Kernel {
             }
             violations.add(new Violation("deadlock", engine.now(), threads, "a cycle of waits: " + d
                     + " (each waits for an object the next one holds)", ""));
+            return true;
         }
+        return false;
     }
 
     /** Depth-first along "waits in q, whose part of the object is held by": back to {@code start} is a cycle. */
@@ -1269,8 +1297,8 @@ public final class Kernel {
                 return true;
             }
             threads.add(holder.name);
-            if (holder.objectWait != null && holder.objectWait.waitsForHolders
-                    && cycle(start, holder.objectWait, path, threads, seen)) {
+            ObjectWaitQueue next = holder.spinningOn != null ? holder.spinningOn : holder.objectWait;
+            if (next != null && next.waitsForHolders && cycle(start, next, path, threads, seen)) {
                 return true;
             }
             threads.remove(threads.size() - 1);
@@ -1292,7 +1320,7 @@ public final class Kernel {
             }
         }
         for (KernelObjectEntry o : objects.values()) {
-            if (o.holders.containsKey(t) || t.objectWait != null || o.queues.stream().anyMatch(q -> q.holders.containsKey(t))) {
+            if (o.holders.containsKey(t) || t.objectWait != null || t.spinningOn != null || o.queues.stream().anyMatch(q -> q.holders.containsKey(t))) {
                 guardObject(o, "threadExited", () -> {
                     o.object.threadExited(t);
                     return null;

@@ -70,6 +70,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
 
     /** The object wait queue this thread waits in, if any (for the wait-for graph and time-outs). */
     ObjectWaitQueue objectWait;
+    /** The queue whose holders it busy-waits for, between the tries of one spinning call; else null. */
+    ObjectWaitQueue spinningOn;
 
     /** The jobs of a real-time thread; null for others. */
     JobState jobs;
