@@ -67,6 +67,9 @@ final class DescribeCommand implements Callable<Integer> {
                     o.mayBlock() ? "yes" : "no", o.help());
         }
         b.append("Operations (call NAME.OPERATION [ARGS] [timeout=DURATION]):\n").append(ops.render());
+        if (f.waitable()) {
+            b.append("\nA dispatcher object: programs wait for it with waitfor [any|all] NAME... [timeout=DURATION].\n");
+        }
         if (!f.parameters().isEmpty()) {
             TableReport.Table t = new TableReport.Table("  name", "default", "type", "meaning");
             for (ParameterSpec<?> p : f.parameters()) {

@@ -237,7 +237,20 @@ public final class Simulation {
                 byName.put(o.name(), f);
             }
             for (org.osim.api.workload.CallSite site : workload.callSites()) {
-                var call = site.call();
+                if (site.instruction() instanceof org.osim.api.program.Instruction.WaitFor w) {
+                    for (String object : w.objects()) {
+                        org.osim.api.object.KernelObjectFactory f = byName.get(object);
+                        if (f == null) {
+                            throw at(site.at(), "waitfor names kernel object '" + object + "', which the workload does not declare");
+                        }
+                        if (!f.waitable()) {
+                            throw at(site.at(), "waitfor names kernel object '" + object + "' (" + f.type()
+                                    + "), which is not a dispatcher object: waitfor cannot wait for it");
+                        }
+                    }
+                    continue;
+                }
+                var call = (org.osim.api.program.Instruction.Call) site.instruction();
                 org.osim.api.object.KernelObjectFactory f = byName.get(call.object());
                 if (f == null) {
                     throw at(site.at(), "call names kernel object '" + call.object() + "', which the workload does not declare");

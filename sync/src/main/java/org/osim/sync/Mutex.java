@@ -13,6 +13,7 @@ import org.osim.api.object.Outcome;
 import org.osim.api.object.QueueOrder;
 import org.osim.api.object.ThreadRef;
 import org.osim.api.object.WaitQueue;
+import org.osim.api.object.Waitable;
 import org.osim.api.param.ParameterSpec;
 import org.osim.api.param.Parameters;
 
@@ -54,6 +55,11 @@ public final class Mutex implements KernelObjectFactory {
     }
 
     @Override
+    public boolean waitable() {
+        return true; // a dispatcher object: waitfor can wait for it
+    }
+
+    @Override
     public List<OperationSpec> operations() {
         return List.of(OperationSpec.of("lock", true, "take the mutex, or sleep until it is free"),
                 OperationSpec.of("unlock", false, "release it: the next waiter gets it"),
@@ -70,7 +76,7 @@ public final class Mutex implements KernelObjectFactory {
         }
         WaitQueue lockers = context.waitQueue(name + ".lock",
                 params.get(ORDER).equals("priority") ? QueueOrder.PRIORITY : QueueOrder.FIFO);
-        return new KernelObject() {
+        final class Impl implements KernelObject, Waitable {
             private ThreadRef owner;
             private final Map<String, WaitQueue> conditions = new HashMap<>();
 
@@ -91,6 +97,8 @@ public final class Mutex implements KernelObjectFactory {
                 if (!waiting.isEmpty()) {
                     take(waiting.get(0));
                     context.wake(lockers, waiting.get(0), 0);
+                } else {
+                    context.signalled(); // free: a waitfor may take it
                 }
             }
 
@@ -168,6 +176,17 @@ public final class Mutex implements KernelObjectFactory {
                     release(); // a robust mutex: the next waiter gets it rather than waiting for ever
                 }
             }
-        };
+
+            @Override
+            public boolean isSignalled(ThreadRef thread) {
+                return owner == null;
+            }
+
+            @Override
+            public void satisfy(ThreadRef thread) {
+                take(thread);
+            }
+        }
+        return new Impl();
     }
 }

@@ -9,7 +9,9 @@ import org.osim.api.object.ObjectKind;
 import org.osim.api.object.OperationSpec;
 import org.osim.api.object.Outcome;
 import org.osim.api.object.QueueOrder;
+import org.osim.api.object.ThreadRef;
 import org.osim.api.object.WaitQueue;
+import org.osim.api.object.Waitable;
 import org.osim.api.param.ParameterSpec;
 import org.osim.api.param.Parameters;
 
@@ -49,6 +51,11 @@ public final class Semaphore implements KernelObjectFactory {
     }
 
     @Override
+    public boolean waitable() {
+        return true; // a dispatcher object: waitfor can wait for it
+    }
+
+    @Override
     public List<OperationSpec> operations() {
         return List.of(OperationSpec.of("down", true, "decrement, or sleep until an up (P, wait)"),
                 OperationSpec.of("up", false, "wake a sleeper, or increment (V, signal)"));
@@ -59,7 +66,7 @@ public final class Semaphore implements KernelObjectFactory {
         long max = params.get(MAX);
         WaitQueue sleepers = context.waitQueue(name + ".sleepers",
                 params.get(ORDER).equals("priority") ? QueueOrder.PRIORITY : QueueOrder.FIFO);
-        return new KernelObject() {
+        final class Impl implements KernelObject, Waitable {
             private long count = Math.min(params.get(INITIAL), max);
 
             @Override
@@ -73,9 +80,21 @@ public final class Semaphore implements KernelObjectFactory {
                 }
                 if (context.wakeOne(sleepers, count).isEmpty()) {
                     count = Math.min(max, count + 1);
+                    context.signalled(); // a waitfor may take it
                 }
                 return Outcome.done(count);
             }
-        };
+
+            @Override
+            public boolean isSignalled(ThreadRef thread) {
+                return count > 0;
+            }
+
+            @Override
+            public void satisfy(ThreadRef thread) {
+                count--;
+            }
+        }
+        return new Impl();
     }
 }

@@ -124,12 +124,16 @@ public final class WorkloadReader {
         List<ObjectSpec> objects = optional(m, "objects").map(WorkloadReader::objects).orElse(List.of());
         List<CallSite> calls = new ArrayList<>();
         for (Located l : located) {
-            if (l.instruction() instanceof Instruction.Call c) {
-                if (objects.stream().noneMatch(o -> o.name().equals(c.object()))) {
-                    throw OsimException.badInput(l.at(), "call names kernel object '" + c.object() + "', which the workload does not declare"
-                            + known("objects", objects.stream().map(ObjectSpec::name).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))));
+            if (l.instruction() instanceof Instruction.Call || l.instruction() instanceof Instruction.WaitFor) {
+                CallSite site = new CallSite(l.process(), l.instruction(), Optional.of(l.at()));
+                String verb = l.instruction() instanceof Instruction.Call ? "call" : "waitfor";
+                for (String object : site.objects()) {
+                    if (objects.stream().noneMatch(o -> o.name().equals(object))) {
+                        throw OsimException.badInput(l.at(), verb + " names kernel object '" + object + "', which the workload does not declare"
+                                + known("objects", objects.stream().map(ObjectSpec::name).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))));
+                    }
                 }
-                calls.add(new CallSite(l.process(), c, Optional.of(l.at())));
+                calls.add(site);
             }
         }
         return new Workload(name, description, machine, users, processes, runLength, objects, calls);

@@ -27,4 +27,12 @@ public interface KernelObjectFactory {
 
     /** A new object called {@code name}. */
     KernelObject create(String name, Parameters params, ObjectContext context);
+
+    /**
+     * Whether its objects are dispatcher objects — they implement {@link Waitable}, so programs can wait
+     * for them with {@code waitfor} (WaitForSingleObject / WaitForMultipleObjects).
+     */
+    default boolean waitable() {
+        return false;
+    }
 }

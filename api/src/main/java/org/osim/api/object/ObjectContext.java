@@ -73,6 +73,12 @@ public interface ObjectContext {
      */
     void setPriority(ThreadRef thread, int priority);
 
+    /**
+     * A dispatcher object ({@link Waitable}) may have become signalled: the kernel satisfies the
+     * {@code waitfor}s that wait for it, in the order they began, while they can be.
+     */
+    void signalled();
+
     /** Whether {@code thread} is on a CPU now (the test of a Solaris adaptive mutex: spin if its owner runs). */
     boolean isRunning(ThreadRef thread);
 

@@ -29,6 +29,12 @@ public record ParameterSpec<T>(String name, ParameterType<T> type, T defaultValu
         return new ParameterSpec<>(name, type, type.parse(defaultValue), help);
     }
 
+    /** A duration parameter that may be zero (meaning "none", say), with its default written as text. */
+    public static ParameterSpec<Long> durationOrZero(String name, String defaultValue, String help) {
+        ParameterType<Long> type = ParameterType.duration(0);
+        return new ParameterSpec<>(name, type, type.parse(defaultValue), help);
+    }
+
     public static ParameterSpec<Long> integer(String name, long defaultValue, long min, long max, String help) {
         return new ParameterSpec<>(name, ParameterType.integer(min, max), defaultValue, help);
     }

@@ -200,6 +200,29 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * {@code waitfor [any|all] OBJECT… [timeout=D]}: WaitForSingleObject / WaitForMultipleObjects (Dhamdhere
+     * §6.11.5): sleep until one ({@code any}) or every ({@code all}) named dispatcher object is signalled
+     * for the caller; an {@code all} wait takes its objects together or not at all.
+     *
+     * @param timeoutNanos {@code Long.MAX_VALUE} for none
+     */
+    record WaitFor(boolean all, List<String> objects, long timeoutNanos) implements Instruction {
+        public WaitFor {
+            objects = List.copyOf(objects);
+            if (objects.isEmpty()) {
+                throw new IllegalArgumentException("waitfor needs at least one object");
+            }
+            positive(timeoutNanos, "a waitfor time-out");
+        }
+
+        @Override
+        public String toString() {
+            return "waitfor " + (all ? "all " : objects.size() > 1 ? "any " : "") + String.join(" ", objects)
+                    + (timeoutNanos == Long.MAX_VALUE ? "" : " timeout=" + org.osim.api.SimTime.format(timeoutNanos));
+        }
+    }
+
     private static void positive(long nanos, String what) {
         if (nanos <= 0) {
             throw new IllegalArgumentException(what + " needs a duration greater than zero");

@@ -136,8 +136,39 @@ public final class ProgramText {
                 }
                 yield new Instruction.Call(target.substring(0, dot), target.substring(dot + 1), args.subList(1, args.size()));
             }
+            case "waitfor" -> {
+                p.arity(args, 1, Integer.MAX_VALUE, "waitfor [any|all] OBJECT... [timeout=DURATION]");
+                int from = 0;
+                boolean all = false;
+                if (args.get(0).equals("any") || args.get(0).equals("all")) {
+                    all = args.get(0).equals("all");
+                    from = 1;
+                }
+                long timeout = Long.MAX_VALUE;
+                List<String> objects = new java.util.ArrayList<>();
+                for (int i = from; i < args.size(); i++) {
+                    String a = args.get(i);
+                    if (a.startsWith("timeout=")) {
+                        try {
+                            timeout = SimTime.parse(a.substring("timeout=".length()));
+                        } catch (IllegalArgumentException e) {
+                            throw p.error(i + 1, e.getMessage());
+                        }
+                        if (timeout <= 0) {
+                            throw p.error(i + 1, "expected a time-out greater than zero, got '" + a + "'");
+                        }
+                    } else {
+                        objects.add(p.name(args, i, "kernel object name"));
+                    }
+                }
+                if (objects.isEmpty()) {
+                    throw p.error(0, "waitfor names no object: expected waitfor [any|all] OBJECT... [timeout=DURATION]");
+                }
+                yield new Instruction.WaitFor(all, objects, timeout);
+            }
             default -> throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
-                    + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors or call)");
+                    + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, "
+                    + "processors, call or waitfor)");
         };
     }
 

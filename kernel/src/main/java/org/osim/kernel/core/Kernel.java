@@ -737,6 +737,11 @@ public final class Kernel {
                 if (k.carrier() && k.runtime.activations()) {
                     setProcessors(k.runtime, want.count());
                 }
+            } else if (in instanceof Instruction.WaitFor w) {
+                at = systemCall(c, now);
+                if (!waitFor(c, k, t, w)) {
+                    return;
+                }
             } else if (in instanceof Instruction.Call call) {
                 if (t.spinningOn == null) { // another try of a spinning call is not another system call
                     at = systemCall(c, now);
@@ -876,12 +881,22 @@ public final class Kernel {
         }
         if (liveThreads == 0 && pendingArrivals == 0) {
             engine.stop();
-        } else if (held == 0 && pendingWakeups == 0 && pendingArrivals == 0 && noneRunning()) {
+        } else if (held == 0 && pendingWakeups == 0 && pendingArrivals == 0 && noneRunning() && !objectTimerMayWake()) {
             if (violations.stream().noneMatch(v -> v.kind().equals("deadlock"))) {
                 reportDeadlock(now);
             }
             engine.stop();
         }
+    }
+
+    /** Whether an object's timer is pending while someone waits on that object (a timer can wake only its own waiters). */
+    private boolean objectTimerMayWake() {
+        for (KernelObjectEntry o : objects.values()) {
+            if (o.timers > 0 && (!o.dispatcherWaits.isEmpty() || o.queues.stream().anyMatch(q -> !q.isEmpty()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean noneRunning() {
@@ -945,7 +960,9 @@ public final class Kernel {
                 if (detail.length() > 0) {
                     detail.append("; ");
                 }
+                ThreadControlBlock who = t.currentUser != null ? t.currentUser : t;
                 String on = t.waitingOn != null ? t.waitingOn.name()
+                        : who.dispatcherWait != null ? who.dispatcherWait.label
                         : t.objectWait != null ? t.objectWait.name() : t.currentUser != null && t.currentUser.objectWait != null
                         ? t.currentUser.objectWait.name() : "an event";
                 detail.append(t.name).append(" waits for ").append(on);
@@ -1077,6 +1094,11 @@ public final class Kernel {
             }
 
             @Override
+            public void signalled() {
+                dispatcherSignalled(o);
+            }
+
+            @Override
             public boolean isRunning(org.osim.api.object.ThreadRef thread) {
                 ThreadControlBlock t = (ThreadControlBlock) thread;
                 return t.cpu != null && t.state != ThreadState.TERMINATED;
@@ -1101,15 +1123,27 @@ public final class Kernel {
 
             @Override
             public TimerHandle at(long time, Runnable action) {
-                Event e = Event.of(EventRank.POLICY_TIMER, () -> guardObject(o, "a timer", () -> {
-                    action.run();
-                    return null;
-                }));
+                Event e = Event.of(EventRank.POLICY_TIMER, () -> {
+                    o.timers--;
+                    guardObject(o, "a timer", () -> {
+                        action.run();
+                        return null;
+                    });
+                });
+                o.timers++;
                 engine.schedule(e, Math.max(time, engine.now()));
-                return () -> engine.cancel(e);
+                return () -> {
+                    if (engine.cancel(e)) {
+                        o.timers--;
+                    }
+                };
             }
         };
         o.object = guardObject(o, "create", () -> requireNonNull(f.create(spec.name(), params, context), "create returned null"));
+        if (f.waitable() && !(o.object instanceof org.osim.api.object.Waitable)) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel object type '" + f.type()
+                    + "' says it is waitable, but its objects do not implement Waitable");
+        }
         objects.put(spec.name(), o);
     }
 
@@ -1207,6 +1241,123 @@ public final class Kernel {
             }
         }
         return false;
+    }
+
+    // ---------------------------------------------------------------- dispatcher objects (waitfor)
+
+    /** {@code waitfor}: satisfied now, or the caller sleeps until it is (or its time-out). Returns false if it left the CPU. */
+    private boolean waitFor(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, Instruction.WaitFor w) {
+        List<KernelObjectEntry> objs = new ArrayList<>(w.objects().size());
+        for (String name : w.objects()) {
+            KernelObjectEntry o = objects.get(name);
+            if (o == null || !(o.object instanceof org.osim.api.object.Waitable)) {
+                terminate(t.process, Termination.fatal("bad system call: no dispatcher object '" + name + "'"));
+                return false;
+            }
+            o.operations++;
+            objs.add(o);
+        }
+        DispatcherWait d = new DispatcherWait(t, objs, w.all(), engine.now(), w.toString());
+        if (trySatisfy(d)) {
+            return true;
+        }
+        for (KernelObjectEntry o : objs) {
+            o.blocks++;
+            o.dispatcherWaits.add(d);
+        }
+        d.blocked = blockInKernel(c, k, t, w.toString());
+        t.dispatcherWait = d;
+        if (w.timeoutNanos() != Long.MAX_VALUE) {
+            pendingWakeups++;
+            d.timeout = engine.at(engine.now() + w.timeoutNanos(), EventRank.WAKEUP, () -> {
+                pendingWakeups--;
+                d.timeout = null;
+                if (!d.done) {
+                    for (KernelObjectEntry o : d.objects) {
+                        o.timeouts++;
+                    }
+                    endDispatcherWait(d);
+                    wake(d.blocked);
+                }
+            });
+        }
+        return false;
+    }
+
+    private static org.osim.api.object.Waitable waitable(KernelObjectEntry o) {
+        return (org.osim.api.object.Waitable) o.object;
+    }
+
+    /** Satisfies {@code d} if it can be: any — the first signalled object, in the order named; all — all of them at once. */
+    private boolean trySatisfy(DispatcherWait d) {
+        ThreadControlBlock t = d.caller;
+        if (d.all) {
+            for (KernelObjectEntry o : d.objects) {
+                if (!guardObject(o, "isSignalled", () -> waitable(o).isSignalled(t))) {
+                    return false;
+                }
+            }
+            for (KernelObjectEntry o : d.objects) {
+                guardObject(o, "satisfy", () -> {
+                    waitable(o).satisfy(t);
+                    return null;
+                });
+            }
+            return true;
+        }
+        for (KernelObjectEntry o : d.objects) {
+            if (guardObject(o, "isSignalled", () -> waitable(o).isSignalled(t))) {
+                guardObject(o, "satisfy", () -> {
+                    waitable(o).satisfy(t);
+                    return null;
+                });
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The waitfor {@code d} is over (satisfied, timed out, or its thread ended): it leaves every list. */
+    private void endDispatcherWait(DispatcherWait d) {
+        d.done = true;
+        d.caller.dispatcherWait = null;
+        long waited = engine.now() - d.since;
+        for (KernelObjectEntry o : d.objects) {
+            o.dispatcherWaits.remove(d);
+            o.totalWait += waited;
+            o.worstWait = Math.max(o.worstWait, waited);
+        }
+        if (d.timeout != null && engine.cancel(d.timeout)) {
+            pendingWakeups--;
+        }
+        d.timeout = null;
+    }
+
+    private final java.util.ArrayDeque<KernelObjectEntry> signalledObjects = new java.util.ArrayDeque<>();
+    private boolean satisfying;
+
+    /**
+     * Object {@code o} may be signalled: the waits for it are satisfied in the order they began, while
+     * they can be. Satisfying one may signal another object; that is done after, not inside.
+     */
+    private void dispatcherSignalled(KernelObjectEntry o) {
+        signalledObjects.add(o);
+        if (satisfying) {
+            return;
+        }
+        satisfying = true;
+        try {
+            for (KernelObjectEntry next; (next = signalledObjects.poll()) != null; ) {
+                for (DispatcherWait d : new ArrayList<>(next.dispatcherWaits)) {
+                    if (!d.done && trySatisfy(d)) {
+                        endDispatcherWait(d);
+                        wake(d.blocked);
+                    }
+                }
+            }
+        } finally {
+            satisfying = false;
+        }
     }
 
     /**
@@ -1309,6 +1460,9 @@ public final class Kernel {
 
     /** A thread ends: it leaves any object queue it waits in, and objects undo what it held. */
     private void leaveObjects(ThreadControlBlock t) {
+        if (t.dispatcherWait != null) {
+            endDispatcherWait(t.dispatcherWait);
+        }
         if (t.objectWait != null) {
             ObjectWaitQueue q = t.objectWait;
             ObjectWaitQueue.Entry e = q.entryOf(t);

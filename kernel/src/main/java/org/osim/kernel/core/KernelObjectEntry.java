@@ -27,6 +27,10 @@ final class KernelObjectEntry {
     long holdTime;
     long acquisitions;
     final Map<String, Long> counters = new LinkedHashMap<>();
+    /** Threads in waitfor that name it, in the order they began to wait. */
+    final List<DispatcherWait> dispatcherWaits = new ArrayList<>(0);
+    /** Its timers not yet fired: while someone waits on it, they may still wake them. */
+    int timers;
 
     KernelObjectEntry(String name, KernelObjectFactory factory) {
         this.name = name;

@@ -72,6 +72,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     ObjectWaitQueue objectWait;
     /** The queue whose holders it busy-waits for, between the tries of one spinning call; else null. */
     ObjectWaitQueue spinningOn;
+    /** Its waitfor, while it waits; else null. */
+    DispatcherWait dispatcherWait;
 
     /** The jobs of a real-time thread; null for others. */
     JobState jobs;
