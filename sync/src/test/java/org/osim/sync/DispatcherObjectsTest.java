@@ -115,4 +115,38 @@ class DispatcherObjectsTest {
                 .hasMessage("inline.yaml:3:35: waitfor names kernel object 'b' (barrier), which is not a dispatcher object: "
                         + "waitfor cannot wait for it");
     }
+
+    @Test
+    void processAndThreadObjectsAreSignalledWhenTheyEnd() {
+        HarnessResult r = fcfs("""
+                machine: { cpus: 3 }
+                objects:
+                  - { name: hA, type: process-handle, process: A }
+                  - { name: hB, type: process-handle, process: B }
+                  - { name: tw, type: thread-handle, thread: C.w }
+                processes:
+                  - { name: A, bursts: [cpu 3ms] }
+                  - { name: B, bursts: [cpu 5ms] }
+                  - name: C
+                    threads:
+                      - { name: w, program: "cpu 2ms" }
+                      - { name: v, program: "waitfor tw; cpu 1ms" }
+                  - { name: any, arrival: 1, program: "waitfor any hA hB; cpu 1ms" }
+                  - { name: all, arrival: 1, program: "waitfor all hA hB; cpu 1ms" }
+                """);
+        assertThat(r.process("C").threads().stream().filter(t -> t.name().equals("C.v")).findFirst().orElseThrow()
+                .completion().orElseThrow()).isEqualTo(3_000_000L);
+        assertThat(completion(r, "any")).isEqualTo(4_000_000L); // A ends at 3
+        assertThat(completion(r, "all")).isEqualTo(6_000_000L); // B at 5
+    }
+
+    @Test
+    void aHandleToANonexistentProcessIsReportedWhereItIsDeclared() {
+        assertThatThrownBy(() -> fcfs("""
+                objects: [ { name: h, type: process-handle, process: Z } ]
+                processes:
+                  - { name: A, program: "waitfor h" }
+                """)).isInstanceOf(OsimException.class)
+                .hasMessage("inline.yaml:1:29: kernel object 'h': no process 'Z' in the workload");
+    }
 }

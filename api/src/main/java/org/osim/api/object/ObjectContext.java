@@ -79,6 +79,15 @@ public interface ObjectContext {
      */
     void signalled();
 
+    /**
+     * Runs {@code action} when the process named {@code process} ends (a Windows process object is
+     * signalled then). Throws {@link IllegalArgumentException} if the workload has no such process.
+     */
+    void onProcessExit(String process, Runnable action);
+
+    /** Runs {@code action} when the thread named {@code thread} ({@code P.t}, as in results) ends. */
+    void onThreadExit(String thread, Runnable action);
+
     /** Whether {@code thread} is on a CPU now (the test of a Solaris adaptive mutex: spin if its owner runs). */
     boolean isRunning(ThreadRef thread);
 

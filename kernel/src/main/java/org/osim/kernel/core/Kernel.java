@@ -1099,6 +1099,32 @@ public final class Kernel {
             }
 
             @Override
+            public void onProcessExit(String process, Runnable action) {
+                requireNonNull(action, "action is null");
+                if (workload.processes().stream().noneMatch(p -> p.name().equals(process))) {
+                    throw new IllegalArgumentException("no process '" + process + "' in the workload");
+                }
+                exitWatchers.computeIfAbsent("process " + process, x -> new ArrayList<>()).add(() -> guardObject(o, "a process exit", () -> {
+                    action.run();
+                    return null;
+                }));
+            }
+
+            @Override
+            public void onThreadExit(String thread, Runnable action) {
+                requireNonNull(action, "action is null");
+                int dot = thread.lastIndexOf('.');
+                String process = dot < 0 ? thread : thread.substring(0, dot);
+                if (workload.processes().stream().noneMatch(p -> p.name().equals(process))) {
+                    throw new IllegalArgumentException("no thread '" + thread + "' in the workload (name it PROCESS.THREAD)");
+                }
+                exitWatchers.computeIfAbsent("thread " + thread, x -> new ArrayList<>()).add(() -> guardObject(o, "a thread exit", () -> {
+                    action.run();
+                    return null;
+                }));
+            }
+
+            @Override
             public boolean isRunning(org.osim.api.object.ThreadRef thread) {
                 ThreadControlBlock t = (ThreadControlBlock) thread;
                 return t.cpu != null && t.state != ThreadState.TERMINATED;
@@ -1139,7 +1165,14 @@ public final class Kernel {
                 };
             }
         };
-        o.object = guardObject(o, "create", () -> requireNonNull(f.create(spec.name(), params, context), "create returned null"));
+        o.object = guardObject(o, "create", () -> {
+            try {
+                return requireNonNull(f.create(spec.name(), params, context), "create returned null");
+            } catch (IllegalArgumentException e) { // a parameter the type could only check against the workload
+                throw spec.at().map(w -> OsimException.badInput(w, "kernel object '" + spec.name() + "': " + e.getMessage()))
+                        .orElseGet(() -> OsimException.badInput("kernel object '" + spec.name() + "': " + e.getMessage()));
+            }
+        });
         if (f.waitable() && !(o.object instanceof org.osim.api.object.Waitable)) {
             throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel object type '" + f.type()
                     + "' says it is waitable, but its objects do not implement Waitable");
@@ -1331,6 +1364,18 @@ public final class Kernel {
             pendingWakeups--;
         }
         d.timeout = null;
+    }
+
+    /** What kernel objects asked to be told when a process or thread ends ("process A", "thread A.t"). */
+    private final java.util.Map<String, List<Runnable>> exitWatchers = new java.util.HashMap<>();
+
+    private void exited(String what) {
+        if (!exitWatchers.isEmpty()) {
+            List<Runnable> watchers = exitWatchers.remove(what);
+            if (watchers != null) {
+                watchers.forEach(Runnable::run);
+            }
+        }
     }
 
     private final java.util.ArrayDeque<KernelObjectEntry> signalledObjects = new java.util.ArrayDeque<>();
@@ -1838,6 +1883,7 @@ public final class Kernel {
         if (listeners.length > 0) {
             trace(new TraceEvent.ThreadExited(engine.now(), u.name));
         }
+        exited("thread " + u.name);
         if (u.joiners != null) {
             wakeAll(u.joiners);
         }
@@ -2183,6 +2229,7 @@ public final class Kernel {
         if (listeners.length > 0) {
             trace(new TraceEvent.ThreadExited(engine.now(), t.name));
         }
+        exited("thread " + t.name);
         policy.taskExit(t);
         if (t.joiners != null) {
             wakeAll(t.joiners);
@@ -2282,6 +2329,7 @@ public final class Kernel {
         if (listeners.length > 0) {
             trace(new TraceEvent.ProcessExited(engine.now(), p.name, how));
         }
+        exited("process " + p.name);
         ProcessControlBlock parent = p.parent;
         if (parent != null) {
             parent.liveChildren--;
