@@ -184,4 +184,26 @@ class PrimitivesTest {
         assertThat(r.schedule()).isEqualTo("signaller 1-5 | waiter 5-7");
         assertThat(r.result().violations()).isEmpty();
     }
+
+    @Test
+    void theFirstSleeperLendsItsTurnstileAndTheLastTakesItAway() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        SchedulerHarness.of(new FirstComeFirstServed()).workloadYaml("""
+                machine: { cpus: 4 }
+                objects: [ { name: m, type: mutex, inherit: true } ]
+                processes:
+                  - { name: A, program: "call m.lock; cpu 3ms; call m.unlock" }
+                  - { name: B, program: "call m.lock; cpu 1ms; call m.unlock" }
+                  - { name: C, program: "call m.lock; cpu 1ms; call m.unlock" }
+                  - { name: D, program: "call m.lock; cpu 1ms; call m.unlock" }
+                """).trace(e -> {
+                    if (e instanceof org.osim.api.trace.TraceEvent.ObjectNote n) {
+                        notes.add(n.time() / 1_000_000 + " " + n.describe());
+                    }
+                }).run();
+        // B, C and D sleep from 0; C's and D's turnstiles go to the free list; B and C take those back as
+        // they wake (at 3 and 4), and D, the last, leaves at 5 with the one B lent m.
+        assertThat(notes).containsExactly("0 m: B blocks first: B's turnstile becomes m's turnstile",
+                "5 m: D, the last sleeper, leaves with B's turnstile");
+    }
 }

@@ -977,6 +977,7 @@ public final class Kernel {
     private void createObject(org.osim.api.workload.ObjectSpec spec) {
         org.osim.api.object.KernelObjectFactory f = options.objectTypes().apply(spec.type());
         KernelObjectEntry o = new KernelObjectEntry(spec.name(), f);
+        o.turnstiles = turnstiles;
         Parameters params = Parameters.resolve("kernel object '" + spec.name() + "' (" + f.type() + ")", f.parameters(), spec.params());
         SplittableRandom random = new org.osim.api.RandomStreams(options.seed()).stream("object[" + spec.name() + "]");
         org.osim.api.object.ObjectContext context = new org.osim.api.object.ObjectContext() {
@@ -1364,6 +1365,14 @@ public final class Kernel {
             pendingWakeups--;
         }
         d.timeout = null;
+    }
+
+    private final Turnstiles turnstiles = new Turnstiles(this::objectNote);
+
+    private void objectNote(KernelObjectEntry o, String what) {
+        if (listeners.length > 0) {
+            trace(new TraceEvent.ObjectNote(engine.now(), o.name, what));
+        }
     }
 
     /** What kernel objects asked to be told when a process or thread ends ("process A", "thread A.t"). */

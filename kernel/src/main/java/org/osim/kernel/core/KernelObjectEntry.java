@@ -15,6 +15,9 @@ final class KernelObjectEntry {
     KernelObject object;
     /** Whether holders inherit the priority of their waiters. */
     boolean inheriting;
+    /** The kernel's turnstiles, and the one lent to it while threads sleep on it (inheriting objects only). */
+    Turnstiles turnstiles;
+    String turnstile;
     final List<ObjectWaitQueue> queues = new ArrayList<>(2);
     /** Who holds it now, and since when: edges of the wait-for graph, and hold times. */
     final Map<ThreadControlBlock, Long> holders = new LinkedHashMap<>();
@@ -35,6 +38,17 @@ final class KernelObjectEntry {
     KernelObjectEntry(String name, KernelObjectFactory factory) {
         this.name = name;
         this.factory = factory;
+    }
+
+    /** Threads asleep on it, waiting for its holders. */
+    int sleepers() {
+        int n = 0;
+        for (ObjectWaitQueue q : queues) {
+            if (q.waitsForHolders) {
+                n += q.size();
+            }
+        }
+        return n;
     }
 
     ObjectResult result(long end) {

@@ -49,6 +49,7 @@ final class ObjectWaitQueue implements WaitQueue {
         Entry e = new Entry(caller, blocked, now, seq++);
         entries.add(e);
         caller.objectWait = this;
+        turnstileIn(caller);
         return e;
     }
 
@@ -83,6 +84,7 @@ final class ObjectWaitQueue implements WaitQueue {
         Entry e = new Entry(from.caller, from.blocked, from.since, seq++);
         entries.add(e);
         from.caller.objectWait = this;
+        turnstileIn(from.caller);
         return e;
     }
 
@@ -92,8 +94,16 @@ final class ObjectWaitQueue implements WaitQueue {
     }
 
     void remove(Entry e) {
-        entries.remove(e);
+        if (entries.remove(e) && waitsForHolders && object.inheriting) {
+            object.turnstiles.wake(object, e.caller, object.sleepers());
+        }
         e.caller.objectWait = null;
+    }
+
+    private void turnstileIn(ThreadControlBlock caller) {
+        if (waitsForHolders && object.inheriting) {
+            object.turnstiles.sleep(object, caller);
+        }
     }
 
     @Override
