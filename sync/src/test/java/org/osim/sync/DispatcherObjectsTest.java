@@ -149,4 +149,45 @@ class DispatcherObjectsTest {
                 """)).isInstanceOf(OsimException.class)
                 .hasMessage("inline.yaml:1:29: kernel object 'h': no process 'Z' in the workload");
     }
+
+    @Test
+    void aFileIsSignalledWhenItsOverlappedIoCompletes() {
+        HarnessResult r = fcfs("""
+                machine: { cpus: 2 }
+                objects: [ { name: f, type: file } ]
+                processes:
+                  - { name: W, program: "call f.read 10ms; cpu 2ms; waitfor f; cpu 1ms" }
+                  - { name: V, arrival: 1, program: "waitfor f; cpu 1ms" }
+                """);
+        // W computes while its read is under way; both wait for it and both go at 10.
+        assertThat(completion(r, "W")).isEqualTo(11_000_000L);
+        assertThat(completion(r, "V")).isEqualTo(11_000_000L);
+        assertThat(object(r.result(), "f").counters()).containsExactly(Map.entry("reads", 1L));
+    }
+
+    @Test
+    void consoleInputLetsOneReaderGoPerInputAndAFileChangeOnePerChange() {
+        HarnessResult con = fcfs("""
+                machine: { cpus: 3 }
+                objects: [ { name: con, type: console-input, input: 5ms/6ms/20ms } ]
+                processes:
+                  - { name: R1, program: "waitfor con; cpu 1ms" }
+                  - { name: R2, program: "waitfor con; cpu 1ms" }
+                  - { name: R3, program: "waitfor con; cpu 1ms" }
+                """);
+        assertThat(completion(con, "R1")).isEqualTo(6_000_000L);
+        assertThat(completion(con, "R2")).isEqualTo(7_000_000L);
+        assertThat(completion(con, "R3")).isEqualTo(21_000_000L);
+
+        HarnessResult dir = fcfs("""
+                machine: { cpus: 2 }
+                objects: [ { name: dir, type: file-change, changes: 5ms } ]
+                processes:
+                  - { name: A, program: "waitfor dir; cpu 1ms" }
+                  - { name: B, program: "waitfor dir; cpu 1ms" }
+                """);
+        assertThat(completion(dir, "A")).isEqualTo(6_000_000L);
+        assertThat(dir.process("B").completion()).isEmpty();
+        assertThat(dir.result().violations()).extracting(v -> v.time()).containsExactly(6_000_000L); // when A is done
+    }
 }
