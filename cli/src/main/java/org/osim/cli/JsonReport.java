@@ -113,6 +113,21 @@ final class JsonReport {
             }
             g.writeEndArray();
         }
+        if (!r.memory().isEmpty()) {
+            g.writeObjectFieldStart("memory");
+            for (var w : r.memory().entrySet()) {
+                if (w.getValue().size() == 1) {
+                    g.writeNumberField(w.getKey(), w.getValue().get(0));
+                } else {
+                    g.writeArrayFieldStart(w.getKey());
+                    for (long v : w.getValue()) {
+                        g.writeNumber(v);
+                    }
+                    g.writeEndArray();
+                }
+            }
+            g.writeEndObject();
+        }
         g.writeNumberField("events", r.events());
         g.writeNumberField("sliceCount", r.sliceCount());
         g.writeNumberField("endTime", unit.of(r.endTime()));

@@ -1,5 +1,7 @@
 package org.osim.cli;
 
+import java.util.List;
+
 import java.util.concurrent.Callable;
 import org.osim.api.sched.SchedulerFactory;
 import org.osim.api.workload.Workload;
@@ -42,8 +44,12 @@ final class ListCommand implements Callable<Integer> {
                 Osim osim = plugins.osim();
                 TableReport.Table t = new TableReport.Table("type", "kind", "operations", "description");
                 for (var f : osim.plugins().objectTypes()) {
-                    t.add(f.type(), f.kind().name().toLowerCase(java.util.Locale.ROOT),
-                            String.join(" ", f.operations().stream().map(o -> o.name()).toList()), firstSentence(f.description()));
+                    List<String> ops = new java.util.ArrayList<>(f.operations().stream().map(o -> o.name()).toList());
+                    if (f.waitable()) {
+                        ops.add("(waitfor)"); // a dispatcher object
+                    }
+                    t.add(f.type(), f.kind().name().toLowerCase(java.util.Locale.ROOT), String.join(" ", ops),
+                            firstSentence(f.description()));
                 }
                 b.append(osim.plugins().objectTypes().isEmpty() ? "No kernel objects are installed.\n" : t.render());
             }

@@ -70,6 +70,16 @@ final class TableReport {
                 }
             }
         }
+        if (!r.memory().isEmpty()) {
+            b.append("\nmemory at the end: ");
+            String sep = "";
+            for (var w : r.memory().entrySet()) {
+                b.append(sep).append(w.getKey()).append(' ')
+                        .append(w.getValue().size() == 1 ? String.valueOf(w.getValue().get(0)) : w.getValue().toString());
+                sep = " · ";
+            }
+            b.append('\n');
+        }
         if (s.completed() < s.processes()) {
             b.append(s.processes() - s.completed()).append(" of ").append(s.processes())
                     .append(" processes did not complete; means are over those that did.\n");

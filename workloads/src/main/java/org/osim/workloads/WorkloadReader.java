@@ -38,7 +38,8 @@ import org.osim.api.workload.Workload;
  */
 public final class WorkloadReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
-    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "processes", "generate");
+    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared",
+            "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
             "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
@@ -136,7 +137,59 @@ public final class WorkloadReader {
                 calls.add(site);
             }
         }
-        return new Workload(name, description, machine, users, processes, runLength, objects, calls);
+        Map<String, List<Long>> shared = optional(m, "shared").map(WorkloadReader::shared).orElse(Map.of());
+        checkMemory(shared);
+        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared);
+    }
+
+    /** {@code shared: { turn: 0, interested: [0, 0] }}: words every process can use. */
+    private static Map<String, List<Long>> shared(Node n) {
+        Map<String, List<Long>> words = new java.util.LinkedHashMap<>();
+        for (var e : mapping(n, "a mapping of shared memory words to initial values, e.g. { turn: 0, interested: [0, 0] }")
+                .fields().entrySet()) {
+            String word = e.getKey();
+            if (!word.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw OsimException.badInput(e.getValue().keyAt(), "expected a word name (a letter, then letters, digits or _), got '"
+                        + word + "'");
+            }
+            Node v = e.getValue().value();
+            List<Long> values = new ArrayList<>();
+            if (v instanceof Node.Sequence seq) {
+                for (Node item : seq.items()) {
+                    values.add(integer(item, Long.MIN_VALUE, Long.MAX_VALUE, "a whole number"));
+                }
+                if (values.isEmpty()) {
+                    throw OsimException.badInput(v.at(), "an array needs at least one element");
+                }
+            } else {
+                values.add(integer(v, Long.MIN_VALUE, Long.MAX_VALUE, "a whole number, or a list of them for an array"));
+            }
+            words.put(word, values);
+        }
+        return words;
+    }
+
+    /** Every memory word a machine instruction names is declared (.word in the process, or shared), where it is used. */
+    private void checkMemory(Map<String, List<Long>> shared) {
+        Map<String, Set<String>> declared = new HashMap<>();
+        for (Located l : located) {
+            if (l.instruction() instanceof Instruction.Word w) {
+                declared.computeIfAbsent(l.process(), k -> new java.util.HashSet<>()).add(w.name());
+            }
+        }
+        for (Located l : located) {
+            if (l.instruction() instanceof Instruction.Machine mi && mi.target() < 0
+                    && mi.op() != org.osim.api.program.MachineOp.ENTER && mi.op() != org.osim.api.program.MachineOp.LEAVE) {
+                for (var o : mi.operands()) {
+                    if (o instanceof org.osim.api.program.Operand.Memory mem && !shared.containsKey(mem.word())
+                            && !declared.getOrDefault(l.process(), Set.of()).contains(mem.word())) {
+                        throw OsimException.badInput(l.at(), mi.op().mnemonic() + " names memory word '" + mem.word()
+                                + "', which is neither declared in process " + l.process() + " (.word " + mem.word()
+                                + " 0) nor shared (shared: { " + mem.word() + ": 0 })");
+                    }
+                }
+            }
+        }
     }
 
     private static String baseName(String file) {

@@ -118,7 +118,7 @@ class WorkloadReaderTest {
         fails("""
                 processes:
                   - { name: A, bursts: [cpu 8ms, jump 3] }
-                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call or waitfor)");
+                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, tsl, xchg, cas, fetchadd, enter, leave, .word)");
     }
 
     @Test
@@ -222,5 +222,27 @@ class WorkloadReaderTest {
     void anUnknownWorkloadListsTheStandardOnes() {
         assertThatThrownBy(() -> Workloads.load("fig-9-99", 1)).isInstanceOf(OsimException.class)
                 .hasMessageStartingWith("no workload 'fig-9-99': it is neither a file nor a standard workload (standard: fig-2-41, ");
+    }
+
+    @Test
+    void sharedMemoryAndUndeclaredWords() {
+        Workload w = WorkloadReader.read("w.yaml", """
+                shared: { turn: 0, interested: [0, 1] }
+                processes:
+                  - { name: A, program: ".word mine 7; load r1, turn; store interested[1], r1; load r2, mine" }
+                """, 1);
+        assertThat(w.shared()).containsExactly(java.util.Map.entry("turn", List.of(0L)),
+                java.util.Map.entry("interested", List.of(0L, 1L)));
+        fails("""
+                shared: { turn: 0 }
+                processes:
+                  - { name: A, program: "load r1, turn; store flag, 1" }
+                """, "w.yaml:3:41: store names memory word 'flag', which is neither declared in process A (.word flag 0) "
+                + "nor shared (shared: { flag: 0 })");
+        fails("""
+                shared: { turn: x }
+                processes:
+                  - { name: A, program: "load r1, turn" }
+                """, "w.yaml:1:17: expected a whole number, or a list of them for an array, got 'x'");
     }
 }

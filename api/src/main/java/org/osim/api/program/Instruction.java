@@ -223,6 +223,47 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * A machine instruction of the fine-grained set: {@code op} with up to three operands and, for a jump,
+     * the index of the instruction it goes to. It takes the machine profile's instruction time.
+     */
+    record Machine(MachineOp op, List<Operand> operands, int target, String text) implements Instruction {
+        public Machine {
+            requireNonNull(op, "op is null");
+            operands = List.copyOf(operands);
+            requireNonNull(text, "text is null");
+        }
+
+        /** The same instruction with its jump target moved by {@code offset} (a program repeated). */
+        public Machine shifted(int offset) {
+            return target < 0 ? this : new Machine(op, operands, target + offset, text);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
+     * {@code .word NAME [V…]}: declares a memory word of the process (an array if several initial values),
+     * shared by its threads. It takes no time: the process's memory is laid out before it runs.
+     */
+    record Word(String name, List<Long> initial) implements Instruction {
+        public Word {
+            requireNonNull(name, "name is null");
+            initial = List.copyOf(initial);
+            if (initial.isEmpty()) {
+                throw new IllegalArgumentException("a word needs at least one initial value");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return ".word " + name + " " + String.join(" ", initial.stream().map(String::valueOf).toList());
+        }
+    }
+
     private static void positive(long nanos, String what) {
         if (nanos <= 0) {
             throw new IllegalArgumentException(what + " needs a duration greater than zero");

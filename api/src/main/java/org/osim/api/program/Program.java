@@ -41,7 +41,8 @@ public record Program(List<Instruction> instructions) {
         Instruction[] all = new Instruction[instructions.size() * times];
         for (int t = 0; t < times; t++) {
             for (int i = 0; i < instructions.size(); i++) {
-                all[t * instructions.size() + i] = instructions.get(i);
+                Instruction in = instructions.get(i);
+                all[t * instructions.size() + i] = in instanceof Instruction.Machine m ? m.shifted(t * instructions.size()) : in;
             }
         }
         return new Program(List.of(all));

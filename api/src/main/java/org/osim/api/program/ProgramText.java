@@ -22,6 +22,9 @@ public final class ProgramText {
     /** Parses a whole program. */
     public static Program parse(String text) {
         List<Instruction> out = new ArrayList<>();
+        java.util.Map<String, Integer> labels = new java.util.HashMap<>();
+        List<int[]> jumps = new ArrayList<>(); // {index, line, column}
+        List<String> jumpLabels = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int ln = 0; ln < lines.length; ln++) {
             String line = lines[ln];
@@ -32,12 +35,28 @@ public final class ProgramText {
                 int semi = code.indexOf(';', start);
                 int end = semi < 0 ? code.length() : semi;
                 String part = code.substring(start, end);
+                int column = start + 1;
+                // labels: "loop:" before an instruction, or alone on a line
+                for (java.util.regex.Matcher m; !part.isBlank() && (m = LABEL.matcher(part)).lookingAt(); ) {
+                    String label = m.group(1);
+                    if (labels.putIfAbsent(label, out.size()) != null) {
+                        throw new ProgramSyntaxException(ln + 1, column + m.start(1), "label '" + label + "' is defined twice");
+                    }
+                    column += m.end();
+                    part = part.substring(m.end());
+                }
                 if (!part.isBlank()) {
                     int lead = 0;
                     while (Character.isWhitespace(part.charAt(lead))) {
                         lead++;
                     }
-                    out.add(parseInstruction(part, ln + 1, start + lead + 1));
+                    Instruction in = parseInstruction(part, ln + 1, column + lead);
+                    if (in instanceof Instruction.Machine m && m.target() < 0 && Assembler.isJump(m.op().mnemonic())) {
+                        String label = ((Operand.Memory) m.operands().get(0)).word();
+                        jumps.add(new int[] {out.size(), ln + 1, column + lead + part.strip().indexOf(label, m.op().mnemonic().length())});
+                        jumpLabels.add(label);
+                    }
+                    out.add(in);
                 }
                 if (semi < 0) {
                     break;
@@ -45,8 +64,20 @@ public final class ProgramText {
                 start = semi + 1;
             }
         }
+        for (int j = 0; j < jumps.size(); j++) {
+            int[] at = jumps.get(j);
+            Integer target = labels.get(jumpLabels.get(j));
+            if (target == null) {
+                throw new ProgramSyntaxException(at[1], at[2], "no label '" + jumpLabels.get(j) + "' in this program"
+                        + (labels.isEmpty() ? "" : " (labels: " + String.join(", ", new java.util.TreeSet<>(labels.keySet())) + ")"));
+            }
+            Instruction.Machine m = (Instruction.Machine) out.get(at[0]);
+            out.set(at[0], new Instruction.Machine(m.op(), m.operands(), target, m.text()));
+        }
         return new Program(out);
     }
+
+    private static final Pattern LABEL = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*):(?=\\s|$)");
 
     /** Parses one instruction such as {@code "io disk 10ms"}; positions in errors are line 1. */
     public static Instruction parseInstruction(String text) {
@@ -166,9 +197,15 @@ public final class ProgramText {
                 }
                 yield new Instruction.WaitFor(all, objects, timeout);
             }
-            default -> throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
+            default -> {
+                if (Assembler.isMnemonic(op)) {
+                    String stripped = text.strip();
+                    yield Assembler.parse(op, stripped.substring(op.length()), line, column, column + op.length());
+                }
+                throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
                     + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, "
-                    + "processors, call or waitfor)");
+                    + "processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, tsl, xchg, cas, fetchadd, enter, leave, .word)");
+            }
         };
     }
 

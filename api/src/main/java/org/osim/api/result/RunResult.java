@@ -15,14 +15,19 @@ import java.util.Optional;
  * @param sliceCount stretches of the schedule (dispatch to stop), recorded or not
  * @param endTime simulated time when the run ended
  * @param objects how each kernel object was used, in declaration order
+ * @param memory memory words at the end: the shared ones by name, then each process's as {@code P:word}
  */
 public record RunResult(String workload, String scheduler, Map<String, String> params, long seed, int cpus,
                         String profile, List<TaskResult> processes, Summary summary, List<SliceRecord> slices,
-                        List<Violation> violations, long events, long sliceCount, long endTime, List<ObjectResult> objects) {
+                        List<Violation> violations, long events, long sliceCount, long endTime, List<ObjectResult> objects,
+                        Map<String, List<Long>> memory) {
     public RunResult {
         requireNonNull(workload, "workload is null");
         requireNonNull(scheduler, "scheduler is null");
         requireNonNull(profile, "profile is null");
+        java.util.Map<String, List<Long>> words = new java.util.LinkedHashMap<>();
+        requireNonNull(memory, "memory is null").forEach((k, v) -> words.put(k, List.copyOf(v)));
+        memory = java.util.Collections.unmodifiableMap(words);
         requireNonNull(summary, "summary is null");
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         processes = List.copyOf(processes);

@@ -16,10 +16,18 @@ import java.util.Set;
  *     measured over a window); empty to run until every process has ended
  * @param objects the kernel objects it declares
  * @param callSites every {@code call} in its programs, with its place, to be checked against the objects
+ * @param shared memory words every process can use ({@code shared:}), with their initial values (one for a
+ *     word, several for an array), in declaration order
  */
 public record Workload(String name, String description, MachineSpec machine, List<UserSpec> users,
                        List<ProcessSpec> processes, java.util.OptionalLong duration, List<ObjectSpec> objects,
-                       List<CallSite> callSites) {
+                       List<CallSite> callSites, java.util.Map<String, List<Long>> shared) {
+    /** A workload without shared memory. */
+    public Workload(String name, String description, MachineSpec machine, List<UserSpec> users, List<ProcessSpec> processes,
+                    java.util.OptionalLong duration, List<ObjectSpec> objects, List<CallSite> callSites) {
+        this(name, description, machine, users, processes, duration, objects, callSites, java.util.Map.of());
+    }
+
     public Workload {
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
@@ -29,6 +37,9 @@ public record Workload(String name, String description, MachineSpec machine, Lis
         objects = List.copyOf(objects);
         callSites = List.copyOf(callSites);
         processes = List.copyOf(processes);
+        java.util.Map<String, List<Long>> words = new java.util.LinkedHashMap<>();
+        requireNonNull(shared, "shared is null").forEach((k, v) -> words.put(k, List.copyOf(v)));
+        shared = java.util.Collections.unmodifiableMap(words);
         Set<String> names = new HashSet<>();
         for (ProcessSpec p : processes) {
             if (!names.add(p.name())) {
@@ -43,12 +54,12 @@ public record Workload(String name, String description, MachineSpec machine, Lis
     }
 
     public Workload withMachine(MachineSpec machine) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared);
     }
 
     /** The same workload with these kernel objects (and no call sites to check: calls in code have no place). */
     public Workload withObjects(List<ObjectSpec> objects) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared);
     }
 
     /**

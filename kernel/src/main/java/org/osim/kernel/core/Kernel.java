@@ -102,6 +102,7 @@ public final class Kernel {
             cpus[i] = c;
         }
         this.listeners = options.listeners().toArray(TraceListener[]::new);
+        workload.shared().forEach((k, v) -> sharedMemory.put(k, v.stream().mapToLong(Long::longValue).toArray()));
         this.users = workload.userShares();
         this.policy = createPolicy(factory, params, new org.osim.api.RandomStreams(options.seed()).stream("scheduler"));
         engine.setInstantListener(this::endOfInstant);
@@ -271,6 +272,7 @@ public final class Kernel {
         if (listeners.length > 0) {
             trace(new TraceEvent.ProcessCreated(engine.now(), name, parent == null ? "" : parent.name));
         }
+        layOutMemory(p, threads, programs);
         boolean single = threads.size() == 1;
         for (ThreadSpec ts : threads) {
             long threadDeclared = single ? declared : ts.program().cpuNanos();
@@ -737,6 +739,12 @@ public final class Kernel {
                 if (k.carrier() && k.runtime.activations()) {
                     setProcessors(k.runtime, want.count());
                 }
+            } else if (in instanceof Instruction.Machine m) {
+                if (!machineInstruction(t, m)) {
+                    return;
+                }
+            } else if (in instanceof Instruction.Word) {
+                continue; // laid out when the process was created
             } else if (in instanceof Instruction.WaitFor w) {
                 at = systemCall(c, now);
                 if (!waitFor(c, k, t, w)) {
@@ -1574,6 +1582,179 @@ public final class Kernel {
         }
     }
 
+    // ---------------------------------------------------------------- machine instructions and memory
+
+    /** Shared memory words ({@code shared:}), by name. */
+    private final java.util.Map<String, long[]> sharedMemory = new java.util.LinkedHashMap<>();
+    /** Who is inside each critical region ({@code enter}/{@code leave}), in order of entry. */
+    private final java.util.Map<String, List<ThreadControlBlock>> regions = new java.util.HashMap<>();
+    private long instructions;
+
+    /** A process's words: every {@code .word} in its programs (the first declaration of a name wins). */
+    private static void layOutMemory(ProcessControlBlock p, List<ThreadSpec> threads, java.util.Map<String, Program> programs) {
+        List<Program> all = new ArrayList<>();
+        threads.forEach(ts -> all.add(ts.program()));
+        all.addAll(programs.values());
+        for (Program prog : all) {
+            for (Instruction in : prog.instructions()) {
+                if (in instanceof Instruction.Word w) {
+                    if (p.memory == null) {
+                        p.memory = new java.util.LinkedHashMap<>();
+                    }
+                    p.memory.computeIfAbsent(w.name(), k -> w.initial().stream().mapToLong(Long::longValue).toArray());
+                }
+            }
+        }
+    }
+
+    private long value(ThreadControlBlock t, org.osim.api.program.Operand o) {
+        if (o instanceof org.osim.api.program.Operand.Register r) {
+            return t.registers[r.number()];
+        }
+        return ((org.osim.api.program.Operand.Immediate) o).value();
+    }
+
+    /** The array holding memory operand {@code m} for {@code t}, and the index in it; a bad index ends the process. */
+    private long[] word(ThreadControlBlock t, org.osim.api.program.Operand.Memory m, int[] index) {
+        long[] w = t.process.memory == null ? null : t.process.memory.get(m.word());
+        if (w == null) {
+            w = sharedMemory.get(m.word());
+        }
+        if (w == null) {
+            terminate(t.process, Termination.fatal("no memory word '" + m.word() + "'"));
+            return null;
+        }
+        long i = m.indexRegister() >= 0 ? t.registers[m.indexRegister()] : m.index();
+        if (i < 0 || i >= w.length) {
+            terminate(t.process, Termination.fatal("segmentation fault: " + m.word() + "[" + i + "] is outside the word's "
+                    + w.length + " element(s)"));
+            return null;
+        }
+        index[0] = (int) i;
+        return w;
+    }
+
+    /**
+     * Runs one machine instruction: its effect now, then it takes the profile's instruction time (so an
+     * interrupt can fall before the next). Returns false if the process ended.
+     */
+    private boolean machineInstruction(ThreadControlBlock t, Instruction.Machine m) {
+        if (t.registers == null) {
+            t.registers = new long[org.osim.api.program.Operand.Register.COUNT];
+        }
+        var ops = m.operands();
+        int[] at = new int[1];
+        switch (m.op()) {
+            case ENTER, LEAVE -> {
+                region(t, ((org.osim.api.program.Operand.Memory) ops.get(0)).word(), m.op() == org.osim.api.program.MachineOp.ENTER);
+                return true; // a marker: it takes no time
+            }
+            case JMP -> t.pc = m.target();
+            case JZ -> {
+                if (t.zero) {
+                    t.pc = m.target();
+                }
+            }
+            case JNZ -> {
+                if (!t.zero) {
+                    t.pc = m.target();
+                }
+            }
+            case MOV -> t.registers[reg(ops.get(0))] = value(t, ops.get(1));
+            case ADD, SUB -> {
+                int r = reg(ops.get(0));
+                long v = value(t, ops.get(1));
+                t.registers[r] = m.op() == org.osim.api.program.MachineOp.ADD ? t.registers[r] + v : t.registers[r] - v;
+                t.zero = t.registers[r] == 0;
+            }
+            case CMP -> t.zero = t.registers[reg(ops.get(0))] == value(t, ops.get(1));
+            case LOAD -> {
+                long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
+                if (w == null) {
+                    return false;
+                }
+                t.registers[reg(ops.get(0))] = w[at[0]];
+            }
+            case STORE -> {
+                long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(0), at);
+                if (w == null) {
+                    return false;
+                }
+                w[at[0]] = value(t, ops.get(1));
+            }
+            case TSL, XCHG, FETCHADD -> {
+                long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
+                if (w == null) {
+                    return false;
+                }
+                int r = reg(ops.get(0));
+                long old = w[at[0]];
+                w[at[0]] = switch (m.op()) {
+                    case TSL -> 1;
+                    case XCHG -> t.registers[r];
+                    default -> old + t.registers[r];
+                };
+                t.registers[r] = old;
+                t.zero = old == 0;
+            }
+            case CAS -> {
+                long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
+                if (w == null) {
+                    return false;
+                }
+                int r = reg(ops.get(0));
+                if (w[at[0]] == t.registers[r]) {
+                    w[at[0]] = value(t, ops.get(2));
+                    t.zero = true;
+                } else {
+                    t.registers[r] = w[at[0]];
+                    t.zero = false;
+                }
+            }
+        }
+        instructions++;
+        t.remaining = Math.max(1, options.costs().memoryInstruction());
+        return true;
+    }
+
+    private static int reg(org.osim.api.program.Operand o) {
+        return ((org.osim.api.program.Operand.Register) o).number();
+    }
+
+    /** {@code enter}/{@code leave}: a second thread inside a region is a mutual-exclusion violation. */
+    private void region(ThreadControlBlock t, String name, boolean enter) {
+        List<ThreadControlBlock> inside = regions.computeIfAbsent(name, k -> new ArrayList<>(2));
+        if (!enter) {
+            inside.remove(t);
+            return;
+        }
+        if (!inside.isEmpty() && violations.size() < 100) {
+            List<String> who = new ArrayList<>();
+            inside.forEach(x -> who.add(x.name));
+            who.add(t.name);
+            violations.add(new Violation("mutual-exclusion", engine.now(), who, String.join(" and ", who)
+                    + " are in critical region '" + name + "' at once", ""));
+        }
+        inside.add(t);
+    }
+
+    /** Memory at the end: shared words, then each process's as P:word. */
+    java.util.Map<String, List<Long>> memoryAtEnd() {
+        java.util.Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
+        sharedMemory.forEach((k, v) -> out.put(k, java.util.Arrays.stream(v).boxed().toList()));
+        for (ProcessControlBlock p : table.processes()) {
+            if (p.memory != null) {
+                p.memory.forEach((k, v) -> out.put(p.name + ":" + k, java.util.Arrays.stream(v).boxed().toList()));
+            }
+        }
+        return out;
+    }
+
+    /** Machine instructions executed. */
+    long instructions() {
+        return instructions;
+    }
+
     List<org.osim.api.result.ObjectResult> objectResults() {
         List<org.osim.api.result.ObjectResult> out = new ArrayList<>();
         for (KernelObjectEntry o : objects.values()) {
@@ -1883,6 +2064,9 @@ public final class Kernel {
         RuntimeSystem rt = k.runtime;
         if (!objects.isEmpty()) {
             leaveObjects(u);
+        }
+        if (!regions.isEmpty()) {
+            regions.values().forEach(inside -> inside.remove(u));
         }
         userDeschedule(k, u, StopReason.EXITED);
         u.state = ThreadState.TERMINATED;
@@ -2226,6 +2410,9 @@ public final class Kernel {
     private void finishThread(ThreadControlBlock t) {
         if (!objects.isEmpty()) {
             leaveObjects(t);
+        }
+        if (!regions.isEmpty()) {
+            regions.values().forEach(inside -> inside.remove(t)); // it leaves its regions as it ends
         }
         if (t.message != null && t.pc >= t.program.size() && t.process.alive()) {
             t.process.handled(t.message, engine.now());

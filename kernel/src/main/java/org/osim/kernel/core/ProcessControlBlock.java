@@ -32,6 +32,8 @@ public final class ProcessControlBlock {
     final long arrival;
     final long declaredRuntime;
     final Map<String, Program> programs;
+    /** Its memory words (.word), shared by its threads; null if it has none. */
+    Map<String, long[]> memory;
 
     final List<ThreadControlBlock> threads = new ArrayList<>(1);
     int liveThreads;

@@ -31,8 +31,6 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     record Frame(List<Instruction> program, int pc, Message message, boolean async) {}
     final long declared;
     final ThreadControlBlock spawner;
-    /** Registers of the program; the coarse instruction set uses none, the fine-grained one will. */
-    final long[] registers = new long[0];
 
     ThreadState state = ThreadState.NEW;
     int pc;
@@ -72,6 +70,9 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     ObjectWaitQueue objectWait;
     /** The queue whose holders it busy-waits for, between the tries of one spinning call; else null. */
     ObjectWaitQueue spinningOn;
+    /** Registers r0–r7 and the zero flag, for machine instructions; null until it runs one. */
+    long[] registers;
+    boolean zero;
     /** Its waitfor, while it waits; else null. */
     DispatcherWait dispatcherWait;
 

@@ -1,0 +1,43 @@
+package org.osim.api.program;
+
+/**
+ * The operations of the fine-grained instruction set (DESIGN §4): each one machine instruction over the
+ * thread's registers and memory words, so an interrupt can fall between any two.
+ */
+public enum MachineOp {
+    /** {@code load rX, M}: rX = M. */
+    LOAD,
+    /** {@code store M, V}: M = V. */
+    STORE,
+    /** {@code mov rX, V}: rX = V. */
+    MOV,
+    /** {@code add rX, V}: rX = rX + V; sets the zero flag. */
+    ADD,
+    /** {@code sub rX, V}: rX = rX - V; sets the zero flag. */
+    SUB,
+    /** {@code cmp rX, V}: the zero flag = (rX == V). */
+    CMP,
+    /** {@code jmp L}. */
+    JMP,
+    /** {@code jz L}: jump if the zero flag is set. */
+    JZ,
+    /** {@code jnz L}: jump if it is not. */
+    JNZ,
+    /** {@code tsl rX, M}: rX = M and M = 1, atomically (Fig. 2-25); sets the zero flag from the old value. */
+    TSL,
+    /** {@code xchg rX, M}: swap rX and M atomically (Fig. 2-26); sets the zero flag from the old value. */
+    XCHG,
+    /** {@code cas rX, M, V}: if M == rX then M = V and the zero flag is set, else rX = M and it is cleared; atomically. */
+    CAS,
+    /** {@code fetchadd rX, M}: M = M + rX and rX = the old M, atomically (a ticket lock's take-a-number). */
+    FETCHADD,
+    /** {@code enter [R]}: the thread enters critical region R (a marker the kernel checks; it costs nothing). */
+    ENTER,
+    /** {@code leave [R]}: it leaves it. */
+    LEAVE;
+
+    /** The mnemonic, as written. */
+    public String mnemonic() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,58 @@
+package org.osim.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.osim.api.result.Violation;
+import org.osim.schedulers.FirstComeFirstServed;
+import org.osim.schedulers.RoundRobin;
+import org.osim.testkit.HarnessResult;
+import org.osim.testkit.SchedulerHarness;
+
+/** Mutual exclusion with busy waiting (Tanenbaum §2.3.3), in machine instructions over shared memory. */
+class BusyWaitingTest {
+    private static HarnessResult twoCpus(String workload) {
+        return SchedulerHarness.of(new FirstComeFirstServed()).workload(workload).run();
+    }
+
+    private static HarnessResult oneCpu(String workload, String quantum) {
+        return SchedulerHarness.of(new RoundRobin()).param("quantum", quantum).cpus(1).workload(workload).run();
+    }
+
+    @Test
+    void aLockVariableLetsBothIn() {
+        // On two CPUs in lock step both read lock = 0 every time: every entry is a violation, and every
+        // second update is lost.
+        HarnessResult r = twoCpus("busy-wait-lock-variable");
+        assertThat(r.result().violations()).hasSize(100).allMatch(v -> v.kind().equals("mutual-exclusion"));
+        Violation first = r.result().violations().get(0);
+        assertThat(first.threads()).containsExactly("A", "B");
+        assertThat(first.detail()).isEqualTo("A and B are in critical region 'critical' at once");
+        assertThat(r.result().memory().get("counter")).containsExactly(100L);
+        // On one CPU a 7 µs quantum sometimes falls between the test and the set: 54 times both get in,
+        // and 40 updates are lost.
+        HarnessResult one = oneCpu("busy-wait-lock-variable", "7us");
+        assertThat(one.result().memory().get("counter")).containsExactly(160L);
+        assertThat(one.result().violations()).hasSize(54);
+    }
+
+    @Test
+    void petersonTslAndXchgKeepMutualExclusion() {
+        for (String w : List.of("busy-wait-peterson", "busy-wait-tsl", "busy-wait-xchg")) {
+            for (HarnessResult r : List.of(twoCpus(w), oneCpu(w, "3us"), oneCpu(w, "7us"))) {
+                assertThat(r.result().violations()).as(w).isEmpty();
+                assertThat(r.result().memory().get("counter")).as(w).containsExactly(200L);
+            }
+        }
+    }
+
+    @Test
+    void busyWaitingBurnsTheCpu() {
+        // Peterson on one CPU: a process that finds the other inside spins out its quantum, so the run takes
+        // longer than the instructions that do work.
+        HarnessResult r = oneCpu("busy-wait-peterson", "3us");
+        assertThat(r.result().endTime()).isEqualTo(r.process("P0").cpu() + r.process("P1").cpu());
+        assertThat(r.process("P0").cpu() + r.process("P1").cpu()).isGreaterThan(200 * 14_000L);
+    }
+}
