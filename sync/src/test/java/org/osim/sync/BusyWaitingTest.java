@@ -55,4 +55,15 @@ class BusyWaitingTest {
         assertThat(r.result().endTime()).isEqualTo(r.process("P0").cpu() + r.process("P1").cpu());
         assertThat(r.process("P0").cpu() + r.process("P1").cpu()).isGreaterThan(200 * 14_000L);
     }
+
+    @Test
+    void fig2_29UserLevelMutexYieldsInsteadOfSpinning() {
+        HarnessResult r = SchedulerHarness.of(new RoundRobin()).workload("user-mutex-yield").run();
+        assertThat(r.result().violations()).isEmpty();
+        assertThat(r.result().memory().get("P:counter")).containsExactly(60L);
+        assertThat(r.result().memory().get("P:mutex")).containsExactly(0L);
+        // 60 critical sections of 100 µs plus the instructions: the CPU never idles and nobody spins for long.
+        assertThat(r.result().endTime()).isEqualTo(r.process("P").cpu());
+        assertThat(r.result().endTime()).isEqualTo(6_660_000L);
+    }
 }

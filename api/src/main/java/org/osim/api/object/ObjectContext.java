@@ -88,6 +88,13 @@ public interface ObjectContext {
     /** Runs {@code action} when the thread named {@code thread} ({@code P.t}, as in results) ends. */
     void onThreadExit(String thread, Runnable action);
 
+    /**
+     * The value of memory word {@code word} ({@code lock}, {@code flags[1]}) as {@code thread} sees it — its
+     * process's word of that name, else the shared one — read atomically, as a futex's kernel side reads
+     * the user word. Throws {@link IllegalArgumentException} if there is no such word.
+     */
+    long load(ThreadRef thread, String word);
+
     /** Whether {@code thread} is on a CPU now (the test of a Solaris adaptive mutex: spin if its owner runs). */
     boolean isRunning(ThreadRef thread);
 

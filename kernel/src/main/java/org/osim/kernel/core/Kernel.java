@@ -1108,6 +1108,11 @@ public final class Kernel {
             }
 
             @Override
+            public long load(org.osim.api.object.ThreadRef thread, String word) {
+                return userWord((ThreadControlBlock) thread, word);
+            }
+
+            @Override
             public void onProcessExit(String process, Runnable action) {
                 requireNonNull(action, "action is null");
                 if (workload.processes().stream().noneMatch(p -> p.name().equals(process))) {
@@ -1736,6 +1741,23 @@ public final class Kernel {
                     + " are in critical region '" + name + "' at once", ""));
         }
         inside.add(t);
+    }
+
+    /** Word {@code ref} ("lock", "flags[1]") as thread {@code t} sees it, for a kernel object. */
+    private long userWord(ThreadControlBlock t, String ref) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[([0-9]+)\\])?").matcher(ref);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a memory word such as lock or flags[1], got '" + ref + "'");
+        }
+        long[] w = t.process.memory == null ? null : t.process.memory.get(m.group(1));
+        if (w == null) {
+            w = sharedMemory.get(m.group(1));
+        }
+        int i = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        if (w == null || i >= w.length) {
+            throw new IllegalArgumentException("no memory word '" + ref + "' for " + t.name);
+        }
+        return w[i];
     }
 
     /** Memory at the end: shared words, then each process's as P:word. */
