@@ -23,6 +23,13 @@ final class JsonReport {
 
     private JsonReport() {}
 
+    /** A pretty-printing generator writing to {@code out}, as every JSON report uses. */
+    static JsonGenerator generator(java.io.Writer out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out);
+        g.useDefaultPrettyPrinter();
+        return g;
+    }
+
     static String render(List<RunResult> runs, TimeUnitOption unit, boolean slices) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {

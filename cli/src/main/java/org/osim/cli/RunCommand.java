@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions sim;
 
-    @Option(names = {"-s", "--scheduler"}, required = true, paramLabel = "NAME",
+    @Option(names = {"-s", "--scheduler"}, paramLabel = "NAME",
             description = "The scheduling policy (see 'osim list schedulers'); parameters may follow a ':' as in rr:quantum=4ms.")
     String scheduler;
 
@@ -38,6 +38,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Width of the Gantt chart in columns, 20 to 1000 (default: ${DEFAULT-VALUE}).")
     int ganttWidth;
 
+    @Option(names = "--schedule", paramLabel = "STEPS",
+            description = "Replay an explicit interleaving on one CPU, e.g. 'A3 B2 A1' (A runs 3 instruction times, then B 2, "
+                    + "then A 1), as a violation's schedule prints it; instead of --scheduler.")
+    String schedule;
+
     @Option(names = "--trace", description = "Print every kernel event, stamped with simulated time, before the report.")
     boolean trace;
 
@@ -50,6 +55,15 @@ final class RunCommand implements Callable<Integer> {
             throw org.osim.api.OsimException.badInput("--gantt-width must be from 20 to 1000, got " + ganttWidth);
         }
         Osim osim = sim.plugins.osim();
+        if ((scheduler == null) == (schedule == null)) {
+            throw org.osim.api.OsimException.badInput(scheduler == null
+                    ? "give a scheduler (--scheduler NAME, see 'osim list schedulers') or an interleaving (--schedule 'A3 B2')"
+                    : "--schedule replays an interleaving instead of a scheduler: give one of --scheduler and --schedule");
+        }
+        if (schedule != null) {
+            scheduler = "scripted";
+            params.add("schedule=" + schedule);
+        }
         String name = scheduler;
         List<String> all = new ArrayList<>();
         int colon = scheduler.indexOf(':');

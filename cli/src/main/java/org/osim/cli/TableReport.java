@@ -244,6 +244,10 @@ final class TableReport {
         for (Violation v : vs) {
             b.append("VIOLATION: ").append(v.sentence()).append('\n');
         }
+        if (!vs.isEmpty() && !vs.get(0).schedule().isEmpty()) {
+            // how the first one came about, in the form osim run --schedule replays
+            b.append("the interleaving that led to the first: ").append(vs.get(0).schedule()).append('\n');
+        }
     }
 
     private static String opt(OptionalLong v, TimeUnitOption unit) {

@@ -87,7 +87,7 @@ class CommandLineTest {
         assertThat(list.exit()).isZero();
         assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "ctss", "dm",
                 "dynamic-priority", "edf", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
-                "pedf", "priority", "priority-classes", "rm", "rr", "sjf", "spn", "srtn", "stride");
+                "pedf", "priority", "priority-classes", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride");
         Cli describe = Cli.run("describe", "rr");
         assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
         Cli workloads = Cli.run("list", "workloads");
@@ -114,8 +114,8 @@ class CommandLineTest {
         String[] args = argList.toArray(String[]::new);
         Cli a = Cli.run(args);
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(names).hasSize(22);
-        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(22);
+        assertThat(names).hasSize(24);
+        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(24);
         assertThat(a.out()).contains("18/18");
         assertThat(Cli.run(args).out()).isEqualTo(a.out());
     }
@@ -205,8 +205,8 @@ class CommandLineTest {
     void unknownSchedulerAndParameter() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lotery");
         assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, ctss, dm, dynamic-priority, edf, eevdf, "
-                + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, pedf, priority, priority-classes, rm, rr, sjf, spn, "
-                + "srtn, stride)\n");
+                + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, pedf, priority, priority-classes, random, rm, rr, "
+                + "scripted, sjf, spn, srtn, stride)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
         assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum, preferSameProcess)\n");
         Cli v = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr", "--param", "quantum=-4ms");
@@ -256,5 +256,37 @@ class CommandLineTest {
             assertThat(m.get("events").asLong()).isPositive();
         }
         assertThat(b.get(1).get("slices").asLong()).isGreaterThan(b.get(1).get("events").asLong() / 2);
+    }
+
+    @Test
+    void exploreFindsTheLockVariableRaceAndItsInterleavingReplays() throws Exception {
+        JsonNode found = json(Cli.run("explore", "busy-wait-lock-variable", "--random", "100", "--cpus", "1", "--format", "json"));
+        assertThat(found.get("violated").get("mutual-exclusion").asInt()).isEqualTo(100);
+        assertThat(found.get("clean").asInt()).isZero();
+        JsonNode shortest = found.get("shortest");
+        String schedule = shortest.get("schedule").asText();
+        assertThat(schedule).matches("([AB][0-9]+ ?)+");
+        assertThat(shortest.get("replay").asText()).isEqualTo("./osim run busy-wait-lock-variable --schedule '" + schedule
+                + "' --cpus 1");
+        // The printed interleaving, replayed, leads to the same violation at the same instant.
+        JsonNode replay = json(Cli.run("run", "busy-wait-lock-variable", "--schedule", schedule, "--cpus", "1", "--format", "json"));
+        JsonNode first = replay.get("runs").get(0).get("violations").get(0);
+        assertThat(first.get("kind").asText()).isEqualTo("mutual-exclusion");
+        assertThat(first.get("time").asDouble()).isEqualTo(shortest.get("time").asDouble());
+        assertThat(first.get("detail").asText()).isEqualTo(shortest.get("detail").asText());
+        assertThat(first.get("schedule").asText()).isEqualTo(schedule);
+        // Peterson's solution survives the same search.
+        JsonNode peterson = json(Cli.run("explore", "busy-wait-peterson", "--random", "100", "--cpus", "1", "--format", "json"));
+        assertThat(peterson.get("clean").asInt()).isEqualTo(100);
+        assertThat(peterson.has("shortest")).isFalse();
+    }
+
+    @Test
+    void aScheduleStepThatCannotRunIsAnError() {
+        Cli c = Cli.run("run", "busy-wait-lock-variable", "--schedule", "A2 C3", "--cpus", "1");
+        assertThat(c.exit()).isEqualTo(3);
+        assertThat(c.err()).contains("step 2 of the schedule ('C3') names C, which is not ready at 0.002 ms (ready: B, A)");
+        Cli both = Cli.run("run", "busy-wait-lock-variable", "--schedule", "A2", "-s", "rr");
+        assertThat(both.exit()).isEqualTo(2);
     }
 }

@@ -103,6 +103,7 @@ public final class Kernel {
         }
         this.listeners = options.listeners().toArray(TraceListener[]::new);
         workload.shared().forEach((k, v) -> sharedMemory.put(k, v.stream().mapToLong(Long::longValue).toArray()));
+        this.machineCode = hasMachineCode(workload);
         this.users = workload.userShares();
         this.policy = createPolicy(factory, params, new org.osim.api.RandomStreams(options.seed()).stream("scheduler"));
         engine.setInstantListener(this::endOfInstant);
@@ -398,6 +399,9 @@ public final class Kernel {
         sliceCount++;
         if (options.recordSlices() && now > c.turnStart && c.turnTask != null) {
             slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+        }
+        if (machineCode && c.turnTask != null) {
+            logTurn(c.turnTask, now - c.turnStart);
         }
         c.turnTask = null;
         if (t.currentUser != null) {
@@ -977,7 +981,7 @@ public final class Kernel {
             }
         }
         violations.add(new Violation("deadlock", now, stuck,
-                "every live thread is blocked and nothing can wake them: " + detail, ""));
+                "every live thread is blocked and nothing can wake them: " + detail, scheduleSoFar()));
     }
 
     // ---------------------------------------------------------------- kernel objects
@@ -1494,7 +1498,7 @@ public final class Kernel {
                 d.append(step);
             }
             violations.add(new Violation("deadlock", engine.now(), threads, "a cycle of waits: " + d
-                    + " (each waits for an object the next one holds)", ""));
+                    + " (each waits for an object the next one holds)", scheduleSoFar()));
             return true;
         }
         return false;
@@ -1738,7 +1742,7 @@ public final class Kernel {
             inside.forEach(x -> who.add(x.name));
             who.add(t.name);
             violations.add(new Violation("mutual-exclusion", engine.now(), who, String.join(" and ", who)
-                    + " are in critical region '" + name + "' at once", ""));
+                    + " are in critical region '" + name + "' at once", scheduleSoFar()));
         }
         inside.add(t);
     }
@@ -1758,6 +1762,74 @@ public final class Kernel {
             throw new IllegalArgumentException("no memory word '" + ref + "' for " + t.name);
         }
         return w[i];
+    }
+
+    /** Whether the workload has machine instructions: then who ran how long is kept, to print a violation's schedule. */
+    private final boolean machineCode;
+    private final List<String> turnTasks = new ArrayList<>();
+    private final List<Long> turnNanos = new ArrayList<>();
+    private static final int MAX_TURNS = 200_000;
+
+    private static boolean hasMachineCode(Workload w) {
+        for (ProcessSpec p : w.processes()) {
+            List<Program> all = new ArrayList<>();
+            p.threads().forEach(ts -> all.add(ts.program()));
+            all.addAll(p.programs().values());
+            for (Program prog : all) {
+                for (Instruction in : prog.instructions()) {
+                    if (in instanceof Instruction.Machine) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private void logTurn(String task, long nanos) {
+        int n = turnTasks.size();
+        if (n > 0 && turnTasks.get(n - 1).equals(task)) {
+            turnNanos.set(n - 1, turnNanos.get(n - 1) + nanos);
+        } else if (n < MAX_TURNS && nanos > 0) {
+            turnTasks.add(task);
+            turnNanos.add(nanos);
+        }
+    }
+
+    /**
+     * Who ran, in order, and for how many instruction times, up to now: "A3 B2 A1", which osim run
+     * --schedule replays. Empty without machine instructions; on several CPUs the turns of all CPUs in
+     * the order they ended.
+     */
+    private String scheduleSoFar() {
+        if (!machineCode) {
+            return "";
+        }
+        List<String> tasks = new ArrayList<>(turnTasks);
+        List<Long> nanos = new ArrayList<>(turnNanos);
+        long now = engine.now();
+        for (CpuSlot c : cpus) {
+            if (c.turnTask != null && now > c.turnStart) {
+                if (!tasks.isEmpty() && tasks.get(tasks.size() - 1).equals(c.turnTask)) {
+                    nanos.set(nanos.size() - 1, nanos.get(nanos.size() - 1) + now - c.turnStart);
+                } else {
+                    tasks.add(c.turnTask);
+                    nanos.add(now - c.turnStart);
+                }
+            }
+        }
+        if (tasks.size() >= MAX_TURNS) {
+            return "(too long to show)";
+        }
+        long unit = Math.max(1, options.costs().memoryInstruction());
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < tasks.size(); i++) {
+            if (i > 0) {
+                b.append(' ');
+            }
+            b.append(tasks.get(i)).append(Math.round((double) nanos.get(i) / unit));
+        }
+        return b.toString();
     }
 
     /** Memory at the end: shared words, then each process's as P:word. */
