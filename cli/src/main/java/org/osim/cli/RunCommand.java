@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     int ganttWidth;
 
     @Option(names = "--schedule", paramLabel = "STEPS",
-            description = "Replay an explicit interleaving on one CPU, e.g. 'A3 B2 A1' (A runs 3 instruction times, then B 2, "
+            description = "Replay an explicit interleaving on one CPU, e.g. 'A:3 B:2 A:1' (A runs 3 instruction times, then B 2, "
                     + "then A 1), as a violation's schedule prints it; instead of --scheduler.")
     String schedule;
 
@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         Osim osim = sim.plugins.osim();
         if ((scheduler == null) == (schedule == null)) {
             throw org.osim.api.OsimException.badInput(scheduler == null
-                    ? "give a scheduler (--scheduler NAME, see 'osim list schedulers') or an interleaving (--schedule 'A3 B2')"
+                    ? "give a scheduler (--scheduler NAME, see 'osim list schedulers') or an interleaving (--schedule 'A:3 B:2')"
                     : "--schedule replays an interleaving instead of a scheduler: give one of --scheduler and --schedule");
         }
         if (schedule != null) {

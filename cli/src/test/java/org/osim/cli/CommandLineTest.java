@@ -265,7 +265,7 @@ class CommandLineTest {
         assertThat(found.get("clean").asInt()).isZero();
         JsonNode shortest = found.get("shortest");
         String schedule = shortest.get("schedule").asText();
-        assertThat(schedule).matches("([AB][0-9]+ ?)+");
+        assertThat(schedule).matches("([AB]:[0-9]+ ?)+");
         assertThat(shortest.get("replay").asText()).isEqualTo("./osim run busy-wait-lock-variable --schedule '" + schedule
                 + "' --cpus 1");
         // The printed interleaving, replayed, leads to the same violation at the same instant.
@@ -283,10 +283,10 @@ class CommandLineTest {
 
     @Test
     void aScheduleStepThatCannotRunIsAnError() {
-        Cli c = Cli.run("run", "busy-wait-lock-variable", "--schedule", "A2 C3", "--cpus", "1");
+        Cli c = Cli.run("run", "busy-wait-lock-variable", "--schedule", "A:2 C:3", "--cpus", "1");
         assertThat(c.exit()).isEqualTo(3);
-        assertThat(c.err()).contains("step 2 of the schedule ('C3') names C, which is not ready at 0.002 ms (ready: B, A)");
-        Cli both = Cli.run("run", "busy-wait-lock-variable", "--schedule", "A2", "-s", "rr");
+        assertThat(c.err()).contains("step 2 of the schedule ('C:3') names C, which is not ready at 0.002 ms (ready: B, A)");
+        Cli both = Cli.run("run", "busy-wait-lock-variable", "--schedule", "A:2", "-s", "rr");
         assertThat(both.exit()).isEqualTo(2);
     }
 }

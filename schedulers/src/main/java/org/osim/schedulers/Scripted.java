@@ -16,12 +16,12 @@ import org.osim.api.sched.Task;
 
 /**
  * An explicit interleaving, to replay a textbook figure or a race {@code osim explore} found: a list of
- * steps {@code THREAD COUNT} — run that thread for that many instruction times — such as {@code "A3 B2
+ * steps {@code THREAD:COUNT} — run that thread for that many instruction times — such as {@code "A3 B2
  * A1"}; after the last step, first come first served. One CPU.
  */
 public final class Scripted implements SchedulerFactory {
     static final ParameterSpec<String> SCHEDULE = new ParameterSpec<>("schedule", ParameterType.text(), "",
-            "the steps, e.g. 'A3 B2 A1': thread A runs 3 instruction times, then B 2, then A 1");
+            "the steps, e.g. 'A:3 B:2 A:1': thread A runs 3 instruction times, then B 2, then A 1");
     static final ParameterSpec<Long> UNIT = RandomInterleaving.UNIT;
 
     /** One step: who runs, and for how many instruction times. */
@@ -34,9 +34,9 @@ public final class Scripted implements SchedulerFactory {
 
     @Override
     public String description() {
-        return "An explicit interleaving on one CPU: 'schedule' lists steps THREAD COUNT (A3 B2 A1: A runs 3 "
+        return "An explicit interleaving on one CPU: 'schedule' lists steps THREAD:COUNT (A:3 B:2 A:1: A runs 3 "
                 + "instruction times, then B 2, then A 1), as a violation's schedule prints them, so a race found "
-                + "by osim explore or drawn in a book replays exactly (osim run W --schedule 'A3 B2 A1'). After "
+                + "by osim explore or drawn in a book replays exactly (osim run W --schedule 'A:3 B:2 A:1'). After "
                 + "the last step, first come first served. A step naming a thread that cannot run is an error.";
     }
 
@@ -51,15 +51,12 @@ public final class Scripted implements SchedulerFactory {
             if (word.isEmpty()) {
                 continue;
             }
-            int i = word.length();
-            while (i > 0 && Character.isDigit(word.charAt(i - 1))) {
-                i--;
+            int colon = word.lastIndexOf(':');
+            if (colon <= 0 || colon == word.length() - 1 || !word.substring(colon + 1).matches("[0-9]+")) {
+                throw new IllegalArgumentException("expected steps such as A:3 or P0.worker:12 (a thread, a colon, and how "
+                        + "many instruction times), got '" + word + "'");
             }
-            if (i == 0 || i == word.length()) {
-                throw new IllegalArgumentException("expected steps such as A3 or P0.worker12 (a thread, then how many "
-                        + "instruction times), got '" + word + "'");
-            }
-            steps.add(new Step(word.substring(0, i), Long.parseLong(word.substring(i))));
+            steps.add(new Step(word.substring(0, colon), Long.parseLong(word.substring(colon + 1))));
         }
         return steps;
     }
@@ -93,7 +90,7 @@ public final class Scripted implements SchedulerFactory {
                     if (queue.isEmpty()) {
                         return null; // nobody ready: the step waits for its thread
                     }
-                    throw new IllegalArgumentException("step " + (next + 1) + " of the schedule ('" + s.task() + s.count()
+                    throw new IllegalArgumentException("step " + (next + 1) + " of the schedule ('" + s.task() + ":" + s.count()
                             + "') names " + s.task() + ", which is not ready at " + org.osim.api.SimTime.formatMillis(context.now())
                             + " ms (ready: " + String.join(", ", names()) + ")");
                 }

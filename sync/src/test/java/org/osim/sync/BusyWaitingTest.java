@@ -66,4 +66,18 @@ class BusyWaitingTest {
         assertThat(r.result().endTime()).isEqualTo(r.process("P").cpu());
         assertThat(r.result().endTime()).isEqualTo(6_660_000L);
     }
+
+    @Test
+    void strictAlternationKeepsMutualExclusionButNotProgress() {
+        HarnessResult r = twoCpus("busy-wait-strict-alternation");
+        assertThat(r.result().violations()).hasSize(1);
+        Violation v = r.result().violations().get(0);
+        assertThat(v.kind()).isEqualTo("progress");
+        // P1 left at 0.013 ms, came back at 0.033 ms and found turn = 0 while P0 is in its 3 ms noncritical region.
+        assertThat(v.time()).isEqualTo(1_033_000L);
+        assertThat(v.threads()).containsExactly("P1", "P0");
+        assertThat(v.detail()).isEqualTo("P1 has been kept out of critical region 'critical' for 1 ms though nobody was in it "
+                + "or trying to enter: P0, outside its critical region, keeps it out (condition 3 of Tanenbaum §2.3.2)");
+        assertThat(r.result().memory().get("counter")).containsExactly(40L);
+    }
 }

@@ -179,7 +179,8 @@ public final class WorkloadReader {
         }
         for (Located l : located) {
             if (l.instruction() instanceof Instruction.Machine mi && mi.target() < 0
-                    && mi.op() != org.osim.api.program.MachineOp.ENTER && mi.op() != org.osim.api.program.MachineOp.LEAVE) {
+                    && mi.op() != org.osim.api.program.MachineOp.ENTER && mi.op() != org.osim.api.program.MachineOp.LEAVE
+                    && mi.op() != org.osim.api.program.MachineOp.WANT) {
                 for (var o : mi.operands()) {
                     if (o instanceof org.osim.api.program.Operand.Memory mem && !shared.containsKey(mem.word())
                             && !declared.getOrDefault(l.process(), Set.of()).contains(mem.word())) {

@@ -17,7 +17,8 @@ final class Assembler {
             Map.entry("add", MachineOp.ADD), Map.entry("sub", MachineOp.SUB), Map.entry("cmp", MachineOp.CMP),
             Map.entry("jmp", MachineOp.JMP), Map.entry("jz", MachineOp.JZ), Map.entry("jnz", MachineOp.JNZ),
             Map.entry("tsl", MachineOp.TSL), Map.entry("xchg", MachineOp.XCHG), Map.entry("cas", MachineOp.CAS),
-            Map.entry("fetchadd", MachineOp.FETCHADD), Map.entry("enter", MachineOp.ENTER), Map.entry("leave", MachineOp.LEAVE));
+            Map.entry("fetchadd", MachineOp.FETCHADD), Map.entry("enter", MachineOp.ENTER), Map.entry("leave", MachineOp.LEAVE),
+            Map.entry("want", MachineOp.WANT));
     private static final Pattern REGISTER = Pattern.compile("r([0-9]+)");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+");
     private static final Pattern WORD = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(?:(-?[0-9]+)|r([0-9]+))\\])?");
@@ -41,7 +42,7 @@ final class Assembler {
             case MOV, ADD, SUB, CMP -> "RV";
             case JMP, JZ, JNZ -> "L";
             case CAS -> "RMV";
-            case ENTER, LEAVE -> "N";
+            case ENTER, LEAVE, WANT -> "N";
         };
     }
 
@@ -62,6 +63,7 @@ final class Assembler {
             case FETCHADD -> "fetchadd r1, next";
             case ENTER -> "enter [REGION]";
             case LEAVE -> "leave [REGION]";
+            case WANT -> "want [REGION]";
         };
     }
 
@@ -109,7 +111,7 @@ final class Assembler {
         MachineOp op = OPS.get(mnemonic);
         String form = form(op);
         String text = (mnemonic + " " + String.join(", ", parts)).strip();
-        if (op == MachineOp.ENTER || op == MachineOp.LEAVE) {
+        if (op == MachineOp.ENTER || op == MachineOp.LEAVE || op == MachineOp.WANT) {
             if (parts.size() > 1 || (parts.size() == 1 && !parts.get(0).matches("[A-Za-z_][A-Za-z0-9_]*"))) {
                 throw new ProgramSyntaxException(line, column, "expected " + example(op) + ", got '" + text + "'");
             }

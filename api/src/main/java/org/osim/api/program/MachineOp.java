@@ -31,6 +31,11 @@ public enum MachineOp {
     CAS,
     /** {@code fetchadd rX, M}: M = M + rX and rX = the old M, atomically (a ticket lock's take-a-number). */
     FETCHADD,
+    /**
+     * {@code want [R]}: the thread begins its entry protocol for critical region R (a marker for the
+     * progress check: it costs nothing).
+     */
+    WANT,
     /** {@code enter [R]}: the thread enters critical region R (a marker the kernel checks; it costs nothing). */
     ENTER,
     /** {@code leave [R]}: it leaves it. */

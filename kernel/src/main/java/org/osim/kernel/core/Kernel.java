@@ -401,7 +401,7 @@ public final class Kernel {
             slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
         }
         if (machineCode && c.turnTask != null) {
-            logTurn(c.turnTask, now - c.turnStart);
+            logTurn(c.id, c.turnTask, now - c.turnStart);
         }
         c.turnTask = null;
         if (t.currentUser != null) {
@@ -1595,8 +1595,6 @@ public final class Kernel {
 
     /** Shared memory words ({@code shared:}), by name. */
     private final java.util.Map<String, long[]> sharedMemory = new java.util.LinkedHashMap<>();
-    /** Who is inside each critical region ({@code enter}/{@code leave}), in order of entry. */
-    private final java.util.Map<String, List<ThreadControlBlock>> regions = new java.util.HashMap<>();
     private long instructions;
 
     /** A process's words: every {@code .word} in its programs (the first declaration of a name wins). */
@@ -1657,6 +1655,12 @@ public final class Kernel {
             case ENTER, LEAVE -> {
                 region(t, ((org.osim.api.program.Operand.Memory) ops.get(0)).word(), m.op() == org.osim.api.program.MachineOp.ENTER);
                 return true; // a marker: it takes no time
+            }
+            case WANT -> {
+                String r = ((org.osim.api.program.Operand.Memory) ops.get(0)).word();
+                t.wants = r;
+                regionState(r).wanting.add(t);
+                return true;
             }
             case JMP -> t.pc = m.target();
             case JZ -> {
@@ -1723,7 +1727,62 @@ public final class Kernel {
         }
         instructions++;
         t.remaining = Math.max(1, options.costs().memoryInstruction());
+        if (t.wants != null) {
+            checkProgress(t);
+        }
         return true;
+    }
+
+    /** A critical region: who is inside, who is in its entry protocol, and since when it has been free for one wanter alone. */
+    private static final class Region {
+        final List<ThreadControlBlock> inside = new ArrayList<>(2);
+        final List<ThreadControlBlock> wanting = new ArrayList<>(2);
+        long aloneSince = -1;
+        boolean reported;
+    }
+
+    private final java.util.Map<String, Region> regionStates = new java.util.HashMap<>();
+
+    private Region regionState(String name) {
+        return regionStates.computeIfAbsent(name, k -> new Region());
+    }
+
+    /** How long a thread may stay kept out of a free region that nobody else wants: then it is a progress violation. */
+    private long progressBound() {
+        return 1000 * Math.max(1, options.costs().memoryInstruction());
+    }
+
+    /**
+     * Condition 3 of §2.3.2: no process running outside its critical region may block another. {@code t}
+     * is in its entry protocol; if the region has been empty, with nobody else trying to enter, for the
+     * progress bound, whoever keeps it out is outside its critical region: a progress violation.
+     */
+    private void checkProgress(ThreadControlBlock t) {
+        Region r = regionState(t.wants);
+        if (!r.inside.isEmpty() || r.wanting.size() != 1) {
+            r.aloneSince = -1;
+            return;
+        }
+        long now = engine.now();
+        if (r.aloneSince < 0) {
+            r.aloneSince = now;
+        } else if (now - r.aloneSince >= progressBound() && !r.reported && violations.size() < 100) {
+            r.reported = true; // once per region: the point is made
+            List<String> who = new ArrayList<>();
+            who.add(t.name);
+            List<String> outside = new ArrayList<>();
+            for (ThreadControlBlock x : table.threads()) {
+                if (x != t && x.state != ThreadState.TERMINATED && !x.carrier()) {
+                    outside.add(x.name);
+                    who.add(x.name);
+                }
+            }
+            violations.add(new Violation("progress", now, who, t.name + " has been kept out of critical region '" + t.wants
+                    + "' for " + SimTime.formatMillis(now - r.aloneSince) + " ms though nobody was in it or trying to enter"
+                    + (outside.isEmpty() ? "" : ": " + String.join(", ", outside) + ", outside " + (outside.size() == 1 ? "its" : "their")
+                    + " critical region, " + (outside.size() == 1 ? "keeps" : "keep") + " it out")
+                    + " (condition 3 of Tanenbaum §2.3.2)", scheduleSoFar()));
+        }
     }
 
     private static int reg(org.osim.api.program.Operand o) {
@@ -1732,10 +1791,15 @@ public final class Kernel {
 
     /** {@code enter}/{@code leave}: a second thread inside a region is a mutual-exclusion violation. */
     private void region(ThreadControlBlock t, String name, boolean enter) {
-        List<ThreadControlBlock> inside = regions.computeIfAbsent(name, k -> new ArrayList<>(2));
+        List<ThreadControlBlock> inside = regionState(name).inside;
         if (!enter) {
             inside.remove(t);
             return;
+        }
+        if (t.wants != null) {
+            regionState(t.wants).wanting.remove(t);
+            regionState(t.wants).aloneSince = -1;
+            t.wants = null;
         }
         if (!inside.isEmpty() && violations.size() < 100) {
             List<String> who = new ArrayList<>();
@@ -1766,8 +1830,10 @@ public final class Kernel {
 
     /** Whether the workload has machine instructions: then who ran how long is kept, to print a violation's schedule. */
     private final boolean machineCode;
-    private final List<String> turnTasks = new ArrayList<>();
-    private final List<Long> turnNanos = new ArrayList<>();
+    /** Per CPU: who ran, in order, and for how long (consecutive turns of one thread merged). */
+    private List<List<String>> turnTasks;
+    private List<List<Long>> turnNanos;
+    private int turnsLogged;
     private static final int MAX_TURNS = 200_000;
 
     private static boolean hasMachineCode(Workload w) {
@@ -1786,29 +1852,45 @@ public final class Kernel {
         return false;
     }
 
-    private void logTurn(String task, long nanos) {
-        int n = turnTasks.size();
-        if (n > 0 && turnTasks.get(n - 1).equals(task)) {
-            turnNanos.set(n - 1, turnNanos.get(n - 1) + nanos);
-        } else if (n < MAX_TURNS && nanos > 0) {
-            turnTasks.add(task);
-            turnNanos.add(nanos);
+    private void logTurn(int cpu, String task, long nanos) {
+        if (turnTasks == null) {
+            turnTasks = new ArrayList<>();
+            turnNanos = new ArrayList<>();
+        }
+        while (turnTasks.size() <= cpu) {
+            turnTasks.add(new ArrayList<>());
+            turnNanos.add(new ArrayList<>());
+        }
+        List<String> tasks = turnTasks.get(cpu);
+        List<Long> ns = turnNanos.get(cpu);
+        int n = tasks.size();
+        if (n > 0 && tasks.get(n - 1).equals(task)) {
+            ns.set(n - 1, ns.get(n - 1) + nanos);
+        } else if (turnsLogged < MAX_TURNS && nanos > 0) {
+            turnsLogged++;
+            tasks.add(task);
+            ns.add(nanos);
         }
     }
 
     /**
-     * Who ran, in order, and for how many instruction times, up to now: "A3 B2 A1", which osim run
-     * --schedule replays. Empty without machine instructions; on several CPUs the turns of all CPUs in
-     * the order they ended.
+     * Who ran, in order, and for how many instruction times, up to now: "A:3 B:2 A:1", which osim run
+     * --schedule replays (one CPU). On several CPUs each CPU's turns: "cpu0 A:4 | cpu1 B:4". Empty without
+     * machine instructions.
      */
     private String scheduleSoFar() {
         if (!machineCode) {
             return "";
         }
-        List<String> tasks = new ArrayList<>(turnTasks);
-        List<Long> nanos = new ArrayList<>(turnNanos);
+        if (turnsLogged >= MAX_TURNS) {
+            return "(too long to show)";
+        }
         long now = engine.now();
+        long unit = Math.max(1, options.costs().memoryInstruction());
+        StringBuilder b = new StringBuilder();
         for (CpuSlot c : cpus) {
+            List<String> tasks = new ArrayList<>(turnTasks == null || turnTasks.size() <= c.id ? List.of() : turnTasks.get(c.id));
+            List<Long> nanos = new ArrayList<>(turnNanos == null || turnNanos.size() <= c.id ? List.of() : turnNanos.get(c.id));
             if (c.turnTask != null && now > c.turnStart) {
                 if (!tasks.isEmpty() && tasks.get(tasks.size() - 1).equals(c.turnTask)) {
                     nanos.set(nanos.size() - 1, nanos.get(nanos.size() - 1) + now - c.turnStart);
@@ -1817,17 +1899,15 @@ public final class Kernel {
                     nanos.add(now - c.turnStart);
                 }
             }
-        }
-        if (tasks.size() >= MAX_TURNS) {
-            return "(too long to show)";
-        }
-        long unit = Math.max(1, options.costs().memoryInstruction());
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < tasks.size(); i++) {
-            if (i > 0) {
-                b.append(' ');
+            if (cpus.length > 1) {
+                b.append(b.length() == 0 ? "" : " | ").append("cpu").append(c.id);
             }
-            b.append(tasks.get(i)).append(Math.round((double) nanos.get(i) / unit));
+            for (int i = 0; i < tasks.size(); i++) {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(tasks.get(i)).append(':').append(Math.round((double) nanos.get(i) / unit));
+            }
         }
         return b.toString();
     }
@@ -2159,8 +2239,11 @@ public final class Kernel {
         if (!objects.isEmpty()) {
             leaveObjects(u);
         }
-        if (!regions.isEmpty()) {
-            regions.values().forEach(inside -> inside.remove(u));
+        if (!regionStates.isEmpty()) {
+            regionStates.values().forEach(r -> {
+                r.inside.remove(u);
+                r.wanting.remove(u);
+            });
         }
         userDeschedule(k, u, StopReason.EXITED);
         u.state = ThreadState.TERMINATED;
@@ -2505,8 +2588,11 @@ public final class Kernel {
         if (!objects.isEmpty()) {
             leaveObjects(t);
         }
-        if (!regions.isEmpty()) {
-            regions.values().forEach(inside -> inside.remove(t)); // it leaves its regions as it ends
+        if (!regionStates.isEmpty()) {
+            regionStates.values().forEach(r -> {
+                r.inside.remove(t); // it leaves its regions as it ends
+                r.wanting.remove(t);
+            });
         }
         if (t.message != null && t.pc >= t.program.size() && t.process.alive()) {
             t.process.handled(t.message, engine.now());

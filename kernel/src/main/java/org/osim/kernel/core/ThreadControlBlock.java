@@ -73,6 +73,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     /** Registers r0–r7 and the zero flag, for machine instructions; null until it runs one. */
     long[] registers;
     boolean zero;
+    /** The critical region whose entry protocol it is in ({@code want}), or null. */
+    String wants;
     /** Its waitfor, while it waits; else null. */
     DispatcherWait dispatcherWait;
 
