@@ -38,13 +38,15 @@ class BusyWaitingTest {
     }
 
     @Test
-    void petersonTslAndXchgKeepMutualExclusion() {
-        for (String w : List.of("busy-wait-peterson", "busy-wait-tsl", "busy-wait-xchg")) {
+    void petersonTslXchgTicketAndTtasKeepMutualExclusion() {
+        java.util.Map<String, Long> increments = java.util.Map.of("busy-wait-peterson", 200L, "busy-wait-tsl", 200L,
+                "busy-wait-xchg", 200L, "busy-wait-ticket", 300L, "busy-wait-ttas", 300L);
+        increments.forEach((w, n) -> {
             for (HarnessResult r : List.of(twoCpus(w), oneCpu(w, "3us"), oneCpu(w, "7us"))) {
                 assertThat(r.result().violations()).as(w).isEmpty();
-                assertThat(r.result().memory().get("counter")).as(w).containsExactly(200L);
+                assertThat(r.result().memory().get("counter")).as(w).containsExactly(n);
             }
-        }
+        });
     }
 
     @Test
@@ -79,5 +81,28 @@ class BusyWaitingTest {
         assertThat(v.detail()).isEqualTo("P1 has been kept out of critical region 'critical' for 1 ms though nobody was in it "
                 + "or trying to enter: P0, outside its critical region, keeps it out (condition 3 of Tanenbaum §2.3.2)");
         assertThat(r.result().memory().get("counter")).containsExactly(40L);
+    }
+
+    @Test
+    void fig2_27TheLostWakeupDeadlocksAndTheWakeupWaitingBitCuresIt() {
+        // The interleaving osim explore found: the consumer reads count = 0 (2 instructions), the producer
+        // produces, counts to 1 and wakes the consumer, which is not asleep; the consumer goes to sleep.
+        String schedule = "consumer:2 producer:17 consumer:1 producer:64";
+        HarnessResult lost = SchedulerHarness.of(new org.osim.schedulers.Scripted()).param("schedule", schedule)
+                .workload("producer-consumer-sleep-wakeup").run();
+        assertThat(lost.result().violations()).hasSize(1);
+        Violation v = lost.result().violations().get(0);
+        assertThat(v.time()).isEqualTo(84_000L);
+        assertThat(v.detail()).isEqualTo("every live thread is blocked and nothing can wake them: producer waits for "
+                + "sys.sleepers; consumer waits for sys.sleepers");
+        assertThat(v.schedule()).isEqualTo(schedule);
+        assertThat(lost.result().objects().get(0).counters()).containsEntry("lost wakeups", 1L);
+        assertThat(lost.result().memory().get("count")).containsExactly(4L); // the buffer is full
+
+        HarnessResult kept = SchedulerHarness.of(new org.osim.schedulers.Scripted()).param("schedule", schedule)
+                .workload("producer-consumer-wakeup-bit").run();
+        assertThat(kept.result().violations()).isEmpty();
+        assertThat(kept.result().memory().get("count")).containsExactly(0L);
+        assertThat(kept.result().objects().get(0).counters()).containsEntry("sleeps that used the wakeup waiting bit", 1L);
     }
 }
