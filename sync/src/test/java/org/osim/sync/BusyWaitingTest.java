@@ -105,4 +105,23 @@ class BusyWaitingTest {
         assertThat(kept.result().memory().get("count")).containsExactly(0L);
         assertThat(kept.result().objects().get(0).counters()).containsEntry("sleeps that used the wakeup waiting bit", 1L);
     }
+
+    @Test
+    void disablingInterruptsWorksOnOneCpuOnly() {
+        for (String q : List.of("1us", "2us", "3us", "5us")) {
+            HarnessResult one = oneCpu("busy-wait-disable-interrupts", q);
+            assertThat(one.result().violations()).as(q).isEmpty();
+            assertThat(one.result().memory().get("counter")).as(q).containsExactly(200L);
+        }
+        HarnessResult two = SchedulerHarness.of(new FirstComeFirstServed()).cpus(2).workload("busy-wait-disable-interrupts").run();
+        assertThat(two.result().violations()).hasSize(100);
+        assertThat(two.result().memory().get("counter")).containsExactly(100L);
+        // Without the machine's permission, cli is a privileged instruction.
+        HarnessResult denied = SchedulerHarness.of(new FirstComeFirstServed()).workloadYaml("""
+                processes:
+                  - { name: A, program: "cli; cpu 1ms" }
+                """).run();
+        assertThat(denied.process("A").termination().orElseThrow().detail()).isEqualTo("privileged instruction: cli in a "
+                + "user program (a machine with 'userInterrupts: true' allows it; Tanenbaum §2.3.3 says why it should not)");
+    }
 }

@@ -18,7 +18,7 @@ final class Assembler {
             Map.entry("jmp", MachineOp.JMP), Map.entry("jz", MachineOp.JZ), Map.entry("jnz", MachineOp.JNZ),
             Map.entry("tsl", MachineOp.TSL), Map.entry("xchg", MachineOp.XCHG), Map.entry("cas", MachineOp.CAS),
             Map.entry("fetchadd", MachineOp.FETCHADD), Map.entry("enter", MachineOp.ENTER), Map.entry("leave", MachineOp.LEAVE),
-            Map.entry("want", MachineOp.WANT));
+            Map.entry("want", MachineOp.WANT), Map.entry("cli", MachineOp.CLI), Map.entry("sti", MachineOp.STI));
     private static final Pattern REGISTER = Pattern.compile("r([0-9]+)");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+");
     private static final Pattern WORD = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(?:(-?[0-9]+)|r([0-9]+))\\])?");
@@ -43,6 +43,7 @@ final class Assembler {
             case JMP, JZ, JNZ -> "L";
             case CAS -> "RMV";
             case ENTER, LEAVE, WANT -> "N";
+            case CLI, STI -> "";
         };
     }
 
@@ -64,6 +65,8 @@ final class Assembler {
             case ENTER -> "enter [REGION]";
             case LEAVE -> "leave [REGION]";
             case WANT -> "want [REGION]";
+            case CLI -> "cli";
+            case STI -> "sti";
         };
     }
 

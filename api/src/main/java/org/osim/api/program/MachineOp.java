@@ -32,6 +32,13 @@ public enum MachineOp {
     /** {@code fetchadd rX, M}: M = M + rX and rX = the old M, atomically (a ticket lock's take-a-number). */
     FETCHADD,
     /**
+     * {@code cli}: disable interrupts on this CPU — no clock or device interrupt, so no preemption, until
+     * {@code sti}. Privileged: a user program may use it only on a machine with {@code userInterrupts}.
+     */
+    CLI,
+    /** {@code sti}: enable interrupts again; a preemption held back meanwhile happens now. */
+    STI,
+    /**
      * {@code want [R]}: the thread begins its entry protocol for critical region R (a marker for the
      * progress check: it costs nothing).
      */

@@ -8,9 +8,15 @@ import static java.util.Objects.requireNonNull;
  * @param cpus number of CPUs, at least 1
  * @param profile name of the cost profile ({@code textbook}: all costs zero; {@code modern})
  * @param tickNanos period of the clock tick that policies may age or decay on; 0 for none
+ * @param userInterrupts whether user programs may disable interrupts ({@code cli}/{@code sti}); Tanenbaum
+ *     §2.3.3: "it is unwise to give user processes the power to turn off interrupts"
  */
-public record MachineSpec(int cpus, String profile, long tickNanos) {
-    public static final MachineSpec DEFAULT = new MachineSpec(1, "textbook", 0);
+public record MachineSpec(int cpus, String profile, long tickNanos, boolean userInterrupts) {
+    public static final MachineSpec DEFAULT = new MachineSpec(1, "textbook", 0, false);
+
+    public MachineSpec(int cpus, String profile, long tickNanos) {
+        this(cpus, profile, tickNanos, false);
+    }
 
     public MachineSpec {
         requireNonNull(profile, "profile is null");
@@ -23,10 +29,10 @@ public record MachineSpec(int cpus, String profile, long tickNanos) {
     }
 
     public MachineSpec withCpus(int cpus) {
-        return new MachineSpec(cpus, profile, tickNanos);
+        return new MachineSpec(cpus, profile, tickNanos, userInterrupts);
     }
 
     public MachineSpec withProfile(String profile) {
-        return new MachineSpec(cpus, profile, tickNanos);
+        return new MachineSpec(cpus, profile, tickNanos, userInterrupts);
     }
 }

@@ -795,6 +795,15 @@ public final class Kernel {
      */
     private void onSliceEnd(CpuSlot c) {
         ThreadControlBlock t = c.current;
+        if (interruptsOff(t)) {
+            // The clock interrupt waits for sti: the thread runs on, with no slice end ahead.
+            ThreadControlBlock held = t.currentUser != null && t.currentUser.interruptsOff ? t.currentUser : t;
+            held.preemptionHeld = true;
+            saveState(c, t);
+            c.sliceEndAt = Long.MAX_VALUE;
+            execute(c, t, engine.now());
+            return;
+        }
         saveState(c, t);
         if (costs.interrupt() > 0) {
             c.hw.chargeOverhead(engine.now(), costs.interrupt());
@@ -844,8 +853,18 @@ public final class Kernel {
 
     // ---------------------------------------------------------------- the end of an instant
 
+    /** Whether the thread on a CPU (or the user-level thread its kernel thread runs) has interrupts off. */
+    private static boolean interruptsOff(ThreadControlBlock k) {
+        return k != null && (k.interruptsOff || (k.currentUser != null && k.currentUser.interruptsOff));
+    }
+
     private void endOfInstant(long now) {
         for (CpuSlot c : cpus) {
+            if (c.preemptRequested && interruptsOff(c.current)) {
+                c.preemptRequested = false;
+                ThreadControlBlock held = c.current.currentUser != null ? c.current.currentUser : c.current;
+                held.preemptionHeld = true; // no interrupt gets through until sti
+            }
             if (c.preemptRequested) {
                 c.preemptRequested = false;
                 ThreadControlBlock t = c.current;
@@ -1655,6 +1674,24 @@ public final class Kernel {
             case ENTER, LEAVE -> {
                 region(t, ((org.osim.api.program.Operand.Memory) ops.get(0)).word(), m.op() == org.osim.api.program.MachineOp.ENTER);
                 return true; // a marker: it takes no time
+            }
+            case CLI -> {
+                if (!workload.machine().userInterrupts()) {
+                    terminate(t.process, Termination.fatal("privileged instruction: cli in a user program (a machine "
+                            + "with 'userInterrupts: true' allows it; Tanenbaum §2.3.3 says why it should not)"));
+                    return false;
+                }
+                t.interruptsOff = true;
+            }
+            case STI -> {
+                t.interruptsOff = false;
+                ThreadControlBlock k = t.user ? null : t;
+                CpuSlot c = t.cpu;
+                if (t.preemptionHeld && c != null) {
+                    t.preemptionHeld = false;
+                    c.preemptRequested = true; // the interrupt that waited is taken now
+                    c.preemptReason = EnqueueReason.SLICE_EXPIRED;
+                }
             }
             case WANT -> {
                 String r = ((org.osim.api.program.Operand.Memory) ops.get(0)).word();

@@ -73,6 +73,10 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     /** Registers r0–r7 and the zero flag, for machine instructions; null until it runs one. */
     long[] registers;
     boolean zero;
+    /** Whether it has disabled interrupts ({@code cli}): part of its saved context, as the PSW is. */
+    boolean interruptsOff;
+    /** A preemption held back while its interrupts were off. */
+    boolean preemptionHeld;
     /** The critical region whose entry protocol it is in ({@code want}), or null. */
     String wants;
     /** Its waitfor, while it waits; else null. */
