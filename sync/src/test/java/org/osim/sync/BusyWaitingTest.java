@@ -124,4 +124,22 @@ class BusyWaitingTest {
         assertThat(denied.process("A").termination().orElseThrow().detail()).isEqualTo("privileged instruction: cli in a "
                 + "user program (a machine with 'userInterrupts: true' allows it; Tanenbaum §2.3.3 says why it should not)");
     }
+
+    @Test
+    void busyWaitingUnderStrictPrioritiesStarvesTheHolder() {
+        HarnessResult r = SchedulerHarness.of(new org.osim.schedulers.PriorityScheduling())
+                .workload("busy-wait-priority-inversion").run();
+        assertThat(r.result().violations()).hasSize(1);
+        Violation v = r.result().violations().get(0);
+        assertThat(v.kind()).isEqualTo("starvation");
+        assertThat(v.threads()).containsExactly("H", "L");
+        // H preempts L inside its region at 0.02 ms and spins; after the 100 ms bound the run stops.
+        assertThat(v.time()).isEqualTo(100_020_000L);
+        assertThat(r.result().endTime()).isEqualTo(100_020_000L);
+        assertThat(r.process("L").completion()).isEmpty();
+        // Round robin lets L finish its region, so H gets in.
+        HarnessResult rr = oneCpu("busy-wait-priority-inversion", "30us");
+        assertThat(rr.result().violations()).isEmpty();
+        assertThat(rr.process("H").completion()).isPresent();
+    }
 }

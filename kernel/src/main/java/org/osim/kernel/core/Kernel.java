@@ -1776,6 +1776,43 @@ public final class Kernel {
         final List<ThreadControlBlock> wanting = new ArrayList<>(2);
         long aloneSince = -1;
         boolean reported;
+        /** Since when everyone inside has been ready but not running while a thread spins to get in. */
+        long stuckSince = -1;
+    }
+
+    /** How long a thread may spin for a region whose holders are ready but kept off the CPU: then it is starvation. */
+    private long starvationBound() {
+        return 100_000 * Math.max(1, options.costs().memoryInstruction());
+    }
+
+    /**
+     * Priority inversion with busy waiting (§2.3.3): {@code t} spins to enter a region whose holders are
+     * runnable but never get the CPU — under strict priorities they never will, and the run would spin for
+     * ever. Past the starvation bound it is reported, naming both, and the run ends.
+     */
+    private void checkStarvation(ThreadControlBlock t, Region r) {
+        for (ThreadControlBlock x : r.inside) {
+            if (x.state != ThreadState.READY) {
+                r.stuckSince = -1;
+                return;
+            }
+        }
+        long now = engine.now();
+        if (r.stuckSince < 0) {
+            r.stuckSince = now;
+            return;
+        }
+        if (now - r.stuckSince >= starvationBound()) {
+            List<String> who = new ArrayList<>();
+            who.add(t.name);
+            r.inside.forEach(x -> who.add(x.name));
+            String holders = String.join(" and ", r.inside.stream().map(x -> x.name).toList());
+            violations.add(new Violation("starvation", now, who, t.name + " has spun for " + SimTime.formatMillis(now - r.stuckSince)
+                    + " ms to enter critical region '" + t.wants + "', held by " + holders + ", which is ready but does not "
+                    + "get the CPU while " + t.name + " spins (priority inversion with busy waiting, Tanenbaum §2.3.3); "
+                    + "the run stops here", ""));
+            engine.stop();
+        }
     }
 
     private final java.util.Map<String, Region> regionStates = new java.util.HashMap<>();
@@ -1796,6 +1833,11 @@ public final class Kernel {
      */
     private void checkProgress(ThreadControlBlock t) {
         Region r = regionState(t.wants);
+        if (!r.inside.isEmpty()) {
+            checkStarvation(t, r);
+        } else {
+            r.stuckSince = -1;
+        }
         if (!r.inside.isEmpty() || r.wanting.size() != 1) {
             r.aloneSince = -1;
             return;
