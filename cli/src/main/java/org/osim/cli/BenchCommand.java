@@ -23,6 +23,7 @@ import org.osim.hardware.EventRank;
 import org.osim.kernel.Osim;
 import org.osim.kernel.Simulation;
 import org.osim.workloads.WorkloadReader;
+import org.osim.workloads.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +39,10 @@ import picocli.CommandLine.Spec;
         footer = {"", "Benchmarks:",
                 "  engine     the bare event engine: 10,000 timers rescheduling themselves, 5 M events (baseline)",
                 "  rr-10k     round robin, 1 ms quantum, 10,000 CPU-bound processes of 1-1000 ms (about 5 M slices)",
-                "  mix-100k   round robin, 10 ms quantum, 100,000 processes of 1-5 CPU bursts with I/O between them"})
+                "  mix-100k   round robin, 10 ms quantum, 100,000 processes of 1-5 CPU bursts with I/O between them",
+                "  peterson   Peterson's solution in machine instructions, two processes on two CPUs, 500,000 entries each"})
 final class BenchCommand implements Callable<Integer> {
-    static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k");
+    static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k", "peterson");
 
     @Parameters(paramLabel = "BENCHMARK", arity = "0..*", description = "Which to run (default: all).")
     List<String> names = new ArrayList<>();
@@ -61,7 +63,12 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    record Measurement(String benchmark, String scheduler, long events, long slices, double wallSeconds, long peakHeapBytes) {
+    record Measurement(String benchmark, String scheduler, long events, long slices, long instructions, double wallSeconds,
+                       long peakHeapBytes) {
+        double instructionsPerSecond() {
+            return instructions / wallSeconds;
+        }
+
         double eventsPerSecond() {
             return events / wallSeconds;
         }
@@ -114,6 +121,8 @@ final class BenchCommand implements Callable<Integer> {
                     generate:
                       - { name: p, count: %d, arrival: "exp(5ms)", cycles: "uniform(1,5)", cpu: "exp(1500us)", io: "exp(20ms)" }
                     """.formatted(Math.max(1, (int) (100_000 * scale))), scheduler == null ? "rr:quantum=10ms" : scheduler);
+            case "peterson" -> simulate(osim, name, Workloads.standardText("busy-wait-peterson").orElseThrow()
+                    .replace("repeat: 100", "repeat: " + Math.max(1, (int) (500_000 * scale))), "fcfs");
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -129,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         RunResult r = sim.run();
         long t1 = System.nanoTime();
-        return new Measurement(name, spec, r.events(), r.sliceCount(), (t1 - t0) / 1e9, peakHeap());
+        return new Measurement(name, spec, r.events(), r.sliceCount(), r.summary().instructions(), (t1 - t0) / 1e9, peakHeap());
     }
 
     /** The baseline: the event queue alone, 10,000 timers each rescheduling itself after a random delay. */
@@ -154,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         engine.run();
         long t1 = System.nanoTime();
-        return new Measurement("engine", "-", engine.eventsFired(), 0, (t1 - t0) / 1e9, peakHeap());
+        return new Measurement("engine", "-", engine.eventsFired(), 0, 0, (t1 - t0) / 1e9, peakHeap());
     }
 
     private static void resetPeaks() {
@@ -192,6 +201,8 @@ final class BenchCommand implements Callable<Integer> {
                 g.writeNumberField("slicesPerSecond", Math.round(m.slicesPerSecond()));
                 g.writeNumberField("peakHeapBytes", m.peakHeapBytes());
                 g.writeStringField("scheduler", m.scheduler());
+                g.writeNumberField("instructions", m.instructions());
+                g.writeNumberField("instructionsPerSecond", Math.round(m.instructionsPerSecond()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -204,12 +215,13 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String table(List<Measurement> results) {
         TableReport.Table t = new TableReport.Table("benchmark", "scheduler", "events", "slices", "wall s", "events/s", "slices/s",
-                "peak heap MiB");
+                "instructions/s", "peak heap MiB");
         for (Measurement m : results) {
             t.add(m.benchmark(), m.scheduler(), String.valueOf(m.events()), String.valueOf(m.slices()),
                     String.format(Locale.ROOT, "%.3f", m.wallSeconds()),
                     String.format(Locale.ROOT, "%.2fM", m.eventsPerSecond() / 1e6),
                     String.format(Locale.ROOT, "%.2fM", m.slicesPerSecond() / 1e6),
+                    m.instructions() == 0 ? "-" : String.format(Locale.ROOT, "%.2fM", m.instructionsPerSecond() / 1e6),
                     String.valueOf(m.peakHeapBytes() / (1 << 20)));
         }
         return t.render();

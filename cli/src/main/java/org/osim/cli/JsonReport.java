@@ -230,6 +230,7 @@ final class JsonReport {
         g.writeNumberField("preemptions", s.preemptions());
         g.writeNumberField("migrations", s.migrations());
         g.writeNumberField("userThreadSwitches", s.userThreadSwitches());
+        g.writeNumberField("instructions", s.instructions());
         g.writeNumberField("upcalls", s.upcalls());
         g.writeNumberField("deadlineMisses", s.deadlineMisses());
         g.writeNumberField("overhead", unit.of(s.overhead()));

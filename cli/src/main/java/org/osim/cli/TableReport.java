@@ -44,6 +44,9 @@ final class TableReport {
                     .append(String.join(" ", s.perCpuUtilization().stream().map(TableReport::percent).toList()))
                     .append(" · some CPU busy ").append(percent(s.anyCpuBusy())).append('\n');
         }
+        if (s.instructions() > 0) {
+            b.append("machine instructions ").append(s.instructions()).append('\n');
+        }
         if (s.userThreadSwitches() > 0 || s.upcalls() > 0) {
             b.append("user-level thread switches ").append(s.userThreadSwitches()).append(" · upcalls ").append(s.upcalls())
                     .append('\n');
