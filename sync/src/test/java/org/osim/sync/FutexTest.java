@@ -50,4 +50,17 @@ class FutexTest {
         assertThat(r.process("B").blocked()).isEqualTo(4_001_000L);
         assertThat(futex(r.result()).counters()).containsExactly(Map.entry("waits that returned at once", 1L));
     }
+
+    @Test
+    void bsdHybridSemaphoresCallTheKernelOnlyToSleepOrWake() {
+        HarnessResult alone = SchedulerHarness.of(new FirstComeFirstServed()).workload("bsd-hybrid-semaphore-uncontended").run();
+        assertThat(alone.result().memory().get("counter")).containsExactly(1_000L);
+        assertThat(alone.result().objects().get(0).operations()).isZero();
+        HarnessResult two = SchedulerHarness.of(new FirstComeFirstServed()).workload("bsd-hybrid-semaphore").run();
+        assertThat(two.result().violations()).isEmpty();
+        assertThat(two.result().memory().get("counter")).containsExactly(200L);
+        assertThat(two.result().memory().get("s")).containsExactly(1L);
+        assertThat(two.result().objects().get(0).blocks()).isEqualTo(199);
+        assertThat(two.result().objects().get(0).operations()).isEqualTo(398); // 199 sleeps, 199 wake-ups
+    }
 }

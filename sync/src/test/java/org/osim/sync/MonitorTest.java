@@ -95,4 +95,16 @@ class MonitorTest {
                 """).run();
         assertThat(completion(r, "B")).isEqualTo(3_000_000L);
     }
+
+    @Test
+    void dhamdhereFig6_35BoundedBufferPassesEveryItemInOrder() {
+        for (long seed = 1; seed <= 50; seed++) {
+            HarnessResult r = SchedulerHarness.of(new org.osim.schedulers.RandomInterleaving()).seed(seed)
+                    .workload("monitor-bounded-buffer").run();
+            assertThat(r.result().violations()).as("seed %d", seed).isEmpty();
+            assertThat(r.process("consumer").termination().orElseThrow()).as("seed %d", seed).isEqualTo(Termination.exit(0));
+            assertThat(r.result().memory().get("consumed")).containsExactly(20L);
+            assertThat(r.result().memory().get("count")).containsExactly(0L);
+        }
+    }
 }

@@ -118,7 +118,7 @@ class WorkloadReaderTest {
         fails("""
                 processes:
                   - { name: A, bursts: [cpu 8ms, jump 3] }
-                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, tsl, xchg, cas, fetchadd, cli, sti, want, enter, leave, .word)");
+                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, sti, want, enter, leave, .word)");
     }
 
     @Test

@@ -16,6 +16,7 @@ final class Assembler {
             Map.entry("load", MachineOp.LOAD), Map.entry("store", MachineOp.STORE), Map.entry("mov", MachineOp.MOV),
             Map.entry("add", MachineOp.ADD), Map.entry("sub", MachineOp.SUB), Map.entry("cmp", MachineOp.CMP),
             Map.entry("jmp", MachineOp.JMP), Map.entry("jz", MachineOp.JZ), Map.entry("jnz", MachineOp.JNZ),
+            Map.entry("jl", MachineOp.JL), Map.entry("jge", MachineOp.JGE),
             Map.entry("tsl", MachineOp.TSL), Map.entry("xchg", MachineOp.XCHG), Map.entry("cas", MachineOp.CAS),
             Map.entry("fetchadd", MachineOp.FETCHADD), Map.entry("enter", MachineOp.ENTER), Map.entry("leave", MachineOp.LEAVE),
             Map.entry("want", MachineOp.WANT), Map.entry("cli", MachineOp.CLI), Map.entry("sti", MachineOp.STI));
@@ -31,7 +32,7 @@ final class Assembler {
     }
 
     static boolean isJump(String word) {
-        return word.equals("jmp") || word.equals("jz") || word.equals("jnz");
+        return word.equals("jmp") || word.equals("jz") || word.equals("jnz") || word.equals("jl") || word.equals("jge");
     }
 
     /** The kinds of operand each operation takes, in order: R register, V register or number, M memory word, L label, N region name. */
@@ -40,7 +41,7 @@ final class Assembler {
             case LOAD, TSL, XCHG, FETCHADD -> "RM";
             case STORE -> "MV";
             case MOV, ADD, SUB, CMP -> "RV";
-            case JMP, JZ, JNZ -> "L";
+            case JMP, JZ, JNZ, JL, JGE -> "L";
             case CAS -> "RMV";
             case ENTER, LEAVE, WANT -> "N";
             case CLI, STI -> "";
@@ -58,6 +59,8 @@ final class Assembler {
             case JMP -> "jmp loop";
             case JZ -> "jz loop";
             case JNZ -> "jnz loop";
+            case JL -> "jl loop";
+            case JGE -> "jge loop";
             case TSL -> "tsl r1, lock";
             case XCHG -> "xchg r1, lock";
             case CAS -> "cas r1, lock, r2";

@@ -11,11 +11,11 @@ public enum MachineOp {
     STORE,
     /** {@code mov rX, V}: rX = V. */
     MOV,
-    /** {@code add rX, V}: rX = rX + V; sets the zero flag. */
+    /** {@code add rX, V}: rX = rX + V; sets the zero and less flags from the result. */
     ADD,
-    /** {@code sub rX, V}: rX = rX - V; sets the zero flag. */
+    /** {@code sub rX, V}: rX = rX - V; sets the zero and less flags from the result. */
     SUB,
-    /** {@code cmp rX, V}: the zero flag = (rX == V). */
+    /** {@code cmp rX, V}: the zero flag = (rX == V), the less flag = (rX < V). */
     CMP,
     /** {@code jmp L}. */
     JMP,
@@ -23,6 +23,10 @@ public enum MachineOp {
     JZ,
     /** {@code jnz L}: jump if it is not. */
     JNZ,
+    /** {@code jl L}: jump if the last comparison or arithmetic result was less than zero ({@code cmp rX, V}: rX < V). */
+    JL,
+    /** {@code jge L}: jump if it was not. */
+    JGE,
     /** {@code tsl rX, M}: rX = M and M = 1, atomically (Fig. 2-25); sets the zero flag from the old value. */
     TSL,
     /** {@code xchg rX, M}: swap rX and M atomically (Fig. 2-26); sets the zero flag from the old value. */

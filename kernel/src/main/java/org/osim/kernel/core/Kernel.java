@@ -1710,14 +1710,30 @@ public final class Kernel {
                     t.pc = m.target();
                 }
             }
+            case JL -> {
+                if (t.less) {
+                    t.pc = m.target();
+                }
+            }
+            case JGE -> {
+                if (!t.less) {
+                    t.pc = m.target();
+                }
+            }
             case MOV -> t.registers[reg(ops.get(0))] = value(t, ops.get(1));
             case ADD, SUB -> {
                 int r = reg(ops.get(0));
                 long v = value(t, ops.get(1));
                 t.registers[r] = m.op() == org.osim.api.program.MachineOp.ADD ? t.registers[r] + v : t.registers[r] - v;
                 t.zero = t.registers[r] == 0;
+                t.less = t.registers[r] < 0;
             }
-            case CMP -> t.zero = t.registers[reg(ops.get(0))] == value(t, ops.get(1));
+            case CMP -> {
+                long a = t.registers[reg(ops.get(0))];
+                long b = value(t, ops.get(1));
+                t.zero = a == b;
+                t.less = a < b;
+            }
             case LOAD -> {
                 long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
                 if (w == null) {
@@ -1746,6 +1762,7 @@ public final class Kernel {
                 };
                 t.registers[r] = old;
                 t.zero = old == 0;
+                t.less = old < 0;
             }
             case CAS -> {
                 long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);

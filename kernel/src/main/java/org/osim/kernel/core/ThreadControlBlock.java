@@ -73,6 +73,7 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     /** Registers r0–r7 and the zero flag, for machine instructions; null until it runs one. */
     long[] registers;
     boolean zero;
+    boolean less;
     /** Whether it has disabled interrupts ({@code cli}): part of its saved context, as the PSW is. */
     boolean interruptsOff;
     /** A preemption held back while its interrupts were off. */
