@@ -142,4 +142,15 @@ class BusyWaitingTest {
         assertThat(rr.result().violations()).isEmpty();
         assertThat(rr.process("H").completion()).isPresent();
     }
+
+    @Test
+    void aRetWithoutACallIsAFault() {
+        HarnessResult r = SchedulerHarness.of(new FirstComeFirstServed()).workloadYaml("""
+                processes:
+                  - { name: A, program: "call f; ret; f: mov r1, 1; ret" }
+                """).run();
+        // call f, mov, ret back to the first ret, which has nothing to return to.
+        assertThat(r.process("A").termination().orElseThrow().detail()).isEqualTo("ret with nothing to return to");
+        assertThat(r.result().summary().instructions()).isEqualTo(3);
+    }
 }

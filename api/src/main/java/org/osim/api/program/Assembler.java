@@ -16,7 +16,7 @@ final class Assembler {
             Map.entry("load", MachineOp.LOAD), Map.entry("store", MachineOp.STORE), Map.entry("mov", MachineOp.MOV),
             Map.entry("add", MachineOp.ADD), Map.entry("sub", MachineOp.SUB), Map.entry("cmp", MachineOp.CMP),
             Map.entry("jmp", MachineOp.JMP), Map.entry("jz", MachineOp.JZ), Map.entry("jnz", MachineOp.JNZ),
-            Map.entry("jl", MachineOp.JL), Map.entry("jge", MachineOp.JGE),
+            Map.entry("jl", MachineOp.JL), Map.entry("jge", MachineOp.JGE), Map.entry("ret", MachineOp.RET),
             Map.entry("tsl", MachineOp.TSL), Map.entry("xchg", MachineOp.XCHG), Map.entry("cas", MachineOp.CAS),
             Map.entry("fetchadd", MachineOp.FETCHADD), Map.entry("enter", MachineOp.ENTER), Map.entry("leave", MachineOp.LEAVE),
             Map.entry("want", MachineOp.WANT), Map.entry("cli", MachineOp.CLI), Map.entry("sti", MachineOp.STI));
@@ -32,7 +32,8 @@ final class Assembler {
     }
 
     static boolean isJump(String word) {
-        return word.equals("jmp") || word.equals("jz") || word.equals("jnz") || word.equals("jl") || word.equals("jge");
+        return word.equals("jmp") || word.equals("jz") || word.equals("jnz") || word.equals("jl") || word.equals("jge")
+                || word.equals("call");
     }
 
     /** The kinds of operand each operation takes, in order: R register, V register or number, M memory word, L label, N region name. */
@@ -41,7 +42,8 @@ final class Assembler {
             case LOAD, TSL, XCHG, FETCHADD -> "RM";
             case STORE -> "MV";
             case MOV, ADD, SUB, CMP -> "RV";
-            case JMP, JZ, JNZ, JL, JGE -> "L";
+            case JMP, JZ, JNZ, JL, JGE, CALL -> "L";
+            case RET -> "";
             case CAS -> "RMV";
             case ENTER, LEAVE, WANT -> "N";
             case CLI, STI -> "";
@@ -61,6 +63,8 @@ final class Assembler {
             case JNZ -> "jnz loop";
             case JL -> "jl loop";
             case JGE -> "jge loop";
+            case CALL -> "call enter_region";
+            case RET -> "ret";
             case TSL -> "tsl r1, lock";
             case XCHG -> "xchg r1, lock";
             case CAS -> "cas r1, lock, r2";
@@ -79,6 +83,11 @@ final class Assembler {
      * for the caller to resolve.
      */
     static Instruction parse(String mnemonic, String rest, int line, int column, int restColumn) {
+        return parse(mnemonic, rest, line, column, restColumn, Map.of());
+    }
+
+    /** The same, with the named constants ({@code .equ N 4}) defined so far. */
+    static Instruction parse(String mnemonic, String rest, int line, int column, int restColumn, Map<String, Long> constants) {
         List<String> parts = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
         if (!rest.isBlank()) {
@@ -130,12 +139,12 @@ final class Assembler {
         }
         List<Operand> operands = new ArrayList<>();
         for (int i = 0; i < form.length(); i++) {
-            operands.add(operand(form.charAt(i), parts.get(i), line, columns.get(i)));
+            operands.add(operand(form.charAt(i), parts.get(i), line, columns.get(i), constants));
         }
         return new Instruction.Machine(op, operands, -1, text);
     }
 
-    private static Operand operand(char kind, String s, int line, int column) {
+    private static Operand operand(char kind, String s, int line, int column, Map<String, Long> constants) {
         Matcher reg = REGISTER.matcher(s);
         boolean isRegister = reg.matches();
         switch (kind) {
@@ -152,10 +161,17 @@ final class Assembler {
                 if (NUMBER.matcher(s).matches()) {
                     return new Operand.Immediate(Long.parseLong(s));
                 }
-                throw new ProgramSyntaxException(line, column, "expected a register or a number, got '" + s + "'");
+                if (constants.containsKey(s)) {
+                    return new Operand.Immediate(constants.get(s));
+                }
+                throw new ProgramSyntaxException(line, column, "expected a register, a number or a constant (.equ NAME VALUE), got '"
+                        + s + "'");
             }
             case 'M' -> {
                 Matcher w = WORD.matcher(s);
+                if (w.matches() && w.group(2) == null && w.group(3) == null && constants.containsKey(s)) {
+                    throw new ProgramSyntaxException(line, column, "'" + s + "' is a constant, not a memory word");
+                }
                 if (isRegister || !w.matches()) {
                     throw new ProgramSyntaxException(line, column, "expected a memory word such as turn, flag[1] or flag[r2], got '"
                             + s + "'");

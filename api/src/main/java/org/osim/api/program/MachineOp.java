@@ -27,6 +27,10 @@ public enum MachineOp {
     JL,
     /** {@code jge L}: jump if it was not. */
     JGE,
+    /** {@code call L}: push the address of the next instruction on the thread's stack and jump to L (a subroutine). */
+    CALL,
+    /** {@code ret}: pop an address from the stack and jump there. */
+    RET,
     /** {@code tsl rX, M}: rX = M and M = 1, atomically (Fig. 2-25); sets the zero flag from the old value. */
     TSL,
     /** {@code xchg rX, M}: swap rX and M atomically (Fig. 2-26); sets the zero flag from the old value. */

@@ -23,6 +23,7 @@ public final class ProgramText {
     public static Program parse(String text) {
         List<Instruction> out = new ArrayList<>();
         java.util.Map<String, Integer> labels = new java.util.HashMap<>();
+        java.util.Map<String, Long> constants = new java.util.HashMap<>();
         List<int[]> jumps = new ArrayList<>(); // {index, line, column}
         List<String> jumpLabels = new ArrayList<>();
         String[] lines = text.split("\n", -1);
@@ -50,7 +51,19 @@ public final class ProgramText {
                     while (Character.isWhitespace(part.charAt(lead))) {
                         lead++;
                     }
-                    Instruction in = parseInstruction(part, ln + 1, column + lead);
+                    String[] w = part.strip().split("\\s+");
+                    if (w[0].equals(".equ")) { // a named constant, for the instructions after it
+                        if (w.length != 3 || !w[1].matches("[A-Za-z_][A-Za-z0-9_]*") || !w[2].matches("-?[0-9]+")) {
+                            throw new ProgramSyntaxException(ln + 1, column + lead, "expected .equ NAME VALUE, e.g. .equ N 4");
+                        }
+                        constants.put(w[1], Long.parseLong(w[2]));
+                        if (semi < 0) {
+                            break;
+                        }
+                        start = semi + 1;
+                        continue;
+                    }
+                    Instruction in = parseInstruction(part, ln + 1, column + lead, constants);
                     if (in instanceof Instruction.Machine m && m.target() < 0 && Assembler.isJump(m.op().mnemonic())) {
                         String label = ((Operand.Memory) m.operands().get(0)).word();
                         jumps.add(new int[] {out.size(), ln + 1, column + lead + part.strip().indexOf(label, m.op().mnemonic().length())});
@@ -89,6 +102,10 @@ public final class ProgramText {
     }
 
     private static Instruction parseInstruction(String text, int line, int column) {
+        return parseInstruction(text, line, column, java.util.Map.of());
+    }
+
+    private static Instruction parseInstruction(String text, int line, int column, java.util.Map<String, Long> constants) {
         String[] words = text.strip().split("\\s+");
         String op = words[0];
         List<String> args = Arrays.asList(words).subList(1, words.length);
@@ -159,11 +176,15 @@ public final class ProgramText {
                 yield new Instruction.SetPriority(p.name(args, 0, "process name or self"), p.integer(args, 1, "priority"));
             }
             case "call" -> {
-                p.arity(args, 1, Integer.MAX_VALUE, "call OBJECT.OPERATION [ARGS]");
+                p.arity(args, 1, Integer.MAX_VALUE, "call OBJECT.OPERATION [ARGS], or call LABEL");
                 String target = args.get(0);
                 int dot = target.lastIndexOf('.');
+                if (dot < 0 && args.size() == 1 && target.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    // a subroutine call: the label is resolved with the program's others
+                    yield new Instruction.Machine(MachineOp.CALL, List.of(new Operand.Memory(target, 0, -1)), -1, "call " + target);
+                }
                 if (dot <= 0 || dot == target.length() - 1) {
-                    throw p.error(1, "expected OBJECT.OPERATION, e.g. call mutex.down, got '" + target + "'");
+                    throw p.error(1, "expected OBJECT.OPERATION (call mutex.down) or a label (call enter_region), got '" + target + "'");
                 }
                 yield new Instruction.Call(target.substring(0, dot), target.substring(dot + 1), args.subList(1, args.size()));
             }
@@ -200,7 +221,7 @@ public final class ProgramText {
             default -> {
                 if (Assembler.isMnemonic(op)) {
                     String stripped = text.strip();
-                    yield Assembler.parse(op, stripped.substring(op.length()), line, column, column + op.length());
+                    yield Assembler.parse(op, stripped.substring(op.length()), line, column, column + op.length(), constants);
                 }
                 throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
                     + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, "

@@ -49,4 +49,27 @@ class AssemblerTest {
         assertThatThrownBy(() -> Program.parse("a: mov r1, 1\na: mov r1, 2")).hasMessage("2:1: label 'a' is defined twice");
         assertThatThrownBy(() -> Program.parse(".word x 1 y")).hasMessage("1:11: expected a whole number as the initial value, got 'y'");
     }
+
+    @Test
+    void subroutinesAndConstants() {
+        Program p = Program.parse("""
+                .equ N 4
+                      call sub          # a subroutine: call with a label
+                      call m.lock       # a kernel object: call with OBJECT.OPERATION
+                      cmp r1, N
+                      jl sub
+                sub:  ret
+                """);
+        Instruction.Machine call = (Instruction.Machine) p.instructions().get(0);
+        assertThat(call.op()).isEqualTo(MachineOp.CALL);
+        assertThat(call.target()).isEqualTo(4);
+        assertThat(p.instructions().get(1)).isEqualTo(new Instruction.Call("m", "lock", List.of()));
+        assertThat(((Instruction.Machine) p.instructions().get(2)).operands())
+                .containsExactly(new Operand.Register(1), new Operand.Immediate(4));
+        assertThat(((Instruction.Machine) p.instructions().get(3)).op()).isEqualTo(MachineOp.JL);
+        assertThatThrownBy(() -> Program.parse("cmp r1, M")).hasMessage(
+                "1:9: expected a register, a number or a constant (.equ NAME VALUE), got 'M'");
+        assertThatThrownBy(() -> Program.parse(".equ N 4\nload r1, N")).hasMessage("2:10: 'N' is a constant, not a memory word");
+        assertThatThrownBy(() -> Program.parse(".equ N")).hasMessage("1:1: expected .equ NAME VALUE, e.g. .equ N 4");
+    }
 }

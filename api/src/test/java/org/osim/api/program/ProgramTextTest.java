@@ -46,7 +46,9 @@ class ProgramTextTest {
         assertThatThrownBy(() -> Program.parse("cpu 1ms; hop"))
                 .isInstanceOfSatisfying(ProgramSyntaxException.class, e -> assertThat(e.column()).isEqualTo(10));
         assertThatThrownBy(() -> Program.parse("cpu")).hasMessage("1:1: expected cpu DURATION, e.g. cpu 5ms, got 'cpu'");
-        assertThatThrownBy(() -> Program.parse("call mutex")).hasMessage("1:6: expected OBJECT.OPERATION, e.g. call mutex.down, got 'mutex'");
+        assertThatThrownBy(() -> Program.parse("call mutex.")).hasMessage(
+                "1:6: expected OBJECT.OPERATION (call mutex.down) or a label (call enter_region), got 'mutex.'");
+        assertThatThrownBy(() -> Program.parse("call mutex")).hasMessage("1:6: no label 'mutex' in this program");
         assertThatThrownBy(() -> Program.parse("exit x")).hasMessage("1:6: expected a whole number for the exit code, got 'x'");
     }
 }

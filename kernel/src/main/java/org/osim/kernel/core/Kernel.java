@@ -1710,6 +1710,24 @@ public final class Kernel {
                     t.pc = m.target();
                 }
             }
+            case CALL -> {
+                if (t.stack == null) {
+                    t.stack = new java.util.ArrayDeque<>();
+                }
+                if (t.stack.size() >= 10_000) {
+                    terminate(t.process, Termination.fatal("stack overflow: " + t.stack.size() + " nested calls"));
+                    return false;
+                }
+                t.stack.push(t.pc);
+                t.pc = m.target();
+            }
+            case RET -> {
+                if (t.stack == null || t.stack.isEmpty()) {
+                    terminate(t.process, Termination.fatal("ret with nothing to return to"));
+                    return false;
+                }
+                t.pc = t.stack.pop();
+            }
             case JL -> {
                 if (t.less) {
                     t.pc = m.target();

@@ -74,6 +74,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     long[] registers;
     boolean zero;
     boolean less;
+    /** Return addresses of {@code call}/{@code ret}; null until it calls a subroutine. */
+    java.util.ArrayDeque<Integer> stack;
     /** Whether it has disabled interrupts ({@code cli}): part of its saved context, as the PSW is. */
     boolean interruptsOff;
     /** A preemption held back while its interrupts were off. */
