@@ -231,6 +231,8 @@ final class JsonReport {
         g.writeNumberField("migrations", s.migrations());
         g.writeNumberField("userThreadSwitches", s.userThreadSwitches());
         g.writeNumberField("instructions", s.instructions());
+        g.writeNumberField("busTransactions", s.busTransactions());
+        g.writeNumberField("busWait", unit.of(s.busWait()));
         g.writeNumberField("upcalls", s.upcalls());
         g.writeNumberField("deadlineMisses", s.deadlineMisses());
         g.writeNumberField("overhead", unit.of(s.overhead()));

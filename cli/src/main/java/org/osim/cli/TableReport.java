@@ -45,7 +45,12 @@ final class TableReport {
                     .append(" · some CPU busy ").append(percent(s.anyCpuBusy())).append('\n');
         }
         if (s.instructions() > 0) {
-            b.append("machine instructions ").append(s.instructions()).append('\n');
+            b.append("machine instructions ").append(s.instructions());
+            if (s.busTransactions() > 0) {
+                b.append(" · bus transactions ").append(s.busTransactions()).append(" · waiting for the bus ")
+                        .append(unit.text(s.busWait())).append(' ').append(u);
+            }
+            b.append('\n');
         }
         if (s.userThreadSwitches() > 0 || s.upcalls() > 0) {
             b.append("user-level thread switches ").append(s.userThreadSwitches()).append(" · upcalls ").append(s.upcalls())

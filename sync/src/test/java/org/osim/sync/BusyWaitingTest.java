@@ -153,4 +153,21 @@ class BusyWaitingTest {
         assertThat(r.process("A").termination().orElseThrow().detail()).isEqualTo("ret with nothing to return to");
         assertThat(r.result().summary().instructions()).isEqualTo(3);
     }
+
+    @Test
+    void testAndTestAndSetSparesTheBus() {
+        HarnessResult tsl = twoCpus("bus-tsl");
+        HarnessResult ttas = twoCpus("bus-ttas");
+        for (HarnessResult r : List.of(tsl, ttas)) {
+            assertThat(r.result().violations()).isEmpty();
+            assertThat(r.result().memory().get("data")).containsOnly(200L);
+        }
+        // Spinning TSLs keep the bus busy and the holder waits for it; spinning loads hit the caches.
+        assertThat(tsl.result().summary().busTransactions()).isEqualTo(13_871);
+        assertThat(ttas.result().summary().busTransactions()).isEqualTo(5_178);
+        assertThat(tsl.result().summary().busWait()).isEqualTo(13_985_000L);
+        assertThat(ttas.result().summary().busWait()).isEqualTo(1_389_000L);
+        assertThat(tsl.result().summary().makespan()).isEqualTo(13_950_000L);
+        assertThat(ttas.result().summary().makespan()).isEqualTo(11_399_000L);
+    }
 }

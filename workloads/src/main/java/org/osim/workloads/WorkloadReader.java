@@ -40,7 +40,7 @@ public final class WorkloadReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
     private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared",
             "processes", "generate");
-    private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts");
+    private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
             "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
             "threadModel", "kernelThreads", "runtimeScheduler", "messages", "popup");
@@ -249,7 +249,8 @@ public final class WorkloadReader {
         }).orElse("textbook");
         long tick = optional(m, "tick").map(v -> duration(v, false)).orElse(0L);
         boolean userInterrupts = optional(m, "userInterrupts").map(WorkloadReader::flag).orElse(false);
-        return new MachineSpec(cpus, profile, tick, userInterrupts);
+        boolean bus = optional(m, "bus").map(WorkloadReader::flag).orElse(false);
+        return new MachineSpec(cpus, profile, tick, userInterrupts, bus);
     }
 
     private ProcessSpec process(Node n) {

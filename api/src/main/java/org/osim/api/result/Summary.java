@@ -17,13 +17,15 @@ import java.util.List;
  * @param userThreadSwitches switches between user-level threads inside processes (no kernel involved)
  * @param upcalls scheduler-activation upcalls from the kernel to processes' run-time systems
  * @param instructions machine instructions executed (docs/machine-instructions.md)
+ * @param busTransactions memory-bus transactions, on a machine with a bus
+ * @param busWait time instructions spent waiting for the bus, summed over CPUs
  * @param deadlineMisses jobs of real-time tasks that missed their deadlines
  * @param jainFairness Jain's index (Σx)²/(n·Σx²) over x = cpu / (cpu + waiting) of each process: 1 when
  *     every process got the same share of the time it wanted a CPU
  */
 public record Summary(double meanTurnaround, double meanWaiting, double meanResponse, double throughput,
                       double cpuUtilization, List<Double> perCpuUtilization, double anyCpuBusy, long makespan, long contextSwitches,
-                      long preemptions, long migrations, long userThreadSwitches, long upcalls, long instructions, long overhead,
+                      long preemptions, long migrations, long userThreadSwitches, long upcalls, long instructions, long busTransactions, long busWait, long overhead,
                       long deadlineMisses, double jainFairness, int processes,
                       int completed) {
     public Summary {

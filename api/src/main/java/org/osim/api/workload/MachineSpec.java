@@ -10,12 +10,15 @@ import static java.util.Objects.requireNonNull;
  * @param tickNanos period of the clock tick that policies may age or decay on; 0 for none
  * @param userInterrupts whether user programs may disable interrupts ({@code cli}/{@code sti}); Tanenbaum
  *     §2.3.3: "it is unwise to give user processes the power to turn off interrupts"
+ * @param bus whether machine instructions go through a shared memory bus with per-CPU caches: a load
+ *     that misses, a store or an atomic instruction takes the bus for one instruction time, and waits
+ *     while another CPU has it (docs/machine-instructions.md)
  */
-public record MachineSpec(int cpus, String profile, long tickNanos, boolean userInterrupts) {
-    public static final MachineSpec DEFAULT = new MachineSpec(1, "textbook", 0, false);
+public record MachineSpec(int cpus, String profile, long tickNanos, boolean userInterrupts, boolean bus) {
+    public static final MachineSpec DEFAULT = new MachineSpec(1, "textbook", 0, false, false);
 
     public MachineSpec(int cpus, String profile, long tickNanos) {
-        this(cpus, profile, tickNanos, false);
+        this(cpus, profile, tickNanos, false, false);
     }
 
     public MachineSpec {
@@ -29,10 +32,10 @@ public record MachineSpec(int cpus, String profile, long tickNanos, boolean user
     }
 
     public MachineSpec withCpus(int cpus) {
-        return new MachineSpec(cpus, profile, tickNanos, userInterrupts);
+        return new MachineSpec(cpus, profile, tickNanos, userInterrupts, bus);
     }
 
     public MachineSpec withProfile(String profile) {
-        return new MachineSpec(cpus, profile, tickNanos, userInterrupts);
+        return new MachineSpec(cpus, profile, tickNanos, userInterrupts, bus);
     }
 }

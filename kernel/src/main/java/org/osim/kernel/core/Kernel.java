@@ -104,6 +104,9 @@ public final class Kernel {
         this.listeners = options.listeners().toArray(TraceListener[]::new);
         workload.shared().forEach((k, v) -> sharedMemory.put(k, v.stream().mapToLong(Long::longValue).toArray()));
         this.machineCode = hasMachineCode(workload);
+        if (workload.machine().bus() && options.cpus() > 64) {
+            throw OsimException.badInput("a machine with a bus has at most 64 CPUs, got " + options.cpus());
+        }
         this.users = workload.userShares();
         this.policy = createPolicy(factory, params, new org.osim.api.RandomStreams(options.seed()).stream("scheduler"));
         engine.setInstantListener(this::endOfInstant);
@@ -1670,6 +1673,7 @@ public final class Kernel {
         }
         var ops = m.operands();
         int[] at = new int[1];
+        long busCost = -1;
         switch (m.op()) {
             case ENTER, LEAVE -> {
                 region(t, ((org.osim.api.program.Operand.Memory) ops.get(0)).word(), m.op() == org.osim.api.program.MachineOp.ENTER);
@@ -1758,6 +1762,7 @@ public final class Kernel {
                     return false;
                 }
                 t.registers[reg(ops.get(0))] = w[at[0]];
+                busCost = bus(t, w, at[0], false);
             }
             case STORE -> {
                 long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(0), at);
@@ -1765,6 +1770,7 @@ public final class Kernel {
                     return false;
                 }
                 w[at[0]] = value(t, ops.get(1));
+                busCost = bus(t, w, at[0], true);
             }
             case TSL, XCHG, FETCHADD -> {
                 long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
@@ -1781,6 +1787,7 @@ public final class Kernel {
                 t.registers[r] = old;
                 t.zero = old == 0;
                 t.less = old < 0;
+                busCost = bus(t, w, at[0], true);
             }
             case CAS -> {
                 long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
@@ -1795,10 +1802,11 @@ public final class Kernel {
                     t.registers[r] = w[at[0]];
                     t.zero = false;
                 }
+                busCost = bus(t, w, at[0], true);
             }
         }
         instructions++;
-        t.remaining = Math.max(1, options.costs().memoryInstruction());
+        t.remaining = busCost >= 0 ? busCost : Math.max(1, options.costs().memoryInstruction());
         if (t.wants != null) {
             checkProgress(t);
         }
@@ -1923,6 +1931,47 @@ public final class Kernel {
                     + " are in critical region '" + name + "' at once", scheduleSoFar()));
         }
         inside.add(t);
+    }
+
+    // The memory bus (machine: { bus: true }): per-CPU caches kept coherent by invalidation, one bus.
+    private long busFreeAt;
+    private long busTransactions;
+    private long busWait;
+    /** For each word, a bit per CPU whose cache holds a valid copy of each element. */
+    private final java.util.IdentityHashMap<long[], long[]> cached = new java.util.IdentityHashMap<>();
+
+    /**
+     * The time a memory access takes on a machine with a bus, or -1 without one. A load that hits the CPU's
+     * cache, or a write to an element only this CPU holds, takes one instruction time; anything else is a
+     * bus transaction of one instruction time, after waiting for the bus if another CPU has it. A write
+     * leaves the element in this CPU's cache only (the others' copies are invalidated).
+     */
+    private long bus(ThreadControlBlock t, long[] word, int index, boolean write) {
+        if (!workload.machine().bus() || t.cpu == null) {
+            return -1;
+        }
+        long unit = Math.max(1, options.costs().memoryInstruction());
+        long[] valid = cached.computeIfAbsent(word, w -> new long[w.length]);
+        long me = 1L << t.cpu.id;
+        boolean hit = write ? valid[index] == me : (valid[index] & me) != 0;
+        valid[index] = write ? me : valid[index] | me;
+        if (hit) {
+            return unit;
+        }
+        long now = engine.now();
+        long start = Math.max(now, busFreeAt);
+        busFreeAt = start + unit;
+        busTransactions++;
+        busWait += start - now;
+        return start - now + unit;
+    }
+
+    long busTransactions() {
+        return busTransactions;
+    }
+
+    long busWait() {
+        return busWait;
     }
 
     /** Word {@code ref} ("lock", "flags[1]") as thread {@code t} sees it, for a kernel object. */

@@ -155,7 +155,7 @@ final class ResultCollector {
         double anyBusy = makespan == 0 ? 0.0 : round((double) kernel.anyBusyNanos() / makespan);
         return new Summary(completed == 0 ? 0 : turnaround / completed, completed == 0 ? 0 : waiting / completed,
                 responded == 0 ? 0 : response / responded, throughput, utilization, perCpu, anyBusy, makespan, switches,
-                preemptions, migrations, kernel.userThreadSwitches(), kernel.upcalls(), kernel.instructions(), overhead, misses, jain,
+                preemptions, migrations, kernel.userThreadSwitches(), kernel.upcalls(), kernel.instructions(), kernel.busTransactions(), kernel.busWait(), overhead, misses, jain,
                 processes.size(), completed);
     }
 
