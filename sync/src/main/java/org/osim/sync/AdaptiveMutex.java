@@ -77,6 +77,17 @@ public final class AdaptiveMutex implements KernelObjectFactory {
                 context.acquired(t);
             }
 
+            /** The owner lets go: the first sleeper gets the mutex, or it is left free for a spinner. */
+            private void release() {
+                context.released(owner);
+                owner = null;
+                List<ThreadRef> sleepers = turnstile.waiters();
+                if (!sleepers.isEmpty()) {
+                    take(sleepers.get(0));
+                    context.wake(turnstile, sleepers.get(0), 0);
+                }
+            }
+
             /** {@code t} stops spinning (it got the mutex, or goes to sleep). */
             private void stopSpinning(ThreadRef t) {
                 Long since = spinning.remove(t.id());
@@ -122,13 +133,7 @@ public final class AdaptiveMutex implements KernelObjectFactory {
                             return Outcome.fail("unlock by " + me.name() + ", which does not hold mutex " + name
                                     + (owner == null ? " (nobody does)" : " (" + owner.name() + " does)"));
                         }
-                        context.released(owner);
-                        owner = null;
-                        List<ThreadRef> sleepers = turnstile.waiters();
-                        if (!sleepers.isEmpty()) {
-                            take(sleepers.get(0));
-                            context.wake(turnstile, sleepers.get(0), 0);
-                        }
+                        release();
                         return Outcome.done();
                     }
                     default -> throw new IllegalArgumentException("no operation " + call.operation());
@@ -139,13 +144,7 @@ public final class AdaptiveMutex implements KernelObjectFactory {
             public void threadExited(ThreadRef thread) {
                 spinning.remove(thread.id());
                 if (owner != null && owner.id() == thread.id()) {
-                    context.released(owner);
-                    owner = null;
-                    List<ThreadRef> sleepers = turnstile.waiters();
-                    if (!sleepers.isEmpty()) {
-                        take(sleepers.get(0));
-                        context.wake(turnstile, sleepers.get(0), 0);
-                    }
+                    release();
                 }
             }
         };

@@ -36,42 +36,9 @@ public final class ExitHandle implements KernelObjectFactory {
     }
 
     /** The thread object: the same, for a thread. */
-    public static final class ThreadHandle implements KernelObjectFactory {
-        private final ExitHandle handle = new ExitHandle(false);
-
-        @Override
-        public String type() {
-            return handle.type();
-        }
-
-        @Override
-        public ObjectKind kind() {
-            return handle.kind();
-        }
-
-        @Override
-        public String description() {
-            return handle.description();
-        }
-
-        @Override
-        public List<ParameterSpec<?>> parameters() {
-            return handle.parameters();
-        }
-
-        @Override
-        public boolean waitable() {
-            return true;
-        }
-
-        @Override
-        public List<OperationSpec> operations() {
-            return handle.operations();
-        }
-
-        @Override
-        public KernelObject create(String name, Parameters params, ObjectContext context) {
-            return handle.create(name, params, context);
+    public static final class ThreadHandle extends FactoryVariant {
+        public ThreadHandle() {
+            super(new ExitHandle(false));
         }
     }
 

@@ -36,42 +36,9 @@ public final class ExternalEvents implements KernelObjectFactory {
     }
 
     /** File change notification. */
-    public static final class FileChange implements KernelObjectFactory {
-        private final ExternalEvents events = new ExternalEvents(false);
-
-        @Override
-        public String type() {
-            return events.type();
-        }
-
-        @Override
-        public ObjectKind kind() {
-            return events.kind();
-        }
-
-        @Override
-        public String description() {
-            return events.description();
-        }
-
-        @Override
-        public List<ParameterSpec<?>> parameters() {
-            return events.parameters();
-        }
-
-        @Override
-        public boolean waitable() {
-            return true;
-        }
-
-        @Override
-        public List<OperationSpec> operations() {
-            return events.operations();
-        }
-
-        @Override
-        public KernelObject create(String name, Parameters params, ObjectContext context) {
-            return events.create(name, params, context);
+    public static final class FileChange extends FactoryVariant {
+        public FileChange() {
+            super(new ExternalEvents(false));
         }
     }
 
