@@ -66,7 +66,7 @@ class BusyWaitingTest {
         assertThat(r.result().memory().get("P:mutex")).containsExactly(0L);
         // 60 critical sections of 100 µs plus the instructions: the CPU never idles and nobody spins for long.
         assertThat(r.result().endTime()).isEqualTo(r.process("P").cpu());
-        assertThat(r.result().endTime()).isEqualTo(6_660_000L);
+        assertThat(r.result().endTime()).isEqualTo(6_960_000L);
     }
 
     @Test

@@ -531,31 +531,117 @@ public final class WorkloadReader {
         return new Program(out);
     }
 
+    /** A label before an instruction, as ProgramText reads it. */
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*:(?=\\s|$)");
+
     private Program parseText(Node.Scalar sc, Map<String, Program> programs) {
+        Expanded ex = expand(sc);
         Program p;
         try {
-            p = ProgramText.parse(sc.text());
+            p = ProgramText.parse(ex.text());
         } catch (ProgramSyntaxException e) {
-            throw OsimException.badInput(place(sc, e.line(), e.column()), e.problem());
+            throw OsimException.badInput(ex.place(e.line(), e.column()), e.problem());
         } catch (IllegalArgumentException e) {
             throw OsimException.badInput(sc.at(), e.getMessage());
         }
         // Record each instruction's place for the checks that need the whole workload.
-        String[] lines = sc.text().split("\n", -1);
+        String[] lines = ex.text().split("\n", -1);
         int idx = 0;
         for (int ln = 0; ln < lines.length && idx < p.size(); ln++) {
             String code = lines[ln].replaceAll("#.*", "");
             int col = 0;
             for (String part : code.split(";", -1)) {
-                if (!part.isBlank() && idx < p.size()) {
-                    int lead = part.length() - part.stripLeading().length();
-                    located.add(new Located(p.instructions().get(idx++), place(sc, ln + 1, col + lead + 1), programs, currentProcess));
+                // as ProgramText reads it: labels before an instruction, .equ lines, then the instruction
+                String rest = part;
+                int skipped = 0;
+                for (java.util.regex.Matcher m; (m = LABEL.matcher(rest)).lookingAt(); ) {
+                    skipped += m.end();
+                    rest = rest.substring(m.end());
+                }
+                if (!rest.isBlank() && !rest.strip().startsWith(".equ") && idx < p.size()) {
+                    int lead = rest.length() - rest.stripLeading().length();
+                    located.add(new Located(p.instructions().get(idx++), ex.place(ln + 1, col + skipped + lead + 1), programs,
+                            currentProcess));
                 }
                 col += part.length() + 1;
             }
         }
         return p;
     }
+
+    /** A program's text with its {@code .include}s expanded, and where each of its lines comes from. */
+    private record Expanded(String text, List<SourceLocation> lineStarts, List<Boolean> inScalar, Node.Scalar sc,
+                            WorkloadReader reader) {
+        SourceLocation place(int line, int column) {
+            int i = Math.max(0, Math.min(line - 1, lineStarts.size() - 1));
+            if (inScalar.get(i)) {
+                return reader.place(sc, lineStarts.get(i).line(), column);
+            }
+            return new SourceLocation(lineStarts.get(i).file(), lineStarts.get(i).line(), column);
+        }
+    }
+
+    private static final java.util.regex.Pattern INCLUDE = java.util.regex.Pattern.compile("\\s*\\.include\\s+(\\S+)\\s*");
+
+    private Expanded expand(Node.Scalar sc) {
+        StringBuilder text = new StringBuilder();
+        List<SourceLocation> starts = new ArrayList<>();
+        List<Boolean> inScalar = new ArrayList<>();
+        String[] lines = sc.text().split("\n", -1);
+        for (int ln = 0; ln < lines.length; ln++) {
+            java.util.regex.Matcher m = INCLUDE.matcher(lines[ln].replaceAll("#.*", ""));
+            if (m.matches()) {
+                String name = m.group(1);
+                int column = lines[ln].indexOf(name) + 1;
+                String[] lib = library(name, place(sc, ln + 1, column));
+                String[] libLines = lib[1].split("\n", -1);
+                for (int i = 0; i < libLines.length; i++) {
+                    if (INCLUDE.matcher(libLines[i].replaceAll("#.*", "")).matches()) {
+                        throw OsimException.badInput(new SourceLocation(lib[0], i + 1, 1), "a library cannot include another");
+                    }
+                    append(text, libLines[i]);
+                    starts.add(new SourceLocation(lib[0], i + 1, 1));
+                    inScalar.add(false);
+                }
+            } else {
+                append(text, lines[ln]);
+                starts.add(new SourceLocation(file, ln + 1, 1));
+                inScalar.add(true);
+            }
+        }
+        return new Expanded(text.toString(), starts, inScalar, sc, this);
+    }
+
+    private static void append(StringBuilder text, String line) {
+        if (text.length() > 0) {
+            text.append('\n');
+        }
+        text.append(line);
+    }
+
+    /** Library {@code name}, a file beside the workload or a standard library: its name for errors, and its text. */
+    private String[] library(String name, SourceLocation at) {
+        try {
+            java.nio.file.Path beside = java.nio.file.Path.of(file).resolveSibling(name);
+            if (java.nio.file.Files.isRegularFile(beside)) {
+                return new String[] {beside.toString(), java.nio.file.Files.readString(beside)};
+            }
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw OsimException.badInput(at, "cannot read library '" + name + "': " + e.getMessage());
+        }
+        String base = name.endsWith(".s") ? name.substring(0, name.length() - 2) : name;
+        try (java.io.InputStream in = WorkloadReader.class.getResourceAsStream("/org/osim/workloads/lib/" + base + ".s")) {
+            if (in != null) {
+                return new String[] {"lib/" + base + ".s", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)};
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw OsimException.badInput(at, "no library '" + name + "': neither a file beside the workload nor a standard one "
+                + "(" + String.join(", ", STANDARD_LIBRARIES) + ")");
+    }
+
+    static final List<String> STANDARD_LIBRARIES = List.of("mutex-yield", "ticket-lock", "tsl-lock", "xchg-lock");
 
     /** Where line {@code line}, column {@code column} of a scalar's text stands in the file. */
     private SourceLocation place(Node.Scalar sc, int line, int column) {

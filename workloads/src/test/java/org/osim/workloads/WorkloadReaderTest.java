@@ -118,7 +118,7 @@ class WorkloadReaderTest {
         fails("""
                 processes:
                   - { name: A, bursts: [cpu 8ms, jump 3] }
-                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, sti, want, enter, leave, .word)");
+                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, sti, ret, want, enter, leave, .word)");
     }
 
     @Test
@@ -244,5 +244,56 @@ class WorkloadReaderTest {
                 processes:
                   - { name: A, program: "load r1, turn" }
                 """, "w.yaml:1:17: expected a whole number, or a list of them for an array, got 'x'");
+    }
+
+    @Test
+    void placesAfterLabelsAndConstantsStayExact() {
+        fails("""
+                shared: { x: 0 }
+                processes:
+                  - name: A
+                    program: |
+                      .equ N 4
+                      loop:
+                      top: load r1, x
+                            cmp r1, N
+                            jnz loop
+                      store y, 1
+                """, "w.yaml:10:7: store names memory word 'y', which is neither declared in process A (.word y 0) "
+                + "nor shared (shared: { y: 0 })");
+    }
+
+    @Test
+    void librariesAreIncludedAndTheirErrorsPlacedInThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Workload w = WorkloadReader.read("w.yaml", """
+                shared: { lock: 0 }
+                processes:
+                  - name: A
+                    program: |
+                      call enter_region
+                      call leave_region
+                      .include tsl-lock
+                """, 1);
+        // The library's jump over itself, its two subroutines, and the calls.
+        assertThat(w.processes().get(0).threads().get(0).program().size()).isEqualTo(2 + 7);
+        fails("""
+                processes:
+                  - name: A
+                    program: |
+                      cpu 1ms
+                      .include nope
+                """, "w.yaml:5:16: no library 'nope': neither a file beside the workload nor a standard one "
+                + "(mutex-yield, ticket-lock, tsl-lock, xchg-lock)");
+        java.nio.file.Files.writeString(dir.resolve("mine.s"), "ret\n  lod r1, x\n");
+        java.nio.file.Path workload = dir.resolve("w.yaml");
+        assertThatThrownBy(() -> WorkloadReader.read(workload.toString(), """
+                processes:
+                  - name: A
+                    program: |
+                      .include mine.s
+                """, 1)).hasMessage(dir.resolve("mine.s") + ":2:3: unknown instruction 'lod' (expected cpu, io, sleep, yield, "
+                + "exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a "
+                + "machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, "
+                + "sti, ret, want, enter, leave, .word)");
     }
 }
