@@ -104,6 +104,7 @@ public final class Kernel {
         this.listeners = options.listeners().toArray(TraceListener[]::new);
         workload.shared().forEach((k, v) -> sharedMemory.put(k, v.stream().mapToLong(Long::longValue).toArray()));
         this.machineCode = hasMachineCode(workload);
+        this.busModel = workload.machine().bus();
         if (workload.machine().bus() && options.cpus() > 64) {
             throw OsimException.badInput("a machine with a bus has at most 64 CPUs, got " + options.cpus());
         }
@@ -595,7 +596,11 @@ public final class Kernel {
                 return;
             }
             Instruction in = t.program.get(t.pc++);
-            if (in instanceof Instruction.Compute cpu) {
+            if (in instanceof Instruction.Machine m) { // first: the hottest, one per instruction time
+                if (!machineInstruction(t, m)) {
+                    return;
+                }
+            } else if (in instanceof Instruction.Compute cpu) {
                 t.remaining = cpu.nanos();
             } else if (in instanceof Instruction.Io io && inAsyncHandler(t)) {
                 at = systemCall(c, now);
@@ -745,10 +750,6 @@ public final class Kernel {
                 at = systemCall(c, now);
                 if (k.carrier() && k.runtime.activations()) {
                     setProcessors(k.runtime, want.count());
-                }
-            } else if (in instanceof Instruction.Machine m) {
-                if (!machineInstruction(t, m)) {
-                    return;
                 }
             } else if (in instanceof Instruction.Word) {
                 continue; // laid out when the process was created
@@ -1615,6 +1616,9 @@ public final class Kernel {
 
     // ---------------------------------------------------------------- machine instructions and memory
 
+    /** Where {@link #word} puts the index it resolved (one array, reused: the kernel runs on one thread). */
+    private final int[] wordIndex = new int[1];
+
     /** Shared memory words ({@code shared:}), by name. */
     private final java.util.Map<String, long[]> sharedMemory = new java.util.LinkedHashMap<>();
     private long instructions;
@@ -1645,10 +1649,14 @@ public final class Kernel {
 
     /** The array holding memory operand {@code m} for {@code t}, and the index in it; a bad index ends the process. */
     private long[] word(ThreadControlBlock t, org.osim.api.program.Operand.Memory m, int[] index) {
-        long[] w = t.process.memory == null ? null : t.process.memory.get(m.word());
-        if (w == null) {
-            w = sharedMemory.get(m.word());
+        ProcessControlBlock p = t.process;
+        if (p.addressSpace == null) { // what its instructions can name: its own words, then the shared ones
+            p.addressSpace = new java.util.HashMap<>(sharedMemory);
+            if (p.memory != null) {
+                p.addressSpace.putAll(p.memory);
+            }
         }
+        long[] w = p.addressSpace.get(m.word());
         if (w == null) {
             terminate(t.process, Termination.fatal("no memory word '" + m.word() + "'"));
             return null;
@@ -1672,7 +1680,7 @@ public final class Kernel {
             t.registers = new long[org.osim.api.program.Operand.Register.COUNT];
         }
         var ops = m.operands();
-        int[] at = new int[1];
+        int[] at = wordIndex;
         long busCost = -1;
         switch (m.op()) {
             case ENTER, LEAVE -> {
@@ -1700,7 +1708,8 @@ public final class Kernel {
             case WANT -> {
                 String r = ((org.osim.api.program.Operand.Memory) ops.get(0)).word();
                 t.wants = r;
-                regionState(r).wanting.add(t);
+                t.wantsRegion = regionState(r);
+                t.wantsRegion.wanting.add(t);
                 return true;
             }
             case JMP -> t.pc = m.target();
@@ -1813,16 +1822,6 @@ public final class Kernel {
         return true;
     }
 
-    /** A critical region: who is inside, who is in its entry protocol, and since when it has been free for one wanter alone. */
-    private static final class Region {
-        final List<ThreadControlBlock> inside = new ArrayList<>(2);
-        final List<ThreadControlBlock> wanting = new ArrayList<>(2);
-        long aloneSince = -1;
-        boolean reported;
-        /** Since when everyone inside has been ready but not running while a thread spins to get in. */
-        long stuckSince = -1;
-    }
-
     /** How long a thread may spin for a region whose holders are ready but kept off the CPU: then it is starvation. */
     private long starvationBound() {
         return 100_000 * Math.max(1, options.costs().memoryInstruction());
@@ -1833,7 +1832,7 @@ public final class Kernel {
      * runnable but never get the CPU — under strict priorities they never will, and the run would spin for
      * ever. Past the starvation bound it is reported, naming both, and the run ends.
      */
-    private void checkStarvation(ThreadControlBlock t, Region r) {
+    private void checkStarvation(ThreadControlBlock t, CriticalRegion r) {
         for (ThreadControlBlock x : r.inside) {
             if (x.state != ThreadState.READY) {
                 r.stuckSince = -1;
@@ -1858,10 +1857,10 @@ public final class Kernel {
         }
     }
 
-    private final java.util.Map<String, Region> regionStates = new java.util.HashMap<>();
+    private final java.util.Map<String, CriticalRegion> regionStates = new java.util.HashMap<>();
 
-    private Region regionState(String name) {
-        return regionStates.computeIfAbsent(name, k -> new Region());
+    private CriticalRegion regionState(String name) {
+        return regionStates.computeIfAbsent(name, k -> new CriticalRegion());
     }
 
     /** How long a thread may stay kept out of a free region that nobody else wants: then it is a progress violation. */
@@ -1875,7 +1874,7 @@ public final class Kernel {
      * progress bound, whoever keeps it out is outside its critical region: a progress violation.
      */
     private void checkProgress(ThreadControlBlock t) {
-        Region r = regionState(t.wants);
+        CriticalRegion r = t.wantsRegion != null ? t.wantsRegion : (t.wantsRegion = regionState(t.wants));
         if (!r.inside.isEmpty()) {
             checkStarvation(t, r);
         } else {
@@ -1922,6 +1921,7 @@ public final class Kernel {
             regionState(t.wants).wanting.remove(t);
             regionState(t.wants).aloneSince = -1;
             t.wants = null;
+            t.wantsRegion = null;
         }
         if (!inside.isEmpty() && violations.size() < 100) {
             List<String> who = new ArrayList<>();
@@ -1934,6 +1934,7 @@ public final class Kernel {
     }
 
     // The memory bus (machine: { bus: true }): per-CPU caches kept coherent by invalidation, one bus.
+    private final boolean busModel;
     private long busFreeAt;
     private long busTransactions;
     private long busWait;
@@ -1947,7 +1948,7 @@ public final class Kernel {
      * leaves the element in this CPU's cache only (the others' copies are invalidated).
      */
     private long bus(ThreadControlBlock t, long[] word, int index, boolean write) {
-        if (!workload.machine().bus() || t.cpu == null) {
+        if (!busModel || t.cpu == null) {
             return -1;
         }
         long unit = Math.max(1, options.costs().memoryInstruction());

@@ -34,6 +34,8 @@ public final class ProcessControlBlock {
     final Map<String, Program> programs;
     /** Its memory words (.word), shared by its threads; null if it has none. */
     Map<String, long[]> memory;
+    /** The words its machine instructions can name (its own, then the shared ones), made at first use. */
+    Map<String, long[]> addressSpace;
 
     final List<ThreadControlBlock> threads = new ArrayList<>(1);
     int liveThreads;

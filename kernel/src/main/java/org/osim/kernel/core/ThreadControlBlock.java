@@ -82,6 +82,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     boolean preemptionHeld;
     /** The critical region whose entry protocol it is in ({@code want}), or null. */
     String wants;
+    /** That region's state, looked up once. */
+    CriticalRegion wantsRegion;
     /** Its waitfor, while it waits; else null. */
     DispatcherWait dispatcherWait;
 

@@ -1,0 +1,19 @@
+package org.osim.kernel.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A critical region of machine-level programs ({@code want}/{@code enter}/{@code leave}): who is inside,
+ * who is in its entry protocol, and the times the progress and starvation checks measure from.
+ */
+final class CriticalRegion {
+    final List<ThreadControlBlock> inside = new ArrayList<>(2);
+    final List<ThreadControlBlock> wanting = new ArrayList<>(2);
+    /** Since when it has been free with one thread alone trying to enter; -1 if not. */
+    long aloneSince = -1;
+    /** Whether its progress violation was reported. */
+    boolean reported;
+    /** Since when everyone inside has been ready but not running while a thread spins to get in; -1 if not. */
+    long stuckSince = -1;
+}
