@@ -109,6 +109,7 @@ final class JsonReport {
                 g.writeNumberField("acquisitions", o.acquisitions());
                 g.writeNumberField("holdTime", unit.of(o.holdTime()));
                 g.writeNumberField("systemCalls", o.operations());
+                g.writeNumberField("systemCallsAvoided", o.systemCallsAvoided());
                 if (!o.counters().isEmpty()) {
                     g.writeObjectFieldStart("counters");
                     for (var c : o.counters().entrySet()) {

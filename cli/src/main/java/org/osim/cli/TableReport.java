@@ -59,11 +59,21 @@ final class TableReport {
         realTime(b, r, unit);
         messages(b, r, unit);
         if (!r.objects().isEmpty()) {
-            Table objects = new Table("object", "type", "operations", "blocks", "timeouts", "total wait", "worst wait", "acquired",
-                    "held");
+            boolean fast = r.objects().stream().anyMatch(o -> o.systemCallsAvoided() > 0);
+            List<String> objectHead = new java.util.ArrayList<>(List.of("object", "type", "operations", "blocks", "timeouts", "total wait",
+                    "worst wait", "acquired", "held"));
+            if (fast) {
+                objectHead.add("calls avoided");
+            }
+            Table objects = new Table(objectHead.toArray(String[]::new));
             for (var o : r.objects()) {
-                objects.add(o.name(), o.type(), String.valueOf(o.operations()), String.valueOf(o.blocks()), String.valueOf(o.timeouts()),
-                        unit.text(o.totalWait()), unit.text(o.worstWait()), String.valueOf(o.acquisitions()), unit.text(o.holdTime()));
+                List<String> row = new java.util.ArrayList<>(List.of(o.name(), o.type(), String.valueOf(o.operations()),
+                        String.valueOf(o.blocks()), String.valueOf(o.timeouts()), unit.text(o.totalWait()), unit.text(o.worstWait()),
+                        String.valueOf(o.acquisitions()), unit.text(o.holdTime())));
+                if (fast) {
+                    row.add(String.valueOf(o.systemCallsAvoided()));
+                }
+                objects.add(row.toArray(String[]::new));
             }
             b.append('\n').append(objects.render());
             for (var o : r.objects()) {

@@ -21,6 +21,7 @@ class FutexTest {
         HarnessResult r = SchedulerHarness.of(new FirstComeFirstServed()).workload("futex-mutex-uncontended").run();
         assertThat(r.result().memory().get("counter")).containsExactly(1_000L);
         assertThat(futex(r.result()).operations()).isZero();
+        assertThat(futex(r.result()).systemCallsAvoided()).isEqualTo(2_000); // every lock and every unlock
     }
 
     @Test
@@ -33,6 +34,7 @@ class FutexTest {
         // sleeper each time, 200 wakes.
         assertThat(futex(r.result()).blocks()).isEqualTo(199);
         assertThat(futex(r.result()).operations()).isEqualTo(399);
+        assertThat(futex(r.result()).systemCallsAvoided()).isEqualTo(1); // only the very first lock
     }
 
     @Test
@@ -56,6 +58,7 @@ class FutexTest {
         HarnessResult alone = SchedulerHarness.of(new FirstComeFirstServed()).workload("bsd-hybrid-semaphore-uncontended").run();
         assertThat(alone.result().memory().get("counter")).containsExactly(1_000L);
         assertThat(alone.result().objects().get(0).operations()).isZero();
+        assertThat(alone.result().objects().get(0).systemCallsAvoided()).isEqualTo(2_000);
         HarnessResult two = SchedulerHarness.of(new FirstComeFirstServed()).workload("bsd-hybrid-semaphore").run();
         assertThat(two.result().violations()).isEmpty();
         assertThat(two.result().memory().get("counter")).containsExactly(200L);

@@ -125,6 +125,12 @@ public final class WorkloadReader {
         List<ObjectSpec> objects = optional(m, "objects").map(WorkloadReader::objects).orElse(List.of());
         List<CallSite> calls = new ArrayList<>();
         for (Located l : located) {
+            if (l.instruction() instanceof Instruction.Machine fast && fast.op() == org.osim.api.program.MachineOp.FAST) {
+                String object = ((org.osim.api.program.Operand.Memory) fast.operands().get(0)).word();
+                if (objects.stream().noneMatch(o -> o.name().equals(object))) {
+                    throw OsimException.badInput(l.at(), "fast names kernel object '" + object + "', which the workload does not declare");
+                }
+            }
             if (l.instruction() instanceof Instruction.Call || l.instruction() instanceof Instruction.WaitFor) {
                 CallSite site = new CallSite(l.process(), l.instruction(), Optional.of(l.at()));
                 String verb = l.instruction() instanceof Instruction.Call ? "call" : "waitfor";
@@ -180,7 +186,7 @@ public final class WorkloadReader {
         for (Located l : located) {
             if (l.instruction() instanceof Instruction.Machine mi && mi.target() < 0
                     && mi.op() != org.osim.api.program.MachineOp.ENTER && mi.op() != org.osim.api.program.MachineOp.LEAVE
-                    && mi.op() != org.osim.api.program.MachineOp.WANT) {
+                    && mi.op() != org.osim.api.program.MachineOp.WANT && mi.op() != org.osim.api.program.MachineOp.FAST) {
                 for (var o : mi.operands()) {
                     if (o instanceof org.osim.api.program.Operand.Memory mem && !shared.containsKey(mem.word())
                             && !declared.getOrDefault(l.process(), Set.of()).contains(mem.word())) {

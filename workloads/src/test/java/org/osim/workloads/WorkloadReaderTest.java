@@ -118,7 +118,7 @@ class WorkloadReaderTest {
         fails("""
                 processes:
                   - { name: A, bursts: [cpu 8ms, jump 3] }
-                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, sti, ret, want, enter, leave, .word)");
+                """, "w.yaml:2:34: unknown instruction 'jump' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, sti, ret, fast, want, enter, leave, .word)");
     }
 
     @Test
@@ -294,6 +294,6 @@ class WorkloadReaderTest {
                 """, 1)).hasMessage(dir.resolve("mine.s") + ":2:3: unknown instruction 'lod' (expected cpu, io, sleep, yield, "
                 + "exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a "
                 + "machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, "
-                + "sti, ret, want, enter, leave, .word)");
+                + "sti, ret, fast, want, enter, leave, .word)");
     }
 }

@@ -19,7 +19,8 @@ final class Assembler {
             Map.entry("jl", MachineOp.JL), Map.entry("jge", MachineOp.JGE), Map.entry("ret", MachineOp.RET),
             Map.entry("tsl", MachineOp.TSL), Map.entry("xchg", MachineOp.XCHG), Map.entry("cas", MachineOp.CAS),
             Map.entry("fetchadd", MachineOp.FETCHADD), Map.entry("enter", MachineOp.ENTER), Map.entry("leave", MachineOp.LEAVE),
-            Map.entry("want", MachineOp.WANT), Map.entry("cli", MachineOp.CLI), Map.entry("sti", MachineOp.STI));
+            Map.entry("want", MachineOp.WANT), Map.entry("cli", MachineOp.CLI), Map.entry("sti", MachineOp.STI),
+            Map.entry("fast", MachineOp.FAST));
     private static final Pattern REGISTER = Pattern.compile("r([0-9]+)");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+");
     private static final Pattern WORD = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(?:(-?[0-9]+)|r([0-9]+))\\])?");
@@ -47,6 +48,7 @@ final class Assembler {
             case CAS -> "RMV";
             case ENTER, LEAVE, WANT -> "N";
             case CLI, STI -> "";
+            case FAST -> "L";
         };
     }
 
@@ -73,6 +75,7 @@ final class Assembler {
             case LEAVE -> "leave [REGION]";
             case WANT -> "want [REGION]";
             case CLI -> "cli";
+            case FAST -> "fast futex";
             case STI -> "sti";
         };
     }

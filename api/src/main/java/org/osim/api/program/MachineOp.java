@@ -47,6 +47,12 @@ public enum MachineOp {
     /** {@code sti}: enable interrupts again; a preemption held back meanwhile happens now. */
     STI,
     /**
+     * {@code fast OBJECT}: a marker the user-space fast path of a lock built on kernel object OBJECT (a
+     * futex, a semaphore) executes when it got by without the kernel: the object counts a system call
+     * avoided. It costs nothing.
+     */
+    FAST,
+    /**
      * {@code want [R]}: the thread begins its entry protocol for critical region R (a marker for the
      * progress check: it costs nothing).
      */

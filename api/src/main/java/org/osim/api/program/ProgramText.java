@@ -225,7 +225,7 @@ public final class ProgramText {
                 }
                 throw new ProgramSyntaxException(line, column, "unknown instruction '" + op
                     + "' (expected cpu, io, sleep, yield, exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, "
-                    + "processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, sti, ret, want, enter, leave, .word)");
+                    + "processors, call, waitfor, or a machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, sti, ret, fast, want, enter, leave, .word)");
             }
         };
     }

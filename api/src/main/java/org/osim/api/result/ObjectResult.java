@@ -15,10 +15,12 @@ import java.util.Map;
  * @param worstWait the longest single wait
  * @param acquisitions times a thread came to hold it
  * @param holdTime time it was held, summed over holders
+ * @param systemCallsAvoided operations a user-space fast path completed without calling it ({@code fast})
  * @param counters the type's own counts ("versions reclaimed"), in the order the object first used them
  */
 public record ObjectResult(String name, String type, long operations, long blocks, long timeouts, long totalWait,
-                           long worstWait, long acquisitions, long holdTime, Map<String, Long> counters) {
+                           long worstWait, long acquisitions, long holdTime, long systemCallsAvoided,
+                           Map<String, Long> counters) {
     public ObjectResult {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");

@@ -1687,6 +1687,13 @@ public final class Kernel {
                 region(t, ((org.osim.api.program.Operand.Memory) ops.get(0)).word(), m.op() == org.osim.api.program.MachineOp.ENTER);
                 return true; // a marker: it takes no time
             }
+            case FAST -> {
+                KernelObjectEntry o = objects.get(((org.osim.api.program.Operand.Memory) ops.get(0)).word());
+                if (o != null) {
+                    o.avoided++;
+                }
+                return true; // a marker: it takes no time
+            }
             case CLI -> {
                 if (!workload.machine().userInterrupts()) {
                     terminate(t.process, Termination.fatal("privileged instruction: cli in a user program (a machine "

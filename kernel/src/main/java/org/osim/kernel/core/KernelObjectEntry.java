@@ -29,6 +29,8 @@ final class KernelObjectEntry {
     long worstWait;
     long holdTime;
     long acquisitions;
+    /** System calls a user-space fast path spared it ({@code fast} markers). */
+    long avoided;
     final Map<String, Long> counters = new LinkedHashMap<>();
     /** Threads in waitfor that name it, in the order they began to wait. */
     final List<DispatcherWait> dispatcherWaits = new ArrayList<>(0);
@@ -61,6 +63,6 @@ final class KernelObjectEntry {
                 hold += end - since;
             }
         }
-        return new ObjectResult(name, factory.type(), operations, blocks, timeouts, totalWait, worstWait, acquisitions, hold, counters);
+        return new ObjectResult(name, factory.type(), operations, blocks, timeouts, totalWait, worstWait, acquisitions, hold, avoided, counters);
     }
 }
