@@ -206,4 +206,28 @@ class PrimitivesTest {
         assertThat(notes).containsExactly("0 m: B blocks first: B's turnstile becomes m's turnstile",
                 "5 m: D, the last sleeper, leaves with B's turnstile");
     }
+
+    @Test
+    void aCallReturnsItsResultInR0AndATimeOutFailsWithACode() {
+        HarnessResult r = SchedulerHarness.of(new FirstComeFirstServed()).workloadYaml("""
+                shared: { got: [0, 0, 0, 0] }
+                objects:
+                  - { name: m, type: mutex }
+                  - { name: s, type: semaphore, initial: 0 }
+                  - { name: e, type: event }
+                  - { name: f, type: event, signalled: true }
+                processes:
+                  - name: A
+                    program: |
+                      call m.trylock
+                      store got[0], r0        # 1: taken
+                      call m.trylock
+                      store got[1], r0        # 0: it is held (by A)
+                      call s.down timeout=2ms
+                      store got[2], r0        # -110: ETIMEDOUT
+                      waitfor any e f
+                      store got[3], r0        # 1: the second object was the signalled one
+                """).run();
+        assertThat(r.result().memory().get("got")).containsExactly(1L, 0L, -110L, 1L);
+    }
 }

@@ -1279,7 +1279,8 @@ public final class Kernel {
             return true;
         }
         t.spinningOn = null;
-        if (out instanceof org.osim.api.object.Outcome.Done) {
+        if (out instanceof org.osim.api.object.Outcome.Done done) {
+            result(t, done.value());
             return true;
         }
         if (out instanceof org.osim.api.object.Outcome.Fail f) {
@@ -1299,6 +1300,7 @@ public final class Kernel {
                 if (q.entryOf(t) == e) {
                     q.remove(e);
                     o.timeouts++;
+                    result(t, TIMED_OUT);
                     accountWait(o, e);
                     guardObject(o, "timedOut", () -> {
                         o.object.timedOut(t, q);
@@ -1350,6 +1352,7 @@ public final class Kernel {
                     for (KernelObjectEntry o : d.objects) {
                         o.timeouts++;
                     }
+                    result(t, TIMED_OUT);
                     endDispatcherWait(d);
                     wake(d.blocked);
                 }
@@ -1377,14 +1380,17 @@ public final class Kernel {
                     return null;
                 });
             }
+            result(t, 0);
             return true;
         }
-        for (KernelObjectEntry o : d.objects) {
+        for (int i = 0; i < d.objects.size(); i++) {
+            KernelObjectEntry o = d.objects.get(i);
             if (guardObject(o, "isSignalled", () -> waitable(o).isSignalled(t))) {
                 guardObject(o, "satisfy", () -> {
                     waitable(o).satisfy(t);
                     return null;
                 });
+                result(t, i); // WAIT_OBJECT_0 + i: which one it got
                 return true;
             }
         }
@@ -1489,7 +1495,19 @@ public final class Kernel {
         }
     }
 
+    /** What a system call returns, in r0, as a real kernel returns it in a register: programs can test it. */
+    private static void result(ThreadControlBlock t, long value) {
+        if (t.registers == null) {
+            t.registers = new long[org.osim.api.program.Operand.Register.COUNT];
+        }
+        t.registers[0] = value;
+    }
+
+    /** The value a wait that timed out returns (ETIMEDOUT, negated as Linux returns it). */
+    static final long TIMED_OUT = -110;
+
     private void objectWake(ObjectWaitQueue q, ObjectWaitQueue.Entry e, long value) {
+        result(e.caller, value);
         q.remove(e);
         if (e.timeout != null && engine.cancel(e.timeout)) {
             pendingWakeups--;
