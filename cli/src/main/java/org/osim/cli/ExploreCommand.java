@@ -75,9 +75,9 @@ final class ExploreCommand implements Callable<Integer> {
         }
         String replaySeed = "./osim run " + sim.workload + " -s random:maxRun=" + maxRun + " --seed "
                 + (shortest == null ? 0 : shortest.seed()) + (cpus != w.machine().cpus() ? " --cpus " + cpus : "");
-        String replaySchedule = shortest == null || cpus != 1 || shortest.violation().schedule().isEmpty() ? ""
+        String replaySchedule = shortest == null || shortest.violation().schedule().isEmpty() ? ""
                 : "./osim run " + sim.workload + " --schedule '" + shortest.violation().schedule() + "'"
-                        + (cpus != w.machine().cpus() ? " --cpus 1" : "");
+                        + (cpus != w.machine().cpus() ? " --cpus " + cpus : "");
         String text = switch (sim.format) {
             case json -> json(w, byKind, clean, shortest, replaySeed, replaySchedule);
             case csv -> throw OsimException.badInput("explore writes table or json, not csv");

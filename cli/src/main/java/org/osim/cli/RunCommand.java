@@ -39,8 +39,8 @@ final class RunCommand implements Callable<Integer> {
     int ganttWidth;
 
     @Option(names = "--schedule", paramLabel = "STEPS",
-            description = "Replay an explicit interleaving on one CPU, e.g. 'A:3 B:2 A:1' (A runs 3 instruction times, then B 2, "
-                    + "then A 1), as a violation's schedule prints it; instead of --scheduler.")
+            description = "Replay an explicit interleaving, e.g. 'A:3 B:2 A:1' (A runs 3 instruction times, then B 2, "
+                    + "then A 1), or per CPU 'cpu0 A:4 | cpu1 -:1 B:4', as a violation's schedule prints it; instead of --scheduler.")
     String schedule;
 
     @Option(names = "--trace", description = "Print every kernel event, stamped with simulated time, before the report.")

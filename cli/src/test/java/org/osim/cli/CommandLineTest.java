@@ -290,4 +290,17 @@ class CommandLineTest {
         Cli both = Cli.run("run", "busy-wait-lock-variable", "--schedule", "A:2", "-s", "rr");
         assertThat(both.exit()).isEqualTo(2);
     }
+
+    @Test
+    void onTwoCpusTheInterleavingOfEachCpuReplaysToo() throws Exception {
+        JsonNode found = json(Cli.run("explore", "producer-consumer-sleep-wakeup", "--random", "50", "--cpus", "2", "--format", "json"));
+        JsonNode shortest = found.get("shortest");
+        String schedule = shortest.get("schedule").asText();
+        assertThat(schedule).startsWith("cpu0 ").contains(" | cpu1 ");
+        JsonNode replay = json(Cli.run("run", "producer-consumer-sleep-wakeup", "--schedule", schedule, "--cpus", "2", "--format", "json"));
+        JsonNode first = replay.get("runs").get(0).get("violations").get(0);
+        assertThat(first.get("kind").asText()).isEqualTo("deadlock");
+        assertThat(first.get("time").asDouble()).isEqualTo(shortest.get("time").asDouble());
+        assertThat(first.get("schedule").asText()).isEqualTo(schedule);
+    }
 }

@@ -2041,31 +2041,50 @@ public final class Kernel {
         return false;
     }
 
+    /** When each CPU's last logged turn ended: a later start means the CPU sat idle in between. */
+    private long[] lastTurnEnd;
+    /** How an idle stretch is written in an interleaving. */
+    static final String IDLE = "-";
+
     private void logTurn(int cpu, String task, long nanos) {
         if (turnTasks == null) {
             turnTasks = new ArrayList<>();
             turnNanos = new ArrayList<>();
+            lastTurnEnd = new long[cpus.length];
         }
         while (turnTasks.size() <= cpu) {
             turnTasks.add(new ArrayList<>());
             turnNanos.add(new ArrayList<>());
         }
+        long start = engine.now() - nanos;
+        if (cpus.length > 1 && start > lastTurnEnd[cpu]) {
+            appendTurn(cpu, IDLE, start - lastTurnEnd[cpu]); // on several CPUs, when each CPU idles is part of the interleaving
+        }
+        lastTurnEnd[cpu] = engine.now();
+        appendTurn(cpu, task, nanos);
+    }
+
+    private void appendTurn(int cpu, String task, long nanos) {
         List<String> tasks = turnTasks.get(cpu);
         List<Long> ns = turnNanos.get(cpu);
         int n = tasks.size();
-        if (n > 0 && tasks.get(n - 1).equals(task)) {
+        // On one CPU a thread's consecutive turns read better as one step. On several, each turn stays a
+        // step: where a turn ends decides the order of same-instant events across CPUs, so a replay must
+        // end it there too.
+        if (n > 0 && tasks.get(n - 1).equals(task) && cpus.length == 1) {
             ns.set(n - 1, ns.get(n - 1) + nanos);
-        } else if (turnsLogged < MAX_TURNS && nanos > 0) {
+        } else if (turnsLogged < MAX_TURNS) { // a turn of no time is kept: replaying it lets that thread take its step
             turnsLogged++;
             tasks.add(task);
             ns.add(nanos);
         }
     }
 
+
     /**
      * Who ran, in order, and for how many instruction times, up to now: "A:3 B:2 A:1", which osim run
-     * --schedule replays (one CPU). On several CPUs each CPU's turns: "cpu0 A:4 | cpu1 B:4". Empty without
-     * machine instructions.
+     * --schedule replays. On several CPUs each CPU's turns, idle stretches written "-":
+     * "cpu0 A:4 | cpu1 -:1 B:4". Empty without machine instructions.
      */
     private String scheduleSoFar() {
         if (!machineCode) {
@@ -2080,8 +2099,13 @@ public final class Kernel {
         for (CpuSlot c : cpus) {
             List<String> tasks = new ArrayList<>(turnTasks == null || turnTasks.size() <= c.id ? List.of() : turnTasks.get(c.id));
             List<Long> nanos = new ArrayList<>(turnNanos == null || turnNanos.size() <= c.id ? List.of() : turnNanos.get(c.id));
+            long lastEnd = lastTurnEnd == null ? 0 : lastTurnEnd[c.id];
+            if (cpus.length > 1 && c.turnTask != null && now > c.turnStart && c.turnStart > lastEnd) {
+                tasks.add(IDLE);
+                nanos.add(c.turnStart - lastEnd);
+            }
             if (c.turnTask != null && now > c.turnStart) {
-                if (!tasks.isEmpty() && tasks.get(tasks.size() - 1).equals(c.turnTask)) {
+                if (!tasks.isEmpty() && tasks.get(tasks.size() - 1).equals(c.turnTask) && cpus.length == 1) {
                     nanos.set(nanos.size() - 1, nanos.get(nanos.size() - 1) + now - c.turnStart);
                 } else {
                     tasks.add(c.turnTask);
