@@ -537,40 +537,21 @@ public final class WorkloadReader {
         return new Program(out);
     }
 
-    /** A label before an instruction, as ProgramText reads it. */
-    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*:(?=\\s|$)");
-
     private Program parseText(Node.Scalar sc, Map<String, Program> programs) {
         Expanded ex = expand(sc);
-        Program p;
+        ProgramText.Parsed parsed;
         try {
-            p = ProgramText.parse(ex.text());
+            parsed = ProgramText.parseWithPlaces(ex.text());
         } catch (ProgramSyntaxException e) {
             throw OsimException.badInput(ex.place(e.line(), e.column()), e.problem());
         } catch (IllegalArgumentException e) {
             throw OsimException.badInput(sc.at(), e.getMessage());
         }
         // Record each instruction's place for the checks that need the whole workload.
-        String[] lines = ex.text().split("\n", -1);
-        int idx = 0;
-        for (int ln = 0; ln < lines.length && idx < p.size(); ln++) {
-            String code = lines[ln].replaceAll("#.*", "");
-            int col = 0;
-            for (String part : code.split(";", -1)) {
-                // as ProgramText reads it: labels before an instruction, .equ lines, then the instruction
-                String rest = part;
-                int skipped = 0;
-                for (java.util.regex.Matcher m; (m = LABEL.matcher(rest)).lookingAt(); ) {
-                    skipped += m.end();
-                    rest = rest.substring(m.end());
-                }
-                if (!rest.isBlank() && !rest.strip().startsWith(".equ") && idx < p.size()) {
-                    int lead = rest.length() - rest.stripLeading().length();
-                    located.add(new Located(p.instructions().get(idx++), ex.place(ln + 1, col + skipped + lead + 1), programs,
-                            currentProcess));
-                }
-                col += part.length() + 1;
-            }
+        Program p = parsed.program();
+        for (int i = 0; i < p.size(); i++) {
+            ProgramText.Place at = parsed.places().get(i);
+            located.add(new Located(p.instructions().get(i), ex.place(at.line(), at.column()), programs, currentProcess));
         }
         return p;
     }

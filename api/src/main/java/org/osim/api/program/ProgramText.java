@@ -21,7 +21,23 @@ public final class ProgramText {
 
     /** Parses a whole program. */
     public static Program parse(String text) {
+        return parseWithPlaces(text).program();
+    }
+
+    /** Where an instruction stands in the text, 1-based. */
+    public record Place(int line, int column) {}
+
+    /** A parsed program and, for each of its instructions, where it stands in the text. */
+    public record Parsed(Program program, List<Place> places) {
+        public Parsed {
+            places = List.copyOf(places);
+        }
+    }
+
+    /** Parses a whole program, keeping each instruction's place (for checks that report where). */
+    public static Parsed parseWithPlaces(String text) {
         List<Instruction> out = new ArrayList<>();
+        List<Place> places = new ArrayList<>();
         java.util.Map<String, Integer> labels = new java.util.HashMap<>();
         java.util.Map<String, Long> constants = new java.util.HashMap<>();
         List<int[]> jumps = new ArrayList<>(); // {index, line, column}
@@ -70,6 +86,7 @@ public final class ProgramText {
                         jumpLabels.add(label);
                     }
                     out.add(in);
+                    places.add(new Place(ln + 1, column + lead));
                 }
                 if (semi < 0) {
                     break;
@@ -87,7 +104,7 @@ public final class ProgramText {
             Instruction.Machine m = (Instruction.Machine) out.get(at[0]);
             out.set(at[0], new Instruction.Machine(m.op(), m.operands(), target, m.text()));
         }
-        return new Program(out);
+        return new Parsed(new Program(out), places);
     }
 
     private static final Pattern LABEL = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*):(?=\\s|$)");

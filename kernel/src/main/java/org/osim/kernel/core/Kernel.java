@@ -801,8 +801,7 @@ public final class Kernel {
         ThreadControlBlock t = c.current;
         if (interruptsOff(t)) {
             // The clock interrupt waits for sti: the thread runs on, with no slice end ahead.
-            ThreadControlBlock held = t.currentUser != null && t.currentUser.interruptsOff ? t.currentUser : t;
-            held.preemptionHeld = true;
+            withInterruptsOff(t).preemptionHeld = true;
             saveState(c, t);
             c.sliceEndAt = Long.MAX_VALUE;
             execute(c, t, engine.now());
@@ -859,15 +858,25 @@ public final class Kernel {
 
     /** Whether the thread on a CPU (or the user-level thread its kernel thread runs) has interrupts off. */
     private static boolean interruptsOff(ThreadControlBlock k) {
-        return k != null && (k.interruptsOff || (k.currentUser != null && k.currentUser.interruptsOff));
+        return withInterruptsOff(k) != null;
+    }
+
+    /** The thread running on kernel thread {@code k} (itself, or its user-level thread) that has interrupts off; else null. */
+    private static ThreadControlBlock withInterruptsOff(ThreadControlBlock k) {
+        if (k == null) {
+            return null;
+        }
+        if (k.currentUser != null && k.currentUser.interruptsOff) {
+            return k.currentUser;
+        }
+        return k.interruptsOff ? k : null;
     }
 
     private void endOfInstant(long now) {
         for (CpuSlot c : cpus) {
             if (c.preemptRequested && interruptsOff(c.current)) {
                 c.preemptRequested = false;
-                ThreadControlBlock held = c.current.currentUser != null ? c.current.currentUser : c.current;
-                held.preemptionHeld = true; // no interrupt gets through until sti
+                withInterruptsOff(c.current).preemptionHeld = true; // no interrupt gets through until sti
             }
             if (c.preemptRequested) {
                 c.preemptRequested = false;
@@ -1643,10 +1652,7 @@ public final class Kernel {
 
     /** A process's words: every {@code .word} in its programs (the first declaration of a name wins). */
     private static void layOutMemory(ProcessControlBlock p, List<ThreadSpec> threads, java.util.Map<String, Program> programs) {
-        List<Program> all = new ArrayList<>();
-        threads.forEach(ts -> all.add(ts.program()));
-        all.addAll(programs.values());
-        for (Program prog : all) {
+        for (Program prog : programsOf(threads, programs)) {
             for (Instruction in : prog.instructions()) {
                 if (in instanceof Instruction.Word w) {
                     if (p.memory == null) {
@@ -1665,16 +1671,20 @@ public final class Kernel {
         return ((org.osim.api.program.Operand.Immediate) o).value();
     }
 
-    /** The array holding memory operand {@code m} for {@code t}, and the index in it; a bad index ends the process. */
-    private long[] word(ThreadControlBlock t, org.osim.api.program.Operand.Memory m, int[] index) {
-        ProcessControlBlock p = t.process;
-        if (p.addressSpace == null) { // what its instructions can name: its own words, then the shared ones
+    /** What a process's instructions can name: its own words over the shared ones (made at first use). */
+    private java.util.Map<String, long[]> addressSpace(ProcessControlBlock p) {
+        if (p.addressSpace == null) {
             p.addressSpace = new java.util.HashMap<>(sharedMemory);
             if (p.memory != null) {
                 p.addressSpace.putAll(p.memory);
             }
         }
-        long[] w = p.addressSpace.get(m.word());
+        return p.addressSpace;
+    }
+
+    /** The array holding memory operand {@code m} for {@code t}, and the index in it; a bad index ends the process. */
+    private long[] word(ThreadControlBlock t, org.osim.api.program.Operand.Memory m, int[] index) {
+        long[] w = addressSpace(t.process).get(m.word());
         if (w == null) {
             terminate(t.process, Termination.fatal("no memory word '" + m.word() + "'"));
             return null;
@@ -1722,7 +1732,6 @@ public final class Kernel {
             }
             case STI -> {
                 t.interruptsOff = false;
-                ThreadControlBlock k = t.user ? null : t;
                 CpuSlot c = t.cpu;
                 if (t.preemptionHeld && c != null) {
                     t.preemptionHeld = false;
@@ -2000,16 +2009,15 @@ public final class Kernel {
         return busWait;
     }
 
+    private static final java.util.regex.Pattern WORD_REF = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[([0-9]+)\\])?");
+
     /** Word {@code ref} ("lock", "flags[1]") as thread {@code t} sees it, for a kernel object. */
     private long userWord(ThreadControlBlock t, String ref) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[([0-9]+)\\])?").matcher(ref);
+        java.util.regex.Matcher m = WORD_REF.matcher(ref);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a memory word such as lock or flags[1], got '" + ref + "'");
         }
-        long[] w = t.process.memory == null ? null : t.process.memory.get(m.group(1));
-        if (w == null) {
-            w = sharedMemory.get(m.group(1));
-        }
+        long[] w = addressSpace(t.process).get(m.group(1));
         int i = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         if (w == null || i >= w.length) {
             throw new IllegalArgumentException("no memory word '" + ref + "' for " + t.name);
@@ -2025,12 +2033,17 @@ public final class Kernel {
     private int turnsLogged;
     private static final int MAX_TURNS = 200_000;
 
+    /** Every program a process may run: its threads' and those it can spawn or fork. */
+    private static List<Program> programsOf(List<ThreadSpec> threads, java.util.Map<String, Program> programs) {
+        List<Program> all = new ArrayList<>();
+        threads.forEach(ts -> all.add(ts.program()));
+        all.addAll(programs.values());
+        return all;
+    }
+
     private static boolean hasMachineCode(Workload w) {
         for (ProcessSpec p : w.processes()) {
-            List<Program> all = new ArrayList<>();
-            p.threads().forEach(ts -> all.add(ts.program()));
-            all.addAll(p.programs().values());
-            for (Program prog : all) {
+            for (Program prog : programsOf(p.threads(), p.programs())) {
                 for (Instruction in : prog.instructions()) {
                     if (in instanceof Instruction.Machine) {
                         return true;

@@ -46,9 +46,4 @@ final class Turnstiles {
             carried.put(t, free.pop());
         }
     }
-
-    /** How many turnstiles sit on the free list. */
-    int free() {
-        return free.size();
-    }
 }
