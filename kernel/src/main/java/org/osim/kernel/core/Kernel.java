@@ -119,18 +119,47 @@ public final class Kernel {
         }
     }
 
+    /** What the kernel's policy and the run-time systems' policies are told alike: time, their random stream, the workload, and metrics. */
+    private abstract class PolicyContext implements SchedulerContext {
+        private final SplittableRandom random;
+
+        PolicyContext(SplittableRandom random) {
+            this.random = random;
+        }
+
+        @Override
+        public long now() {
+            return engine.now();
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return random;
+        }
+
+        @Override
+        public Workload workload() {
+            return workload;
+        }
+
+        @Override
+        public java.util.List<org.osim.api.workload.UserSpec> users() {
+            return users;
+        }
+
+        @Override
+        public void report(org.osim.api.sched.Task task, String metric, double value) {
+            figure(task, metric, value, false);
+        }
+
+        @Override
+        public void reportTime(org.osim.api.sched.Task task, String metric, long nanos) {
+            figure(task, metric, nanos, true);
+        }
+    }
+
     private SchedulerGuard createPolicy(SchedulerFactory factory, Parameters params, SplittableRandom random) {
-        SchedulerContext context = new SchedulerContext() {
-            @Override
-            public long now() {
-                return engine.now();
-            }
-
-            @Override
-            public SplittableRandom random() {
-                return random;
-            }
-
+        SchedulerContext context = new PolicyContext(random) {
             @Override
             public int cpuCount() {
                 return cpus.length;
@@ -153,28 +182,6 @@ public final class Kernel {
                 engine.schedule(e, Math.max(time, engine.now()));
                 return () -> engine.cancel(e);
             }
-
-            @Override
-            public Workload workload() {
-                return workload;
-            }
-
-            @Override
-            public java.util.List<org.osim.api.workload.UserSpec> users() {
-                return users;
-            }
-
-            @Override
-            public void report(org.osim.api.sched.Task task, String metric, double value) {
-                figure(task, metric, value, false);
-            }
-
-            @Override
-            public void reportTime(org.osim.api.sched.Task task, String metric, long nanos) {
-                figure(task, metric, nanos, true);
-            }
-
-
 
             @Override
             public void reschedule(int cpu) {
@@ -2285,17 +2292,7 @@ public final class Kernel {
         String label = "runtime scheduler '" + f.name() + "' of process " + p.name;
         Parameters params = Parameters.resolve(label, f.parameters(), spec.runtimeParams());
         SplittableRandom random = new org.osim.api.RandomStreams(options.seed()).stream("runtime[" + p.name + "]");
-        SchedulerContext context = new SchedulerContext() {
-            @Override
-            public long now() {
-                return engine.now();
-            }
-
-            @Override
-            public SplittableRandom random() {
-                return random;
-            }
-
+        SchedulerContext context = new PolicyContext(random) {
             @Override
             public int cpuCount() {
                 return rt.processors.size();
@@ -2321,26 +2318,6 @@ public final class Kernel {
             @Override
             public void reschedule(int cpu) {
                 // No user-level preemption: a user thread runs until it yields, blocks or exits.
-            }
-
-            @Override
-            public Workload workload() {
-                return workload;
-            }
-
-            @Override
-            public java.util.List<org.osim.api.workload.UserSpec> users() {
-                return users;
-            }
-
-            @Override
-            public void report(org.osim.api.sched.Task task, String metric, double value) {
-                figure(task, metric, value, false);
-            }
-
-            @Override
-            public void reportTime(org.osim.api.sched.Task task, String metric, long nanos) {
-                figure(task, metric, nanos, true);
             }
         };
         Scheduler instance;
