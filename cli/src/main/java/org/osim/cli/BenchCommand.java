@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
                 "  engine     the bare event engine: 10,000 timers rescheduling themselves, 5 M events (baseline)",
                 "  rr-10k     round robin, 1 ms quantum, 10,000 CPU-bound processes of 1-1000 ms (about 5 M slices)",
                 "  mix-100k   round robin, 10 ms quantum, 100,000 processes of 1-5 CPU bursts with I/O between them",
-                "  peterson   Peterson's solution in machine instructions, two processes on two CPUs, 500,000 entries each"})
+                "  peterson   Peterson's solution in machine instructions, two processes on two CPUs, 500,000 entries each",
+                "  peterson-unchecked  the same without its want/enter/leave markers: no checks (their cost is the difference)"})
 final class BenchCommand implements Callable<Integer> {
-    static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k", "peterson");
+    static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked");
 
     @Parameters(paramLabel = "BENCHMARK", arity = "0..*", description = "Which to run (default: all).")
     List<String> names = new ArrayList<>();
@@ -121,10 +122,16 @@ final class BenchCommand implements Callable<Integer> {
                     generate:
                       - { name: p, count: %d, arrival: "exp(5ms)", cycles: "uniform(1,5)", cpu: "exp(1500us)", io: "exp(20ms)" }
                     """.formatted(Math.max(1, (int) (100_000 * scale))), scheduler == null ? "rr:quantum=10ms" : scheduler);
-            case "peterson" -> simulate(osim, name, Workloads.standardText("busy-wait-peterson").orElseThrow()
-                    .replace("repeat: 100", "repeat: " + Math.max(1, (int) (500_000 * scale))), "fcfs");
+            case "peterson" -> simulate(osim, name, peterson(scale), "fcfs");
+            // The markers take no time and are not counted as instructions: both runs execute the same instructions.
+            case "peterson-unchecked" -> simulate(osim, name, peterson(scale).replaceAll("(?m)^ +(want|enter|leave) .*\n", ""), "fcfs");
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    private static String peterson(double scale) {
+        return Workloads.standardText("busy-wait-peterson").orElseThrow()
+                .replace("repeat: 100", "repeat: " + Math.max(1, (int) (500_000 * scale)));
     }
 
     private static Measurement simulate(Osim osim, String name, String yaml, String spec) {

@@ -248,15 +248,17 @@ class CommandLineTest {
     @Test
     void benchReportsTheContractFields() throws Exception {
         JsonNode b = json(Cli.run("bench", "--format", "json", "--scale", "0.001", "--no-warmup")).get("benchmarks");
-        assertThat(b).hasSize(4);
-        assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k", "peterson");
+        assertThat(b).hasSize(5);
+        assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked");
         for (JsonNode m : b) {
             assertThat(m.fieldNames()).toIterable().containsExactly("benchmark", "events", "slices", "wallSeconds",
                     "eventsPerSecond", "slicesPerSecond", "peakHeapBytes", "scheduler", "instructions", "instructionsPerSecond");
             assertThat(m.get("events").asLong()).isPositive();
         }
         assertThat(b.get(1).get("slices").asLong()).isGreaterThan(b.get(1).get("events").asLong() / 2);
-        assertThat(b.get(3).get("instructions").asLong()).isPositive(); // peterson counts machine instructions
+        assertThat(b.get(3).get("instructions").asLong()).isEqualTo(14_012); // peterson counts machine instructions (its spins too)
+        // Without the checks' markers the same instructions run: only the checks are left out.
+        assertThat(b.get(4).get("instructions").asLong()).isEqualTo(b.get(3).get("instructions").asLong());
     }
 
     @Test

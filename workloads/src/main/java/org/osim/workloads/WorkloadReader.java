@@ -289,7 +289,7 @@ public final class WorkloadReader {
         if (popup && messages.isEmpty()) {
             throw OsimException.badInput(m.fields().get("popup").keyAt(), "'popup' needs 'messages': the arrivals that create the threads");
         }
-        int repeat = optional(m, "repeat").map(v -> (int) integer(v, 1, 1_000_000, "a repeat count of at least 1")).orElse(1);
+        int repeat = optional(m, "repeat").map(v -> (int) integer(v, 1, 100_000_000, "a repeat count from 1 to 100,000,000")).orElse(1);
         List<String> kinds = present(m, "periodic", "sporadic");
         if (kinds.size() > 1) {
             throw OsimException.badInput(nameNode.at(), "process '" + name + "' can be periodic or sporadic, not both");
@@ -504,7 +504,7 @@ public final class WorkloadReader {
             throw OsimException.badInput(m.at(), "thread '" + owner + "' needs exactly one of bursts or program");
         }
         Program p = program(m.fields().get(bodies.get(0)).value(), programs);
-        int repeat = optional(m, "repeat").map(v -> (int) integer(v, 1, 1_000_000, "a repeat count of at least 1")).orElse(1);
+        int repeat = optional(m, "repeat").map(v -> (int) integer(v, 1, 100_000_000, "a repeat count from 1 to 100,000,000")).orElse(1);
         return repeat > 1 ? p.repeated(repeat) : p;
     }
 

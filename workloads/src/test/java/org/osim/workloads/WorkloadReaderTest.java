@@ -71,10 +71,11 @@ class WorkloadReaderTest {
                 """);
         ProcessSpec server = w.processes().get(0);
         assertThat(server.threads()).extracting(t -> t.name()).containsExactly("server.main", "server.logger");
-        assertThat(server.threads().get(1).program().toString()).isEqualTo("[cpu 1ms, sleep 10ms, cpu 1ms, sleep 10ms]");
+        assertThat(server.threads().get(1).program().toString()).isEqualTo("2 × [cpu 1ms, sleep 10ms]");
         assertThat(server.programs().get("worker").instructions())
                 .containsExactly(new Instruction.Compute(millis(2)), new Instruction.Io(java.util.Optional.of("disk"), millis(5)));
-        assertThat(w.processes().get(1).threads().get(0).program().size()).isEqualTo(6);
+        assertThat(w.processes().get(1).threads().get(0).program().times()).isEqualTo(3);
+        assertThat(w.processes().get(1).threads().get(0).program().cpuNanos()).isEqualTo(millis(3));
     }
 
     @Test

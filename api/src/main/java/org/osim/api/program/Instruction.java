@@ -234,11 +234,6 @@ public sealed interface Instruction {
             requireNonNull(text, "text is null");
         }
 
-        /** The same instruction with its jump target moved by {@code offset} (a program repeated). */
-        public Machine shifted(int offset) {
-            return target < 0 ? this : new Machine(op, operands, target + offset, text);
-        }
-
         @Override
         public String toString() {
             return text;

@@ -3,10 +3,22 @@ package org.osim.api.program;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A sequence of instructions that one thread runs from the top; a burst list is a program without control flow. */
-public record Program(List<Instruction> instructions) {
+/**
+ * A sequence of instructions that one thread runs from the top, {@code times} times over (a workload's
+ * {@code repeat}); a burst list is a program without control flow. The instructions are held once however
+ * often they run, so a loop of a million iterations costs no more memory than one.
+ */
+public record Program(List<Instruction> instructions, int times) {
     public Program {
         instructions = List.copyOf(instructions);
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1, got " + times);
+        }
+    }
+
+    /** A program that runs once. */
+    public Program(List<Instruction> instructions) {
+        this(instructions, 1);
     }
 
     public static Program of(Instruction... instructions) {
@@ -18,8 +30,13 @@ public record Program(List<Instruction> instructions) {
         return ProgramText.parse(text);
     }
 
-    /** The total of the {@code cpu} instructions: the run time a policy like SJF may know in advance. */
+    /** The total of the {@code cpu} instructions over every time it runs: the run time a policy like SJF may know in advance. */
     public long cpuNanos() {
+        return onceCpuNanos() * times;
+    }
+
+    /** The total of the {@code cpu} instructions of one run through the program. */
+    public long onceCpuNanos() {
         long sum = 0;
         for (Instruction i : instructions) {
             if (i instanceof Instruction.Compute c) {
@@ -29,27 +46,22 @@ public record Program(List<Instruction> instructions) {
         return sum;
     }
 
+    /** How many instructions one run through the program has. */
     public int size() {
         return instructions.size();
     }
 
-    /** The program repeated {@code times} times. */
+    /** The program run {@code times} times as often as this one. */
     public Program repeated(int times) {
         if (times < 1) {
-            throw new IllegalArgumentException("times must be at least 1");
+            throw new IllegalArgumentException("times must be at least 1, got " + times);
         }
-        Instruction[] all = new Instruction[instructions.size() * times];
-        for (int t = 0; t < times; t++) {
-            for (int i = 0; i < instructions.size(); i++) {
-                Instruction in = instructions.get(i);
-                all[t * instructions.size() + i] = in instanceof Instruction.Machine m ? m.shifted(t * instructions.size()) : in;
-            }
-        }
-        return new Program(List.of(all));
+        return new Program(instructions, Math.multiplyExact(this.times, times));
     }
 
     @Override
     public String toString() {
-        return instructions.stream().map(Instruction::toString).collect(Collectors.joining(", ", "[", "]"));
+        String body = instructions.stream().map(Instruction::toString).collect(Collectors.joining(", ", "[", "]"));
+        return times == 1 ? body : times + " × " + body;
     }
 }

@@ -32,7 +32,12 @@ class ProgramTextTest {
                 io 2ms; cpu 3ms
                 """);
         assertThat(p.toString()).isEqualTo("[cpu 1ms, io 2ms, cpu 3ms]");
-        assertThat(p.repeated(2).size()).isEqualTo(6);
+        Program twice = p.repeated(2);
+        assertThat(twice.instructions()).isEqualTo(p.instructions()); // held once, run twice
+        assertThat(twice.times()).isEqualTo(2);
+        assertThat(twice.cpuNanos()).isEqualTo(8_000_000);
+        assertThat(twice.repeated(3).times()).isEqualTo(6);
+        assertThat(twice.toString()).isEqualTo("2 × [cpu 1ms, io 2ms, cpu 3ms]");
     }
 
     @Test

@@ -83,6 +83,7 @@ public final class Kernel {
         this.options = requireNonNull(options, "options is null");
         this.engine = new Engine();
         this.costs = options.costs();
+        this.instructionTime = Math.max(1, costs.memoryInstruction());
         this.machine = new Machine(engine, options.cpus(), costs, options.tickNanos());
         this.cpus = new CpuSlot[options.cpus()];
         for (int i = 0; i < cpus.length; i++) {
@@ -309,6 +310,8 @@ public final class Kernel {
         boolean user = p.runtime != null;
         ThreadControlBlock t = table.add(new ThreadControlBlock(this, table.nextTid(), p, name, programName, program.instructions(),
                 declared, spawner, engine.now(), user));
+        t.times = program.times();
+        t.timesLeft = program.times() - 1;
         if (spawner != null) {
             spawner.children.add(t);
             spawner.liveChildren++;
@@ -583,6 +586,11 @@ public final class Kernel {
                     handlerDone(t, true);
                     continue;
                 }
+                if (t.timesLeft > 0) { // repeat: the program runs again from the top
+                    t.timesLeft--;
+                    t.pc = 0;
+                    continue;
+                }
                 if (t.user) {
                     userThreadEnds(c, k, t);
                     continue;
@@ -602,9 +610,16 @@ public final class Kernel {
                 finishThread(t);
                 return;
             }
+            if (t.codeOf == t.program && t.code[t.pc] != null) { // first: the hottest, one per instruction time
+                if (!machineInstruction(t, t.code[t.pc++])) {
+                    return;
+                }
+                continue;
+            }
             Instruction in = t.program.get(t.pc++);
-            if (in instanceof Instruction.Machine m) { // first: the hottest, one per instruction time
-                if (!machineInstruction(t, m)) {
+            if (in instanceof Instruction.Machine) { // the first of its program: decode it, then run it
+                decode(t);
+                if (!machineInstruction(t, t.code[t.pc - 1])) {
                     return;
                 }
             } else if (in instanceof Instruction.Compute cpu) {
@@ -1656,6 +1671,8 @@ public final class Kernel {
     /** Shared memory words ({@code shared:}), by name. */
     private final java.util.Map<String, long[]> sharedMemory = new java.util.LinkedHashMap<>();
     private long instructions;
+    /** What one machine instruction takes (the profile's instruction time, at least 1 ns so a spin loop moves time on). */
+    private final long instructionTime;
 
     /** A process's words: every {@code .word} in its programs (the first declaration of a name wins). */
     private static void layOutMemory(ProcessControlBlock p, List<ThreadSpec> threads, java.util.Map<String, Program> programs) {
@@ -1669,13 +1686,6 @@ public final class Kernel {
                 }
             }
         }
-    }
-
-    private long value(ThreadControlBlock t, org.osim.api.program.Operand o) {
-        if (o instanceof org.osim.api.program.Operand.Register r) {
-            return t.registers[r.number()];
-        }
-        return ((org.osim.api.program.Operand.Immediate) o).value();
     }
 
     /** What a process's instructions can name: its own words over the shared ones (made at first use). */
@@ -1710,30 +1720,110 @@ public final class Kernel {
      * Runs one machine instruction: its effect now, then it takes the profile's instruction time (so an
      * interrupt can fall before the next). Returns false if the process ended.
      */
-    private boolean machineInstruction(ThreadControlBlock t, Instruction.Machine m) {
+    private boolean machineInstruction(ThreadControlBlock t, MachineCode.Step s) {
         if (t.registers == null) {
             t.registers = new long[org.osim.api.program.Operand.Register.COUNT];
         }
-        var ops = m.operands();
-        int[] at = wordIndex;
+        long[] r = t.registers;
         long busCost = -1;
-        switch (m.op()) {
+        switch (s.op) { // the loops of the book's protocols, kept small so that the JIT compiles them tight
+            case JMP -> t.pc = s.target;
+            case JZ -> {
+                if (t.zero) {
+                    t.pc = s.target;
+                }
+            }
+            case JNZ -> {
+                if (!t.zero) {
+                    t.pc = s.target;
+                }
+            }
+            case JL -> {
+                if (t.less) {
+                    t.pc = s.target;
+                }
+            }
+            case JGE -> {
+                if (!t.less) {
+                    t.pc = s.target;
+                }
+            }
+            case MOV -> r[s.reg] = s.value(r);
+            case ADD, SUB -> {
+                long v = s.value(r);
+                long x = s.op == org.osim.api.program.MachineOp.ADD ? r[s.reg] + v : r[s.reg] - v;
+                r[s.reg] = x;
+                t.zero = x == 0;
+                t.less = x < 0;
+            }
+            case CMP -> {
+                long a = r[s.reg];
+                long b = s.value(r);
+                t.zero = a == b;
+                t.less = a < b;
+            }
+            case LOAD -> {
+                long[] w = s.word;
+                int i = element(t, s);
+                if (i < 0) {
+                    return false;
+                }
+                r[s.reg] = w[i];
+                busCost = busModel ? bus(t, w, i, false) : -1;
+            }
+            case STORE -> {
+                long[] w = s.word;
+                int i = element(t, s);
+                if (i < 0) {
+                    return false;
+                }
+                w[i] = s.value(r);
+                busCost = busModel ? bus(t, w, i, true) : -1;
+            }
+            default -> {
+                busCost = otherInstruction(t, s);
+                if (busCost == MARKER) {
+                    return true;
+                }
+                if (busCost == ENDED) {
+                    return false;
+                }
+            }
+        }
+        instructions++;
+        t.remaining = busCost >= 0 ? busCost : instructionTime;
+        CriticalRegion w = t.wantsRegion;
+        // Skipped when the checks have nothing to do: nobody inside, several trying, no clock running.
+        if (w != null && (!w.inside.isEmpty() || w.wanting.size() == 1 || w.aloneSince >= 0 || w.stuckSince >= 0)) {
+            checkProgress(t);
+        }
+        return true;
+    }
+
+    /** What {@link #otherInstruction} returns for a marker, which takes no time, and when the process ended. */
+    private static final long MARKER = -2;
+    private static final long ENDED = -3;
+
+    /** The instructions {@link #machineInstruction} does not run itself: the bus time they took, -1 for none, or MARKER or ENDED. */
+    private long otherInstruction(ThreadControlBlock t, MachineCode.Step s) {
+        long[] r = t.registers;
+        switch (s.op) {
             case ENTER, LEAVE -> {
-                region(t, ((org.osim.api.program.Operand.Memory) ops.get(0)).word(), m.op() == org.osim.api.program.MachineOp.ENTER);
-                return true; // a marker: it takes no time
+                region(t, s.memory.word(), s.region, s.op == org.osim.api.program.MachineOp.ENTER);
+                return MARKER; // it takes no time
             }
             case FAST -> {
-                KernelObjectEntry o = objects.get(((org.osim.api.program.Operand.Memory) ops.get(0)).word());
+                KernelObjectEntry o = objects.get(s.memory.word());
                 if (o != null) {
                     o.avoided++;
                 }
-                return true; // a marker: it takes no time
+                return MARKER; // it takes no time
             }
             case CLI -> {
                 if (!workload.machine().userInterrupts()) {
                     terminate(t.process, Termination.fatal("privileged instruction: cli in a user program (a machine "
                             + "with 'userInterrupts: true' allows it; Tanenbaum §2.3.3 says why it should not)"));
-                    return false;
+                    return ENDED;
                 }
                 t.interruptsOff = true;
             }
@@ -1747,22 +1837,10 @@ public final class Kernel {
                 }
             }
             case WANT -> {
-                String r = ((org.osim.api.program.Operand.Memory) ops.get(0)).word();
-                t.wants = r;
-                t.wantsRegion = regionState(r);
-                t.wantsRegion.wanting.add(t);
-                return true;
-            }
-            case JMP -> t.pc = m.target();
-            case JZ -> {
-                if (t.zero) {
-                    t.pc = m.target();
-                }
-            }
-            case JNZ -> {
-                if (!t.zero) {
-                    t.pc = m.target();
-                }
+                t.wants = s.memory.word();
+                t.wantsRegion = s.region;
+                s.region.wanting.add(t);
+                return MARKER;
             }
             case CALL -> {
                 if (t.stack == null) {
@@ -1770,97 +1848,70 @@ public final class Kernel {
                 }
                 if (t.stack.size() >= 10_000) {
                     terminate(t.process, Termination.fatal("stack overflow: " + t.stack.size() + " nested calls"));
-                    return false;
+                    return ENDED;
                 }
                 t.stack.push(t.pc);
-                t.pc = m.target();
+                t.pc = s.target;
             }
             case RET -> {
                 if (t.stack == null || t.stack.isEmpty()) {
                     terminate(t.process, Termination.fatal("ret with nothing to return to"));
-                    return false;
+                    return ENDED;
                 }
                 t.pc = t.stack.pop();
             }
-            case JL -> {
-                if (t.less) {
-                    t.pc = m.target();
-                }
-            }
-            case JGE -> {
-                if (!t.less) {
-                    t.pc = m.target();
-                }
-            }
-            case MOV -> t.registers[reg(ops.get(0))] = value(t, ops.get(1));
-            case ADD, SUB -> {
-                int r = reg(ops.get(0));
-                long v = value(t, ops.get(1));
-                t.registers[r] = m.op() == org.osim.api.program.MachineOp.ADD ? t.registers[r] + v : t.registers[r] - v;
-                t.zero = t.registers[r] == 0;
-                t.less = t.registers[r] < 0;
-            }
-            case CMP -> {
-                long a = t.registers[reg(ops.get(0))];
-                long b = value(t, ops.get(1));
-                t.zero = a == b;
-                t.less = a < b;
-            }
-            case LOAD -> {
-                long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
-                if (w == null) {
-                    return false;
-                }
-                t.registers[reg(ops.get(0))] = w[at[0]];
-                busCost = bus(t, w, at[0], false);
-            }
-            case STORE -> {
-                long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(0), at);
-                if (w == null) {
-                    return false;
-                }
-                w[at[0]] = value(t, ops.get(1));
-                busCost = bus(t, w, at[0], true);
-            }
             case TSL, XCHG, FETCHADD -> {
-                long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
-                if (w == null) {
-                    return false;
+                long[] w = s.word;
+                int i = element(t, s);
+                if (i < 0) {
+                    return ENDED;
                 }
-                int r = reg(ops.get(0));
-                long old = w[at[0]];
-                w[at[0]] = switch (m.op()) {
+                long old = w[i];
+                w[i] = switch (s.op) {
                     case TSL -> 1;
-                    case XCHG -> t.registers[r];
-                    default -> old + t.registers[r];
+                    case XCHG -> r[s.reg];
+                    default -> old + r[s.reg];
                 };
-                t.registers[r] = old;
+                r[s.reg] = old;
                 t.zero = old == 0;
                 t.less = old < 0;
-                busCost = bus(t, w, at[0], true);
+                return bus(t, w, i, true);
             }
             case CAS -> {
-                long[] w = word(t, (org.osim.api.program.Operand.Memory) ops.get(1), at);
-                if (w == null) {
-                    return false;
+                long[] w = s.word;
+                int i = element(t, s);
+                if (i < 0) {
+                    return ENDED;
                 }
-                int r = reg(ops.get(0));
-                if (w[at[0]] == t.registers[r]) {
-                    w[at[0]] = value(t, ops.get(2));
+                if (w[i] == r[s.reg]) {
+                    w[i] = s.value(r);
                     t.zero = true;
                 } else {
-                    t.registers[r] = w[at[0]];
+                    r[s.reg] = w[i];
                     t.zero = false;
                 }
-                busCost = bus(t, w, at[0], true);
+                return bus(t, w, i, true);
             }
+            default -> throw new IllegalStateException("unknown instruction " + s.source);
         }
-        instructions++;
-        t.remaining = busCost >= 0 ? busCost : Math.max(1, options.costs().memoryInstruction());
-        if (t.wants != null) {
-            checkProgress(t);
+        return -1;
+    }
+
+    /** Decodes {@code t}'s program for its process, once per process and program. */
+    private void decode(ThreadControlBlock t) {
+        ProcessControlBlock p = t.process;
+        t.code = p.decoded.computeIfAbsent(t.program, prog -> MachineCode.decode(prog, addressSpace(p), this::regionState));
+        t.codeOf = t.program;
+    }
+
+    /** The element of its word that memory operand of {@code s} names for {@code t}; -1 (the process ended) if there is none. */
+    private int element(ThreadControlBlock t, MachineCode.Step s) {
+        long i = s.indexReg >= 0 ? t.registers[s.indexReg] : s.index;
+        if (s.word == null || i < 0 || i >= s.word.length) {
+            word(t, s.memory, wordIndex); // says what is wrong, and ends the process
+            return -1;
         }
-        return true;
+        return (int) i;
     }
 
     /** How long a thread may spin for a region whose holders are ready but kept off the CPU: then it is starvation. */
@@ -1874,8 +1925,8 @@ public final class Kernel {
      * ever. Past the starvation bound it is reported, naming both, and the run ends.
      */
     private void checkStarvation(ThreadControlBlock t, CriticalRegion r) {
-        for (ThreadControlBlock x : r.inside) {
-            if (x.state != ThreadState.READY) {
+        for (int i = 0; i < r.inside.size(); i++) { // no iterator: this runs for every instruction of a spin
+            if (r.inside.get(i).state != ThreadState.READY) {
                 r.stuckSince = -1;
                 return;
             }
@@ -1915,7 +1966,7 @@ public final class Kernel {
      * progress bound, whoever keeps it out is outside its critical region: a progress violation.
      */
     private void checkProgress(ThreadControlBlock t) {
-        CriticalRegion r = t.wantsRegion != null ? t.wantsRegion : (t.wantsRegion = regionState(t.wants));
+        CriticalRegion r = t.wantsRegion;
         if (!r.inside.isEmpty()) {
             checkStarvation(t, r);
         } else {
@@ -1947,20 +1998,17 @@ public final class Kernel {
         }
     }
 
-    private static int reg(org.osim.api.program.Operand o) {
-        return ((org.osim.api.program.Operand.Register) o).number();
-    }
-
     /** {@code enter}/{@code leave}: a second thread inside a region is a mutual-exclusion violation. */
-    private void region(ThreadControlBlock t, String name, boolean enter) {
-        List<ThreadControlBlock> inside = regionState(name).inside;
+    private void region(ThreadControlBlock t, String name, CriticalRegion state, boolean enter) {
+        List<ThreadControlBlock> inside = state.inside;
         if (!enter) {
             inside.remove(t);
             return;
         }
         if (t.wants != null) {
-            regionState(t.wants).wanting.remove(t);
-            regionState(t.wants).aloneSince = -1;
+            CriticalRegion wanted = t.wantsRegion;
+            wanted.wanting.remove(t);
+            wanted.aloneSince = -1;
             t.wants = null;
             t.wantsRegion = null;
         }
@@ -2630,6 +2678,7 @@ public final class Kernel {
         js.currentDeadline = js.deadlineOf(job);
         js.currentMissed = false;
         t.pc = 0;
+        t.timesLeft = t.times - 1;
         t.remaining = 0;
     }
 
@@ -2686,10 +2735,12 @@ public final class Kernel {
             saveState(c, t);
             t.remaining = 0;
             t.pc = t.program.size();
+            t.timesLeft = 0;
             execute(c, t, engine.now());
         } else {
             t.remaining = 0;
             t.pc = t.program.size();
+            t.timesLeft = 0;
         }
     }
 

@@ -22,6 +22,9 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     final String programName;
     /** The program, shared with the workload (immutable, so no copy per thread); a served message's handler while it runs. */
     List<Instruction> program;
+    /** How many times its program runs (its {@code repeat}), and how many runs are still to come after this one. */
+    int times = 1;
+    int timesLeft;
     /** Where {@code serve} left off while a message's handler runs, innermost last. */
     java.util.ArrayDeque<Frame> frames;
     /** For a pop-up thread: the message it was created to handle. */
@@ -72,6 +75,9 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     ObjectWaitQueue spinningOn;
     /** Registers r0–r7 and the zero flag, for machine instructions; null until it runs one. */
     long[] registers;
+    /** {@link #program} decoded for its process, and the program it was decoded from (a handler's may replace it). */
+    MachineCode.Step[] code;
+    List<Instruction> codeOf;
     boolean zero;
     boolean less;
     /** Return addresses of {@code call}/{@code ret}; null until it calls a subroutine. */
@@ -238,12 +244,16 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     @Override
     public long jobRemainingNanos() {
         long left = remaining > 0 && computing() ? remaining - (kernel.now() - segmentStart) : remaining;
-        for (int i = pc; i < program.size(); i++) {
+        long once = 0;
+        for (int i = 0; i < program.size(); i++) {
             if (program.get(i) instanceof Instruction.Compute c) {
-                left += c.nanos();
+                once += c.nanos();
+                if (i >= pc) {
+                    left += c.nanos();
+                }
             }
         }
-        return Math.max(0, left);
+        return Math.max(0, left + timesLeft * once);
     }
 
     @Override
