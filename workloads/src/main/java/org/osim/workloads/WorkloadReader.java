@@ -38,7 +38,7 @@ import org.osim.api.workload.Workload;
  */
 public final class WorkloadReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
-    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared",
+    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared", "segments",
             "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
@@ -143,20 +143,58 @@ public final class WorkloadReader {
                 calls.add(site);
             }
         }
-        Map<String, List<Long>> shared = optional(m, "shared").map(WorkloadReader::shared).orElse(Map.of());
-        checkMemory(shared);
-        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared);
+        Map<String, List<Long>> shared = optional(m, "shared").map(n -> words(n, new HashMap<>(), "shared")).orElse(Map.of());
+        Map<String, Map<String, List<Long>>> segments = optional(m, "segments").map(n -> segments(n, shared)).orElse(Map.of());
+        checkSegments(segments);
+        checkMemory(shared, segments);
+        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared, segments);
     }
 
-    /** {@code shared: { turn: 0, interested: [0, 0] }}: words every process can use. */
-    private static Map<String, List<Long>> shared(Node n) {
+    /** {@code segments: { buffer: { count: 0, slots: [0, 0, 0, 0] } }}: named segments a process attaches. */
+    private static Map<String, Map<String, List<Long>>> segments(Node n, Map<String, List<Long>> shared) {
+        Map<String, String> owner = new HashMap<>();
+        shared.keySet().forEach(w -> owner.put(w, "shared"));
+        Map<String, Map<String, List<Long>>> out = new java.util.LinkedHashMap<>();
+        for (var e : mapping(n, "a mapping of segment names to their words, e.g. { buffer: { count: 0, slots: [0, 0] } }")
+                .fields().entrySet()) {
+            if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+                throw OsimException.badInput(e.getValue().keyAt(), "expected a segment name (a letter, then letters, digits, _ or -), got '"
+                        + e.getKey() + "'");
+            }
+            out.put(e.getKey(), words(e.getValue().value(), owner, "segment " + e.getKey()));
+        }
+        return out;
+    }
+
+    /** Every {@code attach} and {@code detach} names a declared segment. */
+    private void checkSegments(Map<String, Map<String, List<Long>>> segments) {
+        for (Located l : located) {
+            String segment = l.instruction() instanceof Instruction.Attach a ? a.segment()
+                    : l.instruction() instanceof Instruction.Detach d ? d.segment() : null;
+            if (segment != null && !segments.containsKey(segment)) {
+                throw OsimException.badInput(l.at(), l.instruction().toString().split(" ")[0] + " names segment '" + segment
+                        + "', which the workload does not declare" + known("segments", segments.keySet()));
+            }
+        }
+    }
+
+    /**
+     * Memory words with their initial values, e.g. {@code { turn: 0, interested: [0, 0] }}, for {@code where}
+     * ("shared" or "segment NAME"); {@code owner} says where each word seen so far was declared, as a word may be declared once.
+     */
+    private static Map<String, List<Long>> words(Node n, Map<String, String> owner, String where) {
         Map<String, List<Long>> words = new java.util.LinkedHashMap<>();
-        for (var e : mapping(n, "a mapping of shared memory words to initial values, e.g. { turn: 0, interested: [0, 0] }")
+        for (var e : mapping(n, "a mapping of memory words to initial values, e.g. { turn: 0, interested: [0, 0] }")
                 .fields().entrySet()) {
             String word = e.getKey();
             if (!word.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw OsimException.badInput(e.getValue().keyAt(), "expected a word name (a letter, then letters, digits or _), got '"
                         + word + "'");
+            }
+            String before = owner.putIfAbsent(word, where);
+            if (before != null) {
+                throw OsimException.badInput(e.getValue().keyAt(), "memory word '" + word + "' is already declared in " + before
+                        + "; a word name may be used once across shared and the segments");
             }
             Node v = e.getValue().value();
             List<Long> values = new ArrayList<>();
@@ -176,7 +214,7 @@ public final class WorkloadReader {
     }
 
     /** Every memory word a machine instruction names is declared (.word in the process, or shared), where it is used. */
-    private void checkMemory(Map<String, List<Long>> shared) {
+    private void checkMemory(Map<String, List<Long>> shared, Map<String, Map<String, List<Long>>> segments) {
         Map<String, Set<String>> declared = new HashMap<>();
         for (Located l : located) {
             if (l.instruction() instanceof Instruction.Word w) {
@@ -189,10 +227,11 @@ public final class WorkloadReader {
                     && mi.op() != org.osim.api.program.MachineOp.WANT && mi.op() != org.osim.api.program.MachineOp.FAST) {
                 for (var o : mi.operands()) {
                     if (o instanceof org.osim.api.program.Operand.Memory mem && !shared.containsKey(mem.word())
+                            && segments.values().stream().noneMatch(seg -> seg.containsKey(mem.word()))
                             && !declared.getOrDefault(l.process(), Set.of()).contains(mem.word())) {
                         throw OsimException.badInput(l.at(), mi.op().mnemonic() + " names memory word '" + mem.word()
                                 + "', which is neither declared in process " + l.process() + " (.word " + mem.word()
-                                + " 0) nor shared (shared: { " + mem.word() + ": 0 })");
+                                + " 0) nor shared (shared: { " + mem.word() + ": 0 }) nor in a segment");
                     }
                 }
             }

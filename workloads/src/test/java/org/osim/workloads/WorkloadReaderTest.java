@@ -239,7 +239,7 @@ class WorkloadReaderTest {
                 processes:
                   - { name: A, program: "load r1, turn; store flag, 1" }
                 """, "w.yaml:3:41: store names memory word 'flag', which is neither declared in process A (.word flag 0) "
-                + "nor shared (shared: { flag: 0 })");
+                + "nor shared (shared: { flag: 0 }) nor in a segment");
         fails("""
                 shared: { turn: x }
                 processes:
@@ -261,7 +261,7 @@ class WorkloadReaderTest {
                             jnz loop
                       store y, 1
                 """, "w.yaml:10:7: store names memory word 'y', which is neither declared in process A (.word y 0) "
-                + "nor shared (shared: { y: 0 })");
+                + "nor shared (shared: { y: 0 }) nor in a segment");
     }
 
     @Test

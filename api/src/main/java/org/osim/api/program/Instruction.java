@@ -49,6 +49,36 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * {@code attach SEGMENT}: maps a named shared-memory segment of the workload into the process (System V
+     * {@code shmat}): from then on every thread of the process can use the segment's words. A system call.
+     */
+    record Attach(String segment) implements Instruction {
+        public Attach {
+            requireNonNull(segment, "segment is null");
+        }
+
+        @Override
+        public String toString() {
+            return "attach " + segment;
+        }
+    }
+
+    /**
+     * {@code detach SEGMENT}: unmaps the segment again ({@code shmdt}); a later use of its words is a
+     * segmentation fault. The segment and its contents live on for the processes that still have it.
+     */
+    record Detach(String segment) implements Instruction {
+        public Detach {
+            requireNonNull(segment, "segment is null");
+        }
+
+        @Override
+        public String toString() {
+            return "detach " + segment;
+        }
+    }
+
     /** {@code yield}: give up the CPU voluntarily and stay runnable. */
     record Yield() implements Instruction {
         @Override

@@ -184,6 +184,14 @@ public final class ProgramText {
                 p.arity(args, 1, 1, "fork PROGRAM");
                 yield new Instruction.Fork(p.name(args, 0, "program name"));
             }
+            case "attach" -> {
+                p.arity(args, 1, 1, "attach SEGMENT");
+                yield new Instruction.Attach(p.name(args, 0, "segment name"));
+            }
+            case "detach" -> {
+                p.arity(args, 1, 1, "detach SEGMENT");
+                yield new Instruction.Detach(p.name(args, 0, "segment name"));
+            }
             case "kill" -> {
                 p.arity(args, 1, 1, "kill PROCESS");
                 yield new Instruction.Kill(p.name(args, 0, "process name"));

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param sliceCount stretches of the schedule (dispatch to stop), recorded or not
  * @param endTime simulated time when the run ended
  * @param objects how each kernel object was used, in declaration order
- * @param memory memory words at the end: the shared ones by name, then each process's as {@code P:word}
+ * @param memory memory words at the end: the shared ones and the segments' by name, then each process's as {@code P:word}
  */
 public record RunResult(String workload, String scheduler, Map<String, String> params, long seed, int cpus,
                         String profile, List<TaskResult> processes, Summary summary, List<SliceRecord> slices,

@@ -18,14 +18,17 @@ import java.util.Set;
  * @param callSites every {@code call} in its programs, with its place, to be checked against the objects
  * @param shared memory words every process can use ({@code shared:}), with their initial values (one for a
  *     word, several for an array), in declaration order
+ * @param segments named shared-memory segments ({@code segments:}): each segment's words with their initial
+ *     values; a process uses them after {@code attach SEGMENT}
  */
 public record Workload(String name, String description, MachineSpec machine, List<UserSpec> users,
                        List<ProcessSpec> processes, java.util.OptionalLong duration, List<ObjectSpec> objects,
-                       List<CallSite> callSites, java.util.Map<String, List<Long>> shared) {
+                       List<CallSite> callSites, java.util.Map<String, List<Long>> shared,
+                       java.util.Map<String, java.util.Map<String, List<Long>>> segments) {
     /** A workload without shared memory. */
     public Workload(String name, String description, MachineSpec machine, List<UserSpec> users, List<ProcessSpec> processes,
                     java.util.OptionalLong duration, List<ObjectSpec> objects, List<CallSite> callSites) {
-        this(name, description, machine, users, processes, duration, objects, callSites, java.util.Map.of());
+        this(name, description, machine, users, processes, duration, objects, callSites, java.util.Map.of(), java.util.Map.of());
     }
 
     public Workload {
@@ -40,6 +43,19 @@ public record Workload(String name, String description, MachineSpec machine, Lis
         java.util.Map<String, List<Long>> words = new java.util.LinkedHashMap<>();
         requireNonNull(shared, "shared is null").forEach((k, v) -> words.put(k, List.copyOf(v)));
         shared = java.util.Collections.unmodifiableMap(words);
+        java.util.Map<String, java.util.Map<String, List<Long>>> segs = new java.util.LinkedHashMap<>();
+        Set<String> wordNames = new HashSet<>(shared.keySet());
+        requireNonNull(segments, "segments is null").forEach((seg, ws) -> {
+            java.util.Map<String, List<Long>> copy = new java.util.LinkedHashMap<>();
+            ws.forEach((k, v) -> {
+                if (!wordNames.add(k)) {
+                    throw new IllegalArgumentException("memory word '" + k + "' of segment '" + seg + "' is declared twice");
+                }
+                copy.put(k, List.copyOf(v));
+            });
+            segs.put(seg, java.util.Collections.unmodifiableMap(copy));
+        });
+        segments = java.util.Collections.unmodifiableMap(segs);
         Set<String> names = new HashSet<>();
         for (ProcessSpec p : processes) {
             if (!names.add(p.name())) {
@@ -54,12 +70,12 @@ public record Workload(String name, String description, MachineSpec machine, Lis
     }
 
     public Workload withMachine(MachineSpec machine) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments);
     }
 
     /** The same workload with these kernel objects (and no call sites to check: calls in code have no place). */
     public Workload withObjects(List<ObjectSpec> objects) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments);
     }
 
     /**

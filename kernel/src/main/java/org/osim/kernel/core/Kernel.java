@@ -104,6 +104,11 @@ public final class Kernel {
         }
         this.listeners = options.listeners().toArray(TraceListener[]::new);
         workload.shared().forEach((k, v) -> sharedMemory.put(k, v.stream().mapToLong(Long::longValue).toArray()));
+        workload.segments().forEach((name, words) -> {
+            java.util.Map<String, long[]> segment = new java.util.LinkedHashMap<>();
+            words.forEach((k, v) -> segment.put(k, v.stream().mapToLong(Long::longValue).toArray()));
+            segments.put(name, segment);
+        });
         this.machineCode = hasMachineCode(workload);
         this.busModel = workload.machine().bus();
         if (workload.machine().bus() && options.cpus() > 64) {
@@ -747,8 +752,21 @@ public final class Kernel {
                 }
                 ProcessControlBlock p = t.process;
                 String child = p.nextChildName(fork.program());
-                createProcess(child, p.priority, p.nice, p.user, p.tickets, program.cpuNanos(), p.programs,
+                ProcessControlBlock forked = createProcess(child, p.priority, p.nice, p.user, p.tickets, program.cpuNanos(), p.programs,
                         List.of(new ThreadSpec(child, program)), p, null, p.affinity, p.threading); // inherited, as with fork(2)
+                if (p.attached != null) {
+                    forked.attached = new java.util.LinkedHashSet<>(p.attached); // so are its attached segments
+                }
+            } else if (in instanceof Instruction.Attach attach) {
+                at = systemCall(c, now);
+                if (!attach(t, attach.segment(), true)) {
+                    return;
+                }
+            } else if (in instanceof Instruction.Detach detach) {
+                at = systemCall(c, now);
+                if (!attach(t, detach.segment(), false)) {
+                    return;
+                }
             } else if (in instanceof Instruction.Wait) {
                 at = systemCall(c, now);
                 ProcessControlBlock p = t.process;
@@ -1688,10 +1706,19 @@ public final class Kernel {
         }
     }
 
-    /** What a process's instructions can name: its own words over the shared ones (made at first use). */
+    /** Named shared-memory segments ({@code segments:}): each one's words, by name; they live for the whole run. */
+    private final java.util.Map<String, java.util.Map<String, long[]>> segments = new java.util.LinkedHashMap<>();
+
+    /**
+     * What a process's instructions can name: its own words over those of the segments it has attached and
+     * the shared ones (made at first use, and again after an attach or detach).
+     */
     private java.util.Map<String, long[]> addressSpace(ProcessControlBlock p) {
         if (p.addressSpace == null) {
             p.addressSpace = new java.util.HashMap<>(sharedMemory);
+            if (p.attached != null) {
+                p.attached.forEach(seg -> p.addressSpace.putAll(segments.get(seg)));
+            }
             if (p.memory != null) {
                 p.addressSpace.putAll(p.memory);
             }
@@ -1699,11 +1726,43 @@ public final class Kernel {
         return p.addressSpace;
     }
 
+    /**
+     * {@code attach} ({@code on}) or {@code detach} a segment for {@code t}'s process: its address space
+     * changes, so its programs are decoded again. Attaching twice is harmless; detaching a segment the
+     * process does not have, or naming one that does not exist, ends the process. Returns false if it did.
+     */
+    private boolean attach(ThreadControlBlock t, String segment, boolean on) {
+        ProcessControlBlock p = t.process;
+        if (!segments.containsKey(segment)) {
+            terminate(p, Termination.fatal((on ? "attach" : "detach") + " of unknown segment '" + segment + "'"));
+            return false;
+        }
+        if (p.attached == null) {
+            p.attached = new java.util.LinkedHashSet<>();
+        }
+        if (on) {
+            p.attached.add(segment);
+        } else if (!p.attached.remove(segment)) {
+            terminate(p, Termination.fatal("detach of segment '" + segment + "', which " + p.name + " has not attached"));
+            return false;
+        }
+        p.addressSpace = null;
+        p.decoded.clear();
+        for (ThreadControlBlock x : p.threads) {
+            x.codeOf = null;
+            x.code = null;
+        }
+        return true;
+    }
+
     /** The array holding memory operand {@code m} for {@code t}, and the index in it; a bad index ends the process. */
     private long[] word(ThreadControlBlock t, org.osim.api.program.Operand.Memory m, int[] index) {
         long[] w = addressSpace(t.process).get(m.word());
         if (w == null) {
-            terminate(t.process, Termination.fatal("no memory word '" + m.word() + "'"));
+            String in = segments.entrySet().stream().filter(e -> e.getValue().containsKey(m.word())).map(java.util.Map.Entry::getKey)
+                    .findFirst().orElse(null);
+            terminate(t.process, Termination.fatal(in == null ? "no memory word '" + m.word() + "'"
+                    : "segmentation fault: " + m.word() + " is in segment '" + in + "', which " + t.process.name + " has not attached"));
             return null;
         }
         long i = m.indexRegister() >= 0 ? t.registers[m.indexRegister()] : m.index();
@@ -2193,10 +2252,11 @@ public final class Kernel {
         return b.toString();
     }
 
-    /** Memory at the end: shared words, then each process's as P:word. */
+    /** Memory at the end: shared words, the segments' words, then each process's as P:word. */
     java.util.Map<String, List<Long>> memoryAtEnd() {
         java.util.Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
         sharedMemory.forEach((k, v) -> out.put(k, java.util.Arrays.stream(v).boxed().toList()));
+        segments.values().forEach(seg -> seg.forEach((k, v) -> out.put(k, java.util.Arrays.stream(v).boxed().toList())));
         for (ProcessControlBlock p : table.processes()) {
             if (p.memory != null) {
                 p.memory.forEach((k, v) -> out.put(p.name + ":" + k, java.util.Arrays.stream(v).boxed().toList()));

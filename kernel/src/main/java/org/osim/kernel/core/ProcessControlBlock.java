@@ -34,6 +34,8 @@ public final class ProcessControlBlock {
     final Map<String, Program> programs;
     /** Its memory words (.word), shared by its threads; null if it has none. */
     Map<String, long[]> memory;
+    /** The shared-memory segments it has attached, in order; null until its first attach (or a fork). */
+    java.util.Set<String> attached;
     /** The words its machine instructions can name (its own, then the shared ones), made at first use. */
     Map<String, long[]> addressSpace;
     /** Its programs' machine instructions decoded against that address space, by program (identity). */
