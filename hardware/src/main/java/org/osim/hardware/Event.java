@@ -7,11 +7,18 @@ package org.osim.hardware;
 public abstract class Event {
     final int rank;
     long time;
-    long seq;
+    /**
+     * Rank and sequence number (the order of scheduling) in one key, rank in the top byte: the queue
+     * compares two numbers, not three.
+     */
+    long order;
     int heapIndex = -1;
 
     /** @param rank the order among events of the same instant; see {@link EventRank} */
     protected Event(int rank) {
+        if (rank < 0 || rank > 127) {
+            throw new IllegalArgumentException("rank must be 0 to 127, got " + rank);
+        }
         this.rank = rank;
     }
 

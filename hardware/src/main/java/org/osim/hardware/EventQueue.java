@@ -25,7 +25,7 @@ public final class EventQueue {
             remove(e);
         }
         e.time = time;
-        e.seq = nextSeq++;
+        e.order = ((long) e.rank << 56) | nextSeq++;
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
@@ -78,13 +78,7 @@ public final class EventQueue {
     }
 
     private static boolean less(Event a, Event b) {
-        if (a.time != b.time) {
-            return a.time < b.time;
-        }
-        if (a.rank != b.rank) {
-            return a.rank < b.rank;
-        }
-        return a.seq < b.seq;
+        return a.time != b.time ? a.time < b.time : a.order < b.order;
     }
 
     private void siftUp(int i) {

@@ -965,7 +965,7 @@ public final class Kernel {
         }
         if (liveThreads == 0 && pendingArrivals == 0) {
             engine.stop();
-        } else if (held == 0 && pendingWakeups == 0 && pendingArrivals == 0 && noneRunning() && !objectTimerMayWake()) {
+        } else if (held == 0 && pendingWakeups == 0 && pendingArrivals == 0 && cpusInUse == 0 && !objectTimerMayWake()) {
             if (violations.stream().noneMatch(v -> v.kind().equals("deadlock"))) {
                 reportDeadlock(now);
             }
@@ -981,15 +981,6 @@ public final class Kernel {
             }
         }
         return false;
-    }
-
-    private boolean noneRunning() {
-        for (CpuSlot c : cpus) {
-            if (c.current != null) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void armWatchdog(long now) {
