@@ -290,7 +290,9 @@ public final class Kernel {
         if (listeners.length > 0) {
             trace(new TraceEvent.ProcessCreated(engine.now(), name, parent == null ? "" : parent.name));
         }
-        layOutMemory(p, threads, programs);
+        if (machineCode) {
+            layOutMemory(p, threads, programs);
+        }
         boolean single = threads.size() == 1;
         for (ThreadSpec ts : threads) {
             long threadDeclared = single ? declared : ts.program().cpuNanos();
@@ -1738,7 +1740,7 @@ public final class Kernel {
             return false;
         }
         p.addressSpace = null;
-        p.decoded.clear();
+        p.decoded = null;
         for (ThreadControlBlock x : p.threads) {
             x.codeOf = null;
             x.code = null;
@@ -1950,6 +1952,9 @@ public final class Kernel {
     /** Decodes {@code t}'s program for its process, once per process and program. */
     private void decode(ThreadControlBlock t) {
         ProcessControlBlock p = t.process;
+        if (p.decoded == null) {
+            p.decoded = new java.util.IdentityHashMap<>(2);
+        }
         t.code = p.decoded.computeIfAbsent(t.program, prog -> MachineCode.decode(prog, addressSpace(p), this::regionState));
         t.codeOf = t.program;
     }
@@ -2150,7 +2155,7 @@ public final class Kernel {
         for (ProcessSpec p : w.processes()) {
             for (Program prog : programsOf(p.threads(), p.programs())) {
                 for (Instruction in : prog.instructions()) {
-                    if (in instanceof Instruction.Machine) {
+                    if (in instanceof Instruction.Machine || in instanceof Instruction.Word) {
                         return true;
                     }
                 }

@@ -38,8 +38,8 @@ public final class ProcessControlBlock {
     java.util.Set<String> attached;
     /** The words its machine instructions can name (its own, then the shared ones), made at first use. */
     Map<String, long[]> addressSpace;
-    /** Its programs' machine instructions decoded against that address space, by program (identity). */
-    final Map<List<org.osim.api.program.Instruction>, MachineCode.Step[]> decoded = new java.util.IdentityHashMap<>(2);
+    /** Its programs' machine instructions decoded against that address space, by program (identity); null until the first. */
+    Map<List<org.osim.api.program.Instruction>, MachineCode.Step[]> decoded;
 
     final List<ThreadControlBlock> threads = new ArrayList<>(1);
     int liveThreads;
