@@ -12,10 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code osim describe}: what a scheduler does and the parameters it takes. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Describe a scheduler or a kernel-object type: what it does, where it comes from, its parameters "
-                + "(and operations) with types and defaults.")
+        description = "Describe a scheduler, a kernel-object type or a workload: what it does, where it comes from, its "
+                + "parameters (and operations) with types and defaults.")
 final class DescribeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME", description = "A scheduler name (rr) or a kernel-object type (semaphore).")
+    @Parameters(index = "0", paramLabel = "NAME", description = "A scheduler name (rr), a kernel-object type (semaphore) or a workload.")
     String name;
 
     @Mixin
@@ -30,6 +30,12 @@ final class DescribeCommand implements Callable<Integer> {
         var objectType = osim.plugins().objectType(name);
         if (objectType.isPresent() && osim.plugins().scheduler(name).isEmpty()) {
             spec.commandLine().getOut().print(describeObject(objectType.get()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        if (osim.plugins().scheduler(name).isEmpty() && (org.osim.workloads.Workloads.standardText(name).isPresent()
+                || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(name)))) {
+            spec.commandLine().getOut().print(describeWorkload(org.osim.workloads.Workloads.load(name, 1)));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -55,6 +61,31 @@ final class DescribeCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(b);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static String describeWorkload(org.osim.api.workload.Workload w) {
+        StringBuilder b = new StringBuilder();
+        b.append(w.name()).append(" — workload\n\n");
+        if (!w.description().isBlank()) {
+            b.append(wrap(w.description().strip(), 88)).append("\n\n");
+        }
+        b.append(w.processes().size()).append(w.processes().size() == 1 ? " process" : " processes").append(" on ")
+                .append(w.machine().cpus()).append(w.machine().cpus() == 1 ? " CPU" : " CPUs");
+        if (!w.objects().isEmpty()) {
+            b.append("; kernel objects: ").append(w.objects().stream().map(o -> o.name() + " (" + o.type() + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        b.append(".\n");
+        if (w.parameters().isEmpty()) {
+            b.append("\nParameters: none.\n");
+        } else {
+            TableReport.Table t = new TableReport.Table("  name", "default", "meaning");
+            for (var p : w.parameters()) {
+                t.add("  " + p.name(), p.defaultValue(), p.help());
+            }
+            b.append("\nParameters (set with --set NAME=VALUE, or compare several with --vary NAME=V1,V2):\n").append(t.render());
+        }
+        return b.toString();
     }
 
     private static String describeObject(org.osim.api.object.KernelObjectFactory f) {

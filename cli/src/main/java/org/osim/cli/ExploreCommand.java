@@ -73,10 +73,11 @@ final class ExploreCommand implements Callable<Integer> {
                 shortest = new Found(seed, first, steps);
             }
         }
-        String replaySeed = "./osim run " + sim.workload + " -s random:maxRun=" + maxRun + " --seed "
+        String sets = sim.settings.stream().map(x -> " --set " + x).collect(java.util.stream.Collectors.joining());
+        String replaySeed = "./osim run " + sim.workload + sets + " -s random:maxRun=" + maxRun + " --seed "
                 + (shortest == null ? 0 : shortest.seed()) + (cpus != w.machine().cpus() ? " --cpus " + cpus : "");
         String replaySchedule = shortest == null || shortest.violation().schedule().isEmpty() ? ""
-                : "./osim run " + sim.workload + " --schedule '" + shortest.violation().schedule() + "'"
+                : "./osim run " + sim.workload + sets + " --schedule '" + shortest.violation().schedule() + "'"
                         + (cpus != w.machine().cpus() ? " --cpus " + cpus : "");
         String text = switch (sim.format) {
             case json -> json(w, byKind, clean, shortest, replaySeed, replaySchedule);

@@ -28,6 +28,14 @@ final class SimulationOptions {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Set a parameter of the workload (see 'osim describe WORKLOAD'), e.g. --set items=50; may be repeated.")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--vary", paramLabel = "NAME=V1,V2,...",
+            description = "Run the workload once for each value of one of its parameters (compare: side by side), e.g. --vary readers=2,4,8.")
+    String vary;
+
     @Option(names = "--cpus", paramLabel = "N", description = "Number of CPUs (overrides the workload's machine).")
     Integer cpus;
 
@@ -61,15 +69,48 @@ final class SimulationOptions {
     PluginOptions plugins;
 
     Workload loadWorkload() {
-        return Workloads.load(workload, seed);
+        if (vary != null) {
+            throw OsimException.badInput("--vary runs a workload several times: use it with compare");
+        }
+        return Workloads.load(workload, seed, pairs(settings, "--set"));
     }
 
-    /** Every workload named: the first and any more ({@code compare} takes several). */
+    /**
+     * Every workload named: the first and any more ({@code compare} takes several), each with the
+     * {@code --set} parameters, and once for each value of a {@code --vary} parameter.
+     */
     List<Workload> loadWorkloads() {
+        List<String> names = new ArrayList<>();
+        names.add(workload);
+        names.addAll(moreWorkloads);
         List<Workload> out = new ArrayList<>();
-        out.add(loadWorkload());
-        for (String w : moreWorkloads) {
-            out.add(Workloads.load(w, seed));
+        for (String name : names) {
+            for (Map<String, String> set : variations()) {
+                out.add(Workloads.load(name, seed, set));
+            }
+        }
+        return out;
+    }
+
+    /** The --set parameters, once for each --vary value. */
+    private List<Map<String, String>> variations() {
+        Map<String, String> base = pairs(settings, "--set");
+        if (vary == null) {
+            return List.of(base);
+        }
+        int eq = vary.indexOf('=');
+        if (eq <= 0 || eq == vary.length() - 1) {
+            throw OsimException.badInput("--vary: expected NAME=V1,V2,..., got '" + vary + "'");
+        }
+        String name = vary.substring(0, eq).strip();
+        if (base.containsKey(name)) {
+            throw OsimException.badInput("--vary " + name + ": it is also given with --set");
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String v : split(vary.substring(eq + 1))) {
+            Map<String, String> one = new LinkedHashMap<>(base);
+            one.put(name, v.strip());
+            out.add(one);
         }
         return out;
     }

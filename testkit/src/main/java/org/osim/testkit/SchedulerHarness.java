@@ -39,6 +39,8 @@ public final class SchedulerHarness {
         this.factory = requireNonNull(factory, "factory is null");
     }
 
+    private boolean ticketTransfer;
+
     public static SchedulerHarness of(SchedulerFactory factory) {
         return new SchedulerHarness(factory);
     }
@@ -46,6 +48,18 @@ public final class SchedulerHarness {
     /** A standard workload by name, or a file by path. */
     public SchedulerHarness workload(String nameOrPath) {
         this.workload = Workloads.load(nameOrPath, seed);
+        return this;
+    }
+
+    /** A standard workload (or file) with some of its parameters set, as {@code --set name=value} does. */
+    public SchedulerHarness workload(String nameOrPath, java.util.Map<String, String> settings) {
+        this.workload = Workloads.load(nameOrPath, seed, settings);
+        return this;
+    }
+
+    /** A blocked thread lends its lottery tickets to the thread it waits for (as {@code --ticket-transfer}). */
+    public SchedulerHarness ticketTransfer(boolean transfer) {
+        this.ticketTransfer = transfer;
         return this;
     }
 
@@ -86,7 +100,8 @@ public final class SchedulerHarness {
         if (workload == null) {
             throw new IllegalStateException("no workload given");
         }
-        Simulation.Builder b = Simulation.builder(workload).scheduler(factory, params).seed(seed).recordSlices(true);
+        Simulation.Builder b = Simulation.builder(workload).scheduler(factory, params).seed(seed).recordSlices(true)
+                .ticketTransfer(ticketTransfer);
         if (cpus != null) {
             b.cpus(cpus);
         }

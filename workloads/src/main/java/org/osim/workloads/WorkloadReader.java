@@ -20,6 +20,7 @@ import org.osim.api.program.ProgramSyntaxException;
 import org.osim.api.program.ProgramText;
 import java.util.Optional;
 import org.osim.api.workload.CallSite;
+import org.osim.api.workload.WorkloadParameter;
 import org.osim.api.workload.MachineSpec;
 import org.osim.api.workload.ObjectSpec;
 import org.osim.api.workload.MessageStream;
@@ -38,7 +39,7 @@ import org.osim.api.workload.Workload;
  */
 public final class WorkloadReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
-    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared", "segments",
+    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared", "segments", "parameters",
             "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
@@ -77,8 +78,99 @@ public final class WorkloadReader {
      * @throws OsimException ({@code BAD_INPUT}) saying what is wrong and where
      */
     public static Workload read(String file, String text, long seed) {
-        WorkloadReader r = new WorkloadReader(file, text, seed);
-        return r.workload(YamlTree.parse(file, text));
+        return read(file, text, seed, Map.of());
+    }
+
+    /**
+     * Reads a workload with some of its parameters set: each {@code $name} in its text becomes the value set
+     * here, or the parameter's default. A set workload is named for its settings ({@code rw[readers=8]}).
+     *
+     * @throws OsimException ({@code BAD_INPUT}) if a setting names no parameter of the workload, or as {@link #read(String, String, long)}
+     */
+    public static Workload read(String file, String text, long seed, Map<String, String> settings) {
+        List<WorkloadParameter> parameters = parameters(file, text, settings);
+        String substituted = parameters.isEmpty() ? text : substitute(file, text, parameters);
+        WorkloadReader r = new WorkloadReader(file, substituted, seed);
+        Workload w = r.workload(YamlTree.parse(file, substituted));
+        if (!settings.isEmpty()) {
+            w = w.withName(w.name() + settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        }
+        return w.withParameters(parameters);
+    }
+
+    /** The parameters {@code text} declares, with the values {@code settings} give them. */
+    public static List<WorkloadParameter> parameters(String file, String text, Map<String, String> settings) {
+        Node root = YamlTree.parse(file, text);
+        Map<String, WorkloadParameter> declared = new LinkedHashMap<>();
+        if (root instanceof Node.Mapping m && m.fields().containsKey("parameters")) {
+            Node.Mapping block = mapping(m.fields().get("parameters").value(),
+                    "a mapping of parameter names to defaults, e.g. { items: 20, size: { default: 4, help: the buffer size } }");
+            for (Node.Field f : block.fields().values()) {
+                if (!f.key().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw OsimException.badInput(f.keyAt(), "expected a parameter name (a letter, then letters, digits or _), got '"
+                            + f.key() + "'");
+                }
+                String value;
+                String help = "";
+                if (f.value() instanceof Node.Mapping pm) {
+                    allow(pm, Set.of("default", "help"), "parameter");
+                    value = scalar(require(pm, "default", "parameter"), "a default value").text().strip();
+                    help = optional(pm, "help").map(h -> scalar(h, "a line of help").text().strip()).orElse("");
+                } else {
+                    value = scalar(f.value(), "a default value, or { default, help }").text().strip();
+                }
+                checkValue(value, f.value().at(), "");
+                declared.put(f.key(), new WorkloadParameter(f.key(), value, value, help));
+            }
+        }
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            WorkloadParameter p = declared.get(e.getKey());
+            if (p == null) {
+                throw OsimException.badInput(file + ": the workload has no parameter '" + e.getKey() + "'"
+                        + known("parameters", declared.keySet()));
+            }
+            checkValue(e.getValue(), null, "parameter " + e.getKey() + ": ");
+            declared.put(p.name(), new WorkloadParameter(p.name(), p.defaultValue(), e.getValue(), p.help()));
+        }
+        return List.copyOf(declared.values());
+    }
+
+    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:+-]+");
+    private static final Pattern REFERENCE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** A value is one plain token (a number, a duration, a name), so that it cannot change the YAML around it. */
+    private static void checkValue(String value, SourceLocation at, String what) {
+        if (!VALUE.matcher(value).matches()) {
+            String message = what + "expected a parameter value: a number, a duration or a name (letters, digits, _ . : + -), got '" + value + "'";
+            throw at == null ? OsimException.badInput(message) : OsimException.badInput(at, message);
+        }
+    }
+
+    /** {@code text} with each {@code $name} replaced by the parameter's value; an undeclared one is an error where it is. */
+    private static String substitute(String file, String text, List<WorkloadParameter> parameters) {
+        Map<String, String> values = new HashMap<>();
+        parameters.forEach(p -> values.put(p.name(), p.value()));
+        java.util.regex.Matcher m = REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String v = values.get(m.group(1));
+            if (v == null) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < m.start(); i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                throw OsimException.badInput(new SourceLocation(file, line, m.start() - lineStart + 1),
+                        "no parameter '" + m.group(1) + "'" + known("parameters", values.keySet()));
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static Set<String> ordered(String... keys) {
@@ -147,7 +239,7 @@ public final class WorkloadReader {
         Map<String, Map<String, List<Long>>> segments = optional(m, "segments").map(n -> segments(n, shared)).orElse(Map.of());
         checkSegments(segments);
         checkMemory(shared, segments);
-        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared, segments);
+        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared, segments, List.of());
     }
 
     /** {@code segments: { buffer: { count: 0, slots: [0, 0, 0, 0] } }}: named segments a process attaches. */

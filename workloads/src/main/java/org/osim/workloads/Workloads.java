@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osim.api.OsimException;
 import org.osim.api.workload.Workload;
@@ -48,6 +49,19 @@ public final class Workloads {
      * @throws OsimException ({@code BAD_INPUT}) if there is no such workload or it is malformed
      */
     public static Workload load(String nameOrPath, long seed) {
+        return load(nameOrPath, seed, Map.of());
+    }
+
+    /**
+     * Loads a workload as {@link #load(String, long)} does, with some of its parameters set ({@code $name} in
+     * its text takes the value set here instead of the default).
+     */
+    public static Workload load(String nameOrPath, long seed, Map<String, String> settings) {
+        return WorkloadReader.read(fileName(nameOrPath), text(nameOrPath), seed, settings);
+    }
+
+    /** The text of a standard workload or a file. */
+    public static String text(String nameOrPath) {
         Path path = Path.of(nameOrPath);
         if (Files.isRegularFile(path)) {
             String text;
@@ -56,17 +70,22 @@ public final class Workloads {
             } catch (IOException e) {
                 throw OsimException.badInput(nameOrPath + ": cannot read: " + e.getMessage());
             }
-            return WorkloadReader.read(nameOrPath, text, seed);
+            return text;
         }
         Optional<String> shipped = standardText(nameOrPath);
         if (shipped.isPresent()) {
-            return WorkloadReader.read(nameOrPath + ".yaml", shipped.get(), seed);
+            return shipped.get();
         }
         if (Files.exists(path)) {
             throw OsimException.badInput(nameOrPath + ": not a regular file");
         }
         throw OsimException.badInput("no workload '" + nameOrPath + "': it is neither a file nor a standard workload (standard: "
                 + String.join(", ", standardNames()) + ")");
+    }
+
+    /** The name errors give: a file's path, or a standard workload's name with .yaml. */
+    private static String fileName(String nameOrPath) {
+        return Files.isRegularFile(Path.of(nameOrPath)) ? nameOrPath : nameOrPath + ".yaml";
     }
 
     private static Optional<String> resource(String name) {

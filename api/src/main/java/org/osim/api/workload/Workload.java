@@ -20,15 +20,17 @@ import java.util.Set;
  *     word, several for an array), in declaration order
  * @param segments named shared-memory segments ({@code segments:}): each segment's words with their initial
  *     values; a process uses them after {@code attach SEGMENT}
+ * @param parameters the parameters it declares ({@code parameters:}), with the values this workload was read with
  */
 public record Workload(String name, String description, MachineSpec machine, List<UserSpec> users,
                        List<ProcessSpec> processes, java.util.OptionalLong duration, List<ObjectSpec> objects,
                        List<CallSite> callSites, java.util.Map<String, List<Long>> shared,
-                       java.util.Map<String, java.util.Map<String, List<Long>>> segments) {
+                       java.util.Map<String, java.util.Map<String, List<Long>>> segments, List<WorkloadParameter> parameters) {
     /** A workload without shared memory. */
     public Workload(String name, String description, MachineSpec machine, List<UserSpec> users, List<ProcessSpec> processes,
                     java.util.OptionalLong duration, List<ObjectSpec> objects, List<CallSite> callSites) {
-        this(name, description, machine, users, processes, duration, objects, callSites, java.util.Map.of(), java.util.Map.of());
+        this(name, description, machine, users, processes, duration, objects, callSites, java.util.Map.of(), java.util.Map.of(),
+                List.of());
     }
 
     public Workload {
@@ -56,6 +58,7 @@ public record Workload(String name, String description, MachineSpec machine, Lis
             segs.put(seg, java.util.Collections.unmodifiableMap(copy));
         });
         segments = java.util.Collections.unmodifiableMap(segs);
+        parameters = List.copyOf(parameters);
         Set<String> names = new HashSet<>();
         for (ProcessSpec p : processes) {
             if (!names.add(p.name())) {
@@ -70,12 +73,22 @@ public record Workload(String name, String description, MachineSpec machine, Lis
     }
 
     public Workload withMachine(MachineSpec machine) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters);
+    }
+
+    /** The same workload under another name (a workload read with parameters set is named for them). */
+    public Workload withName(String name) {
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters);
+    }
+
+    /** The same workload, recording the parameters it was read with. */
+    public Workload withParameters(List<WorkloadParameter> parameters) {
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters);
     }
 
     /** The same workload with these kernel objects (and no call sites to check: calls in code have no place). */
     public Workload withObjects(List<ObjectSpec> objects) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters);
     }
 
     /**

@@ -1136,6 +1136,7 @@ public final class Kernel {
             public void acquired(org.osim.api.object.ThreadRef thread) {
                 o.holders.putIfAbsent((ThreadControlBlock) thread, engine.now());
                 o.acquisitions++;
+                o.queues.forEach(Kernel.this::lendFromWaiters);
                 if (o.inheriting) {
                     lendPriority(o, new java.util.HashSet<>());
                 }
@@ -1156,6 +1157,7 @@ public final class Kernel {
             public void acquired(org.osim.api.object.ThreadRef thread, org.osim.api.object.WaitQueue queue) {
                 ((ObjectWaitQueue) queue).holders.putIfAbsent((ThreadControlBlock) thread, engine.now());
                 o.acquisitions++;
+                lendFromWaiters((ObjectWaitQueue) queue);
             }
 
             @Override
@@ -1290,6 +1292,9 @@ public final class Kernel {
         for (String a : call.arguments()) {
             if (a.startsWith("timeout=")) { // the kernel's, for any blocking operation
                 timeout = SimTime.parse(a.substring("timeout=".length()));
+            } else if (a.length() == 2 && a.charAt(0) == 'r' && a.charAt(1) >= '0' && a.charAt(1) <= '7') {
+                // A system call's arguments are passed in registers: r3 is the value r3 holds.
+                args.add(String.valueOf(t.registers == null ? 0 : t.registers[a.charAt(1) - '0']));
             } else {
                 args.add(a);
             }
@@ -1335,6 +1340,7 @@ public final class Kernel {
         long wait = Math.min(b.timeoutNanos(), timeout);
         ThreadControlBlock waiter = blockInKernel(c, k, t, call.object() + "." + call.operation());
         ObjectWaitQueue.Entry e = q.add(t, waiter, engine.now());
+        lendTickets(waiter);
         if (wait != Long.MAX_VALUE) {
             pendingWakeups++;
             e.timeout = engine.at(engine.now() + wait, EventRank.WAKEUP, () -> {
@@ -2843,6 +2849,7 @@ public final class Kernel {
             t.lentTo = to;
             t.ticketsLent = amount;
             to.ticketsReceived += amount;
+            ticketsChanged(to);
         }
     }
 
@@ -2852,6 +2859,14 @@ public final class Kernel {
         for (ThreadControlBlock k : t.children) {
             if (k.state != ThreadState.TERMINATED && (q == t.childrenDone || q == k.joiners)) {
                 return k;
+            }
+        }
+        ObjectWaitQueue in = t.objectWait;
+        if (in != null && in.waitsForHolders) { // it waits for whoever holds what it waits for: a server, a lock's owner
+            for (ThreadControlBlock h : (in.holders.isEmpty() ? in.object.holders : in.holders).keySet()) {
+                if (h != t && h.state != ThreadState.TERMINATED) {
+                    return h;
+                }
             }
         }
         if (q != null && q == t.process.childWait) {
@@ -2868,11 +2883,32 @@ public final class Kernel {
         return null;
     }
 
+    /** {@code q} has a new holder: its waiters lend their tickets to its holders as they are now. */
+    private void lendFromWaiters(ObjectWaitQueue q) {
+        if (!options.ticketTransfer() || !q.waitsForHolders) {
+            return;
+        }
+        for (ObjectWaitQueue.Entry e : q.entries()) {
+            reclaimTickets(e.blocked);
+            lendTickets(e.blocked);
+        }
+    }
+
+    /** A ready thread's tickets changed: the policy takes it back and gets it again, so that it draws with them. */
+    private void ticketsChanged(ThreadControlBlock t) {
+        if (t.state == ThreadState.READY && t.held && !t.user) {
+            policy.dequeue(t);
+            policy.enqueue(t, EnqueueReason.PRIORITY_CHANGED);
+        }
+    }
+
     private void reclaimTickets(ThreadControlBlock t) {
         if (t.lentTo != null) {
+            ThreadControlBlock from = t.lentTo;
             t.lentTo.ticketsReceived -= t.ticketsLent;
             t.lentTo = null;
             t.ticketsLent = 0;
+            ticketsChanged(from);
         }
     }
 
