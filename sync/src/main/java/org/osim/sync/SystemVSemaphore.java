@@ -44,7 +44,9 @@ public final class SystemVSemaphore implements KernelObjectFactory {
                 + "takes a list of operations i:+n (add n to semaphore i), i:-n (subtract n, sleeping while it "
                 + "would go below 0) and i:0 (sleep until it is 0), and does them atomically, all or none. With "
                 + "'undo' (SEM_UNDO) the caller's total adjustment is reversed when it ends, so a killed process "
-                + "gives back what it held. Taking two resources in one semop cannot deadlock; in two, it can.";
+                + "gives back what it held. Taking two resources in one semop cannot deadlock; in two, it can. For the "
+                + "deadlock check, a thread that took units of a semaphore that started above 0 holds them; one that "
+                + "started at 0 counts events (a signal, as s[i] of Fig. 2-47), and taking from it holds nothing.";
     }
 
     @Override
@@ -126,7 +128,9 @@ public final class SystemVSemaphore implements KernelObjectFactory {
                     if (withUndo) {
                         undo.computeIfAbsent(t.id(), k -> new long[n])[op.index()] -= op.delta();
                     }
-                    if (op.delta() < 0) {
+                    if (op.delta() < 0 && initial.get(op.index()) > 0) {
+                        // A semaphore that starts at 0 counts events (s[i] of Fig. 2-47, full of Fig. 2-28): taking
+                        // from it holds nothing others wait for. One that starts above 0 counts resources.
                         if (h[op.index()] == 0) {
                             context.acquired(t, queues.get(op.index()));
                         }

@@ -93,8 +93,9 @@ public final class WorkloadReader {
         WorkloadReader r = new WorkloadReader(file, substituted, seed);
         Workload w = r.workload(YamlTree.parse(file, substituted));
         if (!settings.isEmpty()) {
-            w = w.withName(w.name() + settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+            // In the order the workload declares them, whatever the order of the settings.
+            w = w.withName(w.name() + parameters.stream().filter(p -> settings.containsKey(p.name()))
+                    .map(p -> p.name() + "=" + p.value()).collect(java.util.stream.Collectors.joining(",", "[", "]")));
         }
         return w.withParameters(parameters);
     }
@@ -124,7 +125,7 @@ public final class WorkloadReader {
                 declared.put(f.key(), new WorkloadParameter(f.key(), value, value, help));
             }
         }
-        for (Map.Entry<String, String> e : settings.entrySet()) {
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(settings).entrySet()) { // sorted: the same error first
             WorkloadParameter p = declared.get(e.getKey());
             if (p == null) {
                 throw OsimException.badInput(file + ": the workload has no parameter '" + e.getKey() + "'"
@@ -297,8 +298,16 @@ public final class WorkloadReader {
                 if (values.isEmpty()) {
                     throw OsimException.badInput(v.at(), "an array needs at least one element");
                 }
+            } else if (v instanceof Node.Mapping array) { // { size: 64, value: 0 }: an array of one value
+                allow(array, Set.of("size", "value"), "array");
+                long size = integer(require(array, "size", "array"), 1, 1_000_000, "an array size from 1 to 1,000,000");
+                long value = optional(array, "value").map(x -> integer(x, Long.MIN_VALUE, Long.MAX_VALUE, "a whole number")).orElse(0L);
+                for (long i = 0; i < size; i++) {
+                    values.add(value);
+                }
             } else {
-                values.add(integer(v, Long.MIN_VALUE, Long.MAX_VALUE, "a whole number, or a list of them for an array"));
+                values.add(integer(v, Long.MIN_VALUE, Long.MAX_VALUE, "a whole number, a list of them for an array, "
+                        + "or { size: N, value: V }"));
             }
             words.put(word, values);
         }

@@ -217,6 +217,14 @@ class WorkloadReaderTest {
             assertThat(w.processes()).isNotEmpty();
         }
         assertThat(Workloads.load("interactive-mix", 1).processes()).hasSize(23);
+        // Every shipped file is in the index, so that 'osim list workloads' shows it.
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/org/osim/workloads/standard"))) {
+            List<String> shipped = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                    .map(f -> f.substring(0, f.length() - ".yaml".length())).toList();
+            assertThat(Workloads.standardNames()).containsExactlyInAnyOrderElementsOf(shipped);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -244,7 +252,7 @@ class WorkloadReaderTest {
                 shared: { turn: x }
                 processes:
                   - { name: A, program: "load r1, turn" }
-                """, "w.yaml:1:17: expected a whole number, or a list of them for an array, got 'x'");
+                """, "w.yaml:1:17: expected a whole number, a list of them for an array, or { size: N, value: V }, got 'x'");
     }
 
     @Test

@@ -12,6 +12,10 @@ final class CriticalRegion {
     final List<ThreadControlBlock> wanting = new ArrayList<>(2);
     /** Since when it has been free with one thread alone trying to enter; -1 if not. */
     long aloneSince = -1;
+    /** The instructions that thread has executed since then. */
+    int aloneSteps;
+    /** When a thread last entered it; -1 if none has. */
+    long lastEnter = -1;
     /** Whether its progress violation was reported. */
     boolean reported;
     /** Since when everyone inside has been ready but not running while a thread spins to get in; -1 if not. */

@@ -1281,6 +1281,9 @@ public final class Kernel {
      * {@code call object.op args}: the object decides; the kernel carries out its outcome. Returns false if
      * the caller left the CPU (it blocked, or its process ended).
      */
+    /** A register named in a system call's argument, as a whole word: r3, or the r3 of 'r3:-1'. */
+    private static final java.util.regex.Pattern REGISTER_ARGUMENT = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])r([0-7])(?![A-Za-z0-9_])");
+
     private boolean callObject(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, Instruction.Call call) {
         KernelObjectEntry o = objects.get(call.object());
         if (o == null) {
@@ -1292,9 +1295,14 @@ public final class Kernel {
         for (String a : call.arguments()) {
             if (a.startsWith("timeout=")) { // the kernel's, for any blocking operation
                 timeout = SimTime.parse(a.substring("timeout=".length()));
-            } else if (a.length() == 2 && a.charAt(0) == 'r' && a.charAt(1) >= '0' && a.charAt(1) <= '7') {
-                // A system call's arguments are passed in registers: r3 is the value r3 holds.
-                args.add(String.valueOf(t.registers == null ? 0 : t.registers[a.charAt(1) - '0']));
+            } else if (a.indexOf('r') >= 0 && REGISTER_ARGUMENT.matcher(a).find()) {
+                // A system call's arguments are passed in registers: r3 (or the r3 of 'r3:-1') is the value r3 holds.
+                java.util.regex.Matcher m = REGISTER_ARGUMENT.matcher(a);
+                StringBuilder b = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(b, String.valueOf(t.registers == null ? 0 : t.registers[m.group(1).charAt(0) - '0']));
+                }
+                args.add(m.appendTail(b).toString());
             } else {
                 args.add(a);
             }
@@ -1852,7 +1860,8 @@ public final class Kernel {
         t.remaining = busCost >= 0 ? busCost : instructionTime;
         CriticalRegion w = t.wantsRegion;
         // Skipped when the checks have nothing to do: nobody inside, several trying, no clock running.
-        if (w != null && (!w.inside.isEmpty() || w.wanting.size() == 1 || w.aloneSince >= 0 || w.stuckSince >= 0)) {
+        if (w != null && (!w.inside.isEmpty() || w.wanting.size() == 1 || w.aloneSince >= 0 || w.stuckSince >= 0
+                || engine.now() - t.wantSince >= starvationBound())) {
             checkProgress(t);
         }
         return true;
@@ -1895,6 +1904,9 @@ public final class Kernel {
                 }
             }
             case WANT -> {
+                if (t.wants == null || t.wantsRegion != s.region) {
+                    t.wantSince = engine.now(); // a new try; a want repeated while trying keeps the first time
+                }
                 t.wants = s.memory.word();
                 t.wantsRegion = s.region;
                 s.region.wanting.add(t);
@@ -1977,7 +1989,7 @@ public final class Kernel {
 
     /** How long a thread may spin for a region whose holders are ready but kept off the CPU: then it is starvation. */
     private long starvationBound() {
-        return 100_000 * Math.max(1, options.costs().memoryInstruction());
+        return 100_000 * instructionTime;
     }
 
     /**
@@ -2016,9 +2028,41 @@ public final class Kernel {
         return regionStates.computeIfAbsent(name, k -> new CriticalRegion());
     }
 
-    /** How long a thread may stay kept out of a free region that nobody else wants: then it is a progress violation. */
-    private long progressBound() {
-        return 1000 * Math.max(1, options.costs().memoryInstruction());
+    /**
+     * How many instructions a thread may execute kept out of a free region that nobody else wants: then it is
+     * a progress violation. Counted in its own instructions, not in time, so that a thread that polls and
+     * sleeps between polls is not taken for one spinning.
+     */
+    private static final int PROGRESS_STEPS = 1000;
+
+    /**
+     * Starvation with nobody inside: {@code t} has wanted region {@code r} for the starvation bound and nobody
+     * has entered it since — every try fails though the region is free, as when philosophers take a fork,
+     * find the other taken, put it back and try again in step (a livelock). Reported once, and the run stops,
+     * since it would otherwise go on for ever. Returns whether it was reported.
+     */
+    private boolean checkLivelock(ThreadControlBlock t, CriticalRegion r) {
+        long now = engine.now();
+        long since = Math.max(t.wantSince, r.lastEnter);
+        if (now - since < starvationBound() || engine.isStopped()) {
+            return false;
+        }
+        List<String> who = new ArrayList<>();
+        who.add(t.name);
+        List<String> others = new ArrayList<>();
+        for (ThreadControlBlock x : table.threads()) {
+            if (x != t && x.wants != null && x.state != ThreadState.TERMINATED) {
+                others.add(x.name);
+                who.add(x.name);
+            }
+        }
+        violations.add(new Violation("starvation", now, who, t.name + " has tried to enter critical region '" + t.wants + "' for "
+                + SimTime.formatMillis(now - since) + " ms and nobody has been in it"
+                + (others.isEmpty() ? "" : "; " + String.join(", ", others) + (others.size() == 1 ? " is" : " are")
+                + " trying too, and every try fails: a livelock")
+                + "; the run stops here", ""));
+        engine.stop();
+        return true;
     }
 
     /**
@@ -2032,15 +2076,20 @@ public final class Kernel {
             checkStarvation(t, r);
         } else {
             r.stuckSince = -1;
+            if (checkLivelock(t, r)) {
+                return;
+            }
         }
         if (!r.inside.isEmpty() || r.wanting.size() != 1) {
             r.aloneSince = -1;
+            r.aloneSteps = 0;
             return;
         }
         long now = engine.now();
         if (r.aloneSince < 0) {
             r.aloneSince = now;
-        } else if (now - r.aloneSince >= progressBound() && !r.reported && violations.size() < 100) {
+            r.aloneSteps = 0;
+        } else if (++r.aloneSteps >= PROGRESS_STEPS && !r.reported && violations.size() < 100) {
             r.reported = true; // once per region: the point is made
             List<String> who = new ArrayList<>();
             who.add(t.name);
@@ -2066,6 +2115,7 @@ public final class Kernel {
             inside.remove(t);
             return;
         }
+        state.lastEnter = engine.now();
         if (t.wants != null) {
             CriticalRegion wanted = t.wantsRegion;
             wanted.wanting.remove(t);

@@ -90,6 +90,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     String wants;
     /** That region's state, looked up once. */
     CriticalRegion wantsRegion;
+    /** When it began trying to enter it. */
+    long wantSince;
     /** Its waitfor, while it waits; else null. */
     DispatcherWait dispatcherWait;
 
