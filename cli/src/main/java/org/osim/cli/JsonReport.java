@@ -117,6 +117,13 @@ final class JsonReport {
                     }
                     g.writeEndObject();
                 }
+                if (!o.times().isEmpty()) {
+                    g.writeObjectFieldStart("times");
+                    for (var c : o.times().entrySet()) {
+                        g.writeNumberField(c.getKey(), unit.of(c.getValue()));
+                    }
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

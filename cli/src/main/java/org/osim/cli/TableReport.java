@@ -77,14 +77,8 @@ final class TableReport {
             }
             b.append('\n').append(objects.render());
             for (var o : r.objects()) {
-                if (!o.counters().isEmpty()) {
-                    b.append(o.name()).append(": ");
-                    String sep = "";
-                    for (var c : o.counters().entrySet()) {
-                        b.append(sep).append(c.getKey()).append(' ').append(c.getValue());
-                        sep = " · ";
-                    }
-                    b.append('\n');
+                if (!o.counters().isEmpty() || !o.times().isEmpty()) {
+                    b.append(o.name()).append(": ").append(counters(o, unit)).append('\n');
                 }
             }
         }
@@ -176,6 +170,14 @@ final class TableReport {
      * Several runs side by side: a line a scheduler, labelled as the user wrote it ({@code rr:quantum=4ms};
      * the JSON output has every parameter), then turnaround per process if there are few.
      */
+    /** An object's own counters, then its own times in {@code unit}: "sent 44 · writer wait 3.2". */
+    static String counters(org.osim.api.result.ObjectResult o, TimeUnitOption unit) {
+        List<String> parts = new ArrayList<>();
+        o.counters().forEach((k, v) -> parts.add(k + " " + v));
+        o.times().forEach((k, v) -> parts.add(k + " " + unit.text(v)));
+        return String.join(" · ", parts);
+    }
+
     static String compare(List<RunResult> runs, List<String> labels, TimeUnitOption unit) {
         StringBuilder b = new StringBuilder();
         RunResult first = runs.get(0);
@@ -242,6 +244,18 @@ final class TableReport {
                         unit.text(handled == 0 ? 0 : response / handled), unit.text(worstResponse));
             }
             b.append('\n').append(m.render());
+        }
+        if (runs.stream().anyMatch(r -> r.objects().stream().anyMatch(o -> !o.counters().isEmpty() || !o.times().isEmpty()))) {
+            // What the kernel objects counted, run by run: how a lock or a mailbox fared under each.
+            Table objects = new Table("objects", "counted");
+            for (int i = 0; i < runs.size(); i++) {
+                for (var o : runs.get(i).objects()) {
+                    if (!o.counters().isEmpty() || !o.times().isEmpty()) {
+                        objects.add(labels.get(i) + " " + o.name(), counters(o, unit));
+                    }
+                }
+            }
+            b.append('\n').append(objects.render());
         }
         for (int i = 0; i < runs.size(); i++) {
             RunResult r = runs.get(i);

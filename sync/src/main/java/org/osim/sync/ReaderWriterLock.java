@@ -68,8 +68,21 @@ public final class ReaderWriterLock implements KernelObjectFactory {
             private final Set<Integer> writersWaiting = new HashSet<>();
             private final ArrayDeque<ThreadRef> order = new ArrayDeque<>();
 
+            /** When each waiting thread began to wait, by thread id. */
+            private final java.util.Map<Integer, Long> since = new java.util.HashMap<>();
+
+            /** Counts a grant and the wait before it, per side: writer starvation shows in the worst writer wait. */
+            private void granted(ThreadRef t, String side) {
+                Long from = since.remove(t.id());
+                long wait = from == null ? 0 : context.now() - from;
+                context.count(side + "s", 1);
+                context.countTime(side + " wait", wait);
+                context.countMaxTime("worst " + side + " wait", wait);
+            }
+
             private void grantRead(ThreadRef t, boolean wake) {
                 readers.add(t.id());
+                granted(t, "read");
                 context.acquired(t);
                 if (wake) {
                     order.remove(t);
@@ -79,6 +92,7 @@ public final class ReaderWriterLock implements KernelObjectFactory {
 
             private void grantWrite(ThreadRef t, boolean wake) {
                 writer = t;
+                granted(t, "write");
                 context.acquired(t);
                 if (wake) {
                     order.remove(t);
@@ -143,6 +157,7 @@ public final class ReaderWriterLock implements KernelObjectFactory {
                             return Outcome.done();
                         }
                         order.addLast(me);
+                        since.put(me.id(), context.now());
                         return Outcome.block(queue);
                     }
                     case "write_lock" -> {
@@ -152,6 +167,7 @@ public final class ReaderWriterLock implements KernelObjectFactory {
                         }
                         writersWaiting.add(me.id());
                         order.addLast(me);
+                        since.put(me.id(), context.now());
                         return Outcome.block(queue);
                     }
                     case "read_unlock" -> {
@@ -177,6 +193,7 @@ public final class ReaderWriterLock implements KernelObjectFactory {
 
             @Override
             public void timedOut(ThreadRef thread, WaitQueue q) {
+                since.remove(thread.id());
                 order.remove(thread);
                 writersWaiting.remove(thread.id());
                 admit();

@@ -50,7 +50,7 @@ public final class WorkloadReader {
     private static final Set<String> SPORADIC = ordered("interval", "extra", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> THREAD = ordered("name", "bursts", "program", "repeat");
     private static final Set<String> GENERATE = ordered("count", "name", "start", "arrival", "cycles", "cpu", "io",
-            "device", "priority", "tickets", "user", "resolution");
+            "device", "priority", "tickets", "user", "resolution", "program");
 
     private final String file;
     private final String text;
@@ -824,8 +824,19 @@ public final class WorkloadReader {
         long start = optional(m, "start").map(v -> duration(v, false)).orElse(0L);
         Distribution arrival = optional(m, "arrival").map(v -> distribution(v, false)).orElse(new Distribution(Distribution.Kind.CONST, 0, 0, false));
         Distribution cycles = optional(m, "cycles").map(v -> distribution(v, true)).orElse(new Distribution(Distribution.Kind.CONST, 1, 0, true));
-        Node cpuNode = require(m, "cpu", "generator");
-        Distribution cpu = distribution(cpuNode, false);
+        Program given = null;
+        if (m.fields().containsKey("program")) { // every process runs this program: readers arriving at random, say
+            for (String k : List.of("cpu", "cycles", "io", "device")) {
+                if (m.fields().containsKey(k)) {
+                    throw OsimException.badInput(m.fields().get(k).keyAt(), "a generator gives either 'program' or 'cpu' "
+                            + "(with cycles, io and device), not both");
+                }
+            }
+            currentProcess = prefix;
+            given = program(m.fields().get("program").value(), new LinkedHashMap<>());
+        }
+        Node cpuNode = given != null ? null : require(m, "cpu", "generator");
+        Distribution cpu = given != null ? null : distribution(cpuNode, false);
         Distribution io = optional(m, "io").map(v -> distribution(v, false)).orElse(null);
         if (io == null && !(cycles.kind() == Distribution.Kind.CONST && cycles.a() <= 1)) {
             throw OsimException.badInput(m.at(), "a generator with more than one cycle needs 'io', the distribution of I/O bursts between CPU bursts");
@@ -844,19 +855,23 @@ public final class WorkloadReader {
             if (i > 1) {
                 t += round(arrival.sample(random), resolution, 0);
             }
-            int k = (int) Math.max(1, Math.round(cycles.sample(random)));
-            List<Instruction> program = new ArrayList<>(2 * k - 1);
-            for (int c = 0; c < k; c++) {
-                if (c > 0) {
-                    program.add(new Instruction.Io(java.util.Optional.ofNullable(device), round(io.sample(random), resolution, resolution)));
+            Program program = given;
+            if (program == null) {
+                int k = (int) Math.max(1, Math.round(cycles.sample(random)));
+                List<Instruction> bursts = new ArrayList<>(2 * k - 1);
+                for (int c = 0; c < k; c++) {
+                    if (c > 0) {
+                        bursts.add(new Instruction.Io(java.util.Optional.ofNullable(device), round(io.sample(random), resolution, resolution)));
+                    }
+                    bursts.add(new Instruction.Compute(round(cpu.sample(random), resolution, resolution)));
                 }
-                program.add(new Instruction.Compute(round(cpu.sample(random), resolution, resolution)));
+                program = new Program(bursts);
             }
             int prio = (int) Math.round(priority.sample(random));
             int tix = (int) Math.max(1, Math.round(tickets.sample(random)));
             String name = prefix + String.format("%0" + width + "d", i);
             out.add(new ProcessSpec(name, t, prio, 0, tix, user, OptionalLong.empty(),
-                    List.of(new ThreadSpec(name, new Program(program))), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL, List.of(), false));
+                    List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL, List.of(), false));
         }
         return out;
     }

@@ -110,6 +110,15 @@ public interface ObjectContext {
     /** Raises the object's counter {@code counter} to {@code value} if it is lower (a high-water mark). */
     void countMax(String counter, long value);
 
+    /**
+     * Adds {@code nanos} to the object's time counter {@code counter} ("writer wait"), reported as a duration
+     * in the run's time unit, after the plain counters.
+     */
+    void countTime(String counter, long nanos);
+
+    /** Raises the object's time counter {@code counter} to {@code nanos} if it is lower (a worst case). */
+    void countMaxTime(String counter, long nanos);
+
     /** Records what the object did ("version 1 reclaimed") as a trace event stamped with the time. */
     void note(String what);
 }

@@ -17,13 +17,15 @@ import java.util.Map;
  * @param holdTime time it was held, summed over holders
  * @param systemCallsAvoided operations a user-space fast path completed without calling it ({@code fast})
  * @param counters the type's own counts ("versions reclaimed"), in the order the object first used them
+ * @param times the type's own durations ("writer wait"), in nanoseconds, in the order it first used them
  */
 public record ObjectResult(String name, String type, long operations, long blocks, long timeouts, long totalWait,
                            long worstWait, long acquisitions, long holdTime, long systemCallsAvoided,
-                           Map<String, Long> counters) {
+                           Map<String, Long> counters, Map<String, Long> times) {
     public ObjectResult {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
         counters = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(counters, "counters is null")));
+        times = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(times, "times is null")));
     }
 }

@@ -1226,6 +1226,16 @@ public final class Kernel {
             }
 
             @Override
+            public void countTime(String counter, long nanos) {
+                o.times.merge(requireNonNull(counter, "counter is null"), nanos, Long::sum);
+            }
+
+            @Override
+            public void countMaxTime(String counter, long nanos) {
+                o.times.merge(requireNonNull(counter, "counter is null"), nanos, Math::max);
+            }
+
+            @Override
             public void note(String what) {
                 if (listeners.length > 0) {
                     trace(new TraceEvent.ObjectNote(engine.now(), o.name, what));

@@ -32,6 +32,7 @@ final class KernelObjectEntry {
     /** System calls a user-space fast path spared it ({@code fast} markers). */
     long avoided;
     final Map<String, Long> counters = new LinkedHashMap<>();
+    final Map<String, Long> times = new LinkedHashMap<>();
     /** Threads in waitfor that name it, in the order they began to wait. */
     final List<DispatcherWait> dispatcherWaits = new ArrayList<>(0);
     /** Its timers not yet fired: while someone waits on it, they may still wake them. */
@@ -63,6 +64,6 @@ final class KernelObjectEntry {
                 hold += end - since;
             }
         }
-        return new ObjectResult(name, factory.type(), operations, blocks, timeouts, totalWait, worstWait, acquisitions, hold, avoided, counters);
+        return new ObjectResult(name, factory.type(), operations, blocks, timeouts, totalWait, worstWait, acquisitions, hold, avoided, counters, times);
     }
 }
