@@ -210,6 +210,38 @@ class ExternalPluginTest {
     }
 
     @Test
+    void anIpcMechanismFromAPluginsFolderIsListedDescribedAndUsed() throws IOException {
+        Path dir = work.resolve("ipc");
+        Path classes = work.resolve("classes-pmq");
+        Files.createDirectories(dir);
+        Files.createDirectories(classes);
+        String api = Path.of(SchedulerFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        // The example of docs/writing-an-ipc-mechanism.md, compiled against osim-api alone.
+        assertThat(javac.run(null, null, null, "--release", "17", "-classpath", api, "-d", classes.toString(),
+                "../examples/ipc-plugin/src/ext/PriorityMessageQueue.java")).isZero();
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("pmq.jar")))) {
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, jar);
+                    jar.closeEntry();
+                }
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/org.osim.api.object.KernelObjectFactory"));
+            jar.write("ext.PriorityMessageQueue\n".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        assertThat(Cli.run("list", "objects", "--plugins", dir.toString()).out()).contains("pmq");
+        assertThat(Cli.run("describe", "pmq", "--plugins", dir.toString()).out()).startsWith("pmq — kernel object (ipc)")
+                .contains("send V P: queue message V with priority P");
+        Cli run = Cli.run("run", "../examples/ipc-plugin/pmq.yaml", "-s", "fcfs", "--plugins", dir.toString(), "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        // The urgent messages 3 and 6 overtake the others.
+        assertThat(run.out()).contains("\"got\" : [ 3, 6, 1, 2, 4, 5 ]", "\"type\" : \"pmq\"");
+    }
+
+    @Test
     void aDuplicateNameIsRejectedNamingBothSources() {
         Cli c = Cli.run("list", "schedulers", "--plugins", plugins.toString(), "--plugins", work.resolve("more").toString());
         assertThat(c.exit()).isEqualTo(3);
