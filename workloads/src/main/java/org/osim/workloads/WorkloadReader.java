@@ -801,6 +801,10 @@ public final class WorkloadReader {
             } else if (in instanceof Instruction.Join j && j.program().isPresent() && !l.programs().containsKey(j.program().get())) {
                 throw OsimException.badInput(l.at(), "join names program '" + j.program().get() + "', which this process does not declare"
                         + known("programs", l.programs().keySet()));
+            } else if (in instanceof Instruction.SendSignal sig && !sig.target().equals("self") && !sig.target().contains("/")
+                    && !processNames.contains(sig.target().replaceFirst("^group:", ""))) {
+                throw OsimException.badInput(l.at(), "signal names process '" + sig.target().replaceFirst("^group:", "")
+                        + "', which the workload does not declare");
             } else if (in instanceof Instruction.Kill k && !k.process().contains("/") && !processNames.contains(k.process())) {
                 throw OsimException.badInput(l.at(), "kill names process '" + k.process() + "', which the workload does not declare");
             } else if (in instanceof Instruction.SetPriority s && !s.process().equals("self") && !s.process().contains("/")) {

@@ -79,6 +79,74 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * {@code signal SIG TARGET}: sends a signal (the {@code kill(2)} system call) to process TARGET, to
+     * {@code self}, or to every process of a process group, {@code group:LEADER} (a process and the children
+     * it forked, and theirs).
+     */
+    record SendSignal(Signal signal, String target) implements Instruction {
+        public SendSignal {
+            requireNonNull(signal, "signal is null");
+            requireNonNull(target, "target is null");
+        }
+
+        @Override
+        public String toString() {
+            return "signal " + signal + " " + target;
+        }
+    }
+
+    /**
+     * {@code handle SIG LABEL | ignore | default}: what the process does with a signal ({@code sigaction}):
+     * run the handler at LABEL (which ends with {@code sigreturn}), ignore it, or take the default action.
+     *
+     * @param target the handler's instruction; -1 for ignore and default
+     */
+    record Handle(Signal signal, String action, int target) implements Instruction {
+        public Handle {
+            requireNonNull(signal, "signal is null");
+            requireNonNull(action, "action is null");
+        }
+
+        /** Whether the action is a handler (a label) rather than ignore or default. */
+        public boolean handler() {
+            return !action.equals("ignore") && !action.equals("default");
+        }
+
+        @Override
+        public String toString() {
+            return "handle " + signal + " " + action;
+        }
+    }
+
+    /** {@code block SIG} / {@code unblock SIG}: a blocked signal stays pending until it is unblocked ({@code sigprocmask}). */
+    record MaskSignal(Signal signal, boolean block) implements Instruction {
+        public MaskSignal {
+            requireNonNull(signal, "signal is null");
+        }
+
+        @Override
+        public String toString() {
+            return (block ? "block " : "unblock ") + signal;
+        }
+    }
+
+    /** {@code pause}: sleep until a signal is caught (its handler runs, then pause returns). */
+    record Pause() implements Instruction {
+        @Override
+        public String toString() {
+            return "pause";
+        }
+    }
+
+    /** {@code sigreturn}: the end of a signal handler: the interrupted program goes on where it was, as it was. */
+    record SigReturn() implements Instruction {
+        @Override
+        public String toString() {
+            return "sigreturn";
+        }
+    }
+
     /** {@code yield}: give up the CPU voluntarily and stay runnable. */
     record Yield() implements Instruction {
         @Override

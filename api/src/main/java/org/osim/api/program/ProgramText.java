@@ -85,6 +85,10 @@ public final class ProgramText {
                         jumps.add(new int[] {out.size(), ln + 1, column + lead + part.strip().indexOf(label, m.op().mnemonic().length())});
                         jumpLabels.add(label);
                     }
+                    if (in instanceof Instruction.Handle h && h.handler()) { // the handler's label, resolved as a jump's
+                        jumps.add(new int[] {out.size(), ln + 1, column + lead + part.strip().lastIndexOf(h.action())});
+                        jumpLabels.add(h.action());
+                    }
                     out.add(in);
                     places.add(new Place(ln + 1, column + lead));
                 }
@@ -100,6 +104,10 @@ public final class ProgramText {
             if (target == null) {
                 throw new ProgramSyntaxException(at[1], at[2], "no label '" + jumpLabels.get(j) + "' in this program"
                         + (labels.isEmpty() ? "" : " (labels: " + String.join(", ", new java.util.TreeSet<>(labels.keySet())) + ")"));
+            }
+            if (out.get(at[0]) instanceof Instruction.Handle h) {
+                out.set(at[0], new Instruction.Handle(h.signal(), h.action(), target));
+                continue;
             }
             Instruction.Machine m = (Instruction.Machine) out.get(at[0]);
             out.set(at[0], new Instruction.Machine(m.op(), m.operands(), target, m.text()));
@@ -191,6 +199,39 @@ public final class ProgramText {
             case "detach" -> {
                 p.arity(args, 1, 1, "detach SEGMENT");
                 yield new Instruction.Detach(p.name(args, 0, "segment name"));
+            }
+            case "signal" -> {
+                p.arity(args, 2, 2, "signal SIG TARGET, e.g. signal SIGUSR1 consumer, signal SIGTERM group:shell");
+                String target = args.get(1);
+                if (!target.matches("self|(group:)?[A-Za-z][A-Za-z0-9_/-]*")) {
+                    throw p.error(2, "expected a process, self or group:LEADER, got '" + target + "'");
+                }
+                yield new Instruction.SendSignal(p.signal(args, 0), target);
+            }
+            case "handle" -> {
+                p.arity(args, 2, 2, "handle SIG LABEL|ignore|default, e.g. handle SIGUSR1 on_usr1");
+                Signal sig = p.signal(args, 0);
+                String action = p.name(args, 1, "label, ignore or default");
+                if (!sig.catchable() && !action.equals("default")) {
+                    throw p.error(1, "SIGKILL cannot be caught or ignored");
+                }
+                yield new Instruction.Handle(sig, action, -1);
+            }
+            case "block", "unblock" -> {
+                p.arity(args, 1, 1, op + " SIG, e.g. " + op + " SIGUSR1");
+                Signal sig = p.signal(args, 0);
+                if (!sig.catchable()) {
+                    throw p.error(1, "SIGKILL cannot be blocked");
+                }
+                yield new Instruction.MaskSignal(sig, op.equals("block"));
+            }
+            case "pause" -> {
+                p.arity(args, 0, 0, "pause (no operands)");
+                yield new Instruction.Pause();
+            }
+            case "sigreturn" -> {
+                p.arity(args, 0, 0, "sigreturn (no operands)");
+                yield new Instruction.SigReturn();
             }
             case "kill" -> {
                 p.arity(args, 1, 1, "kill PROCESS");
@@ -294,6 +335,12 @@ public final class ProgramText {
         }
 
         /** An error at the {@code word}-th word of the instruction (0 = the operation). */
+        Signal signal(List<String> args, int index) {
+            return Signal.parse(args.get(index)).orElseThrow(() -> error(index + 1, "expected a signal ("
+                    + java.util.Arrays.stream(Signal.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", "))
+                    + "), got '" + args.get(index) + "'"));
+        }
+
         ProgramSyntaxException error(int word, String problem) {
             int offset = 0;
             int seen = -1;

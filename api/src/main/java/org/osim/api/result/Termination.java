@@ -38,6 +38,11 @@ public record Termination(Kind kind, int code, String detail) {
         return new Termination(Kind.KILLED, 137, by);
     }
 
+    /** Ended by signal {@code name} (number {@code number}) that {@code from} sent: exit code 128 + number, as a shell reports it. */
+    public static Termination signalled(String name, int number, String from) {
+        return new Termination(Kind.KILLED, 128 + number, name + " from " + from);
+    }
+
     @Override
     public String toString() {
         return switch (kind) {

@@ -454,6 +454,7 @@ public final class Kernel {
         }
         t.wakeEvent = null;
         t.ioRequest = null;
+        t.interruptible = false;
         if (t.blockedUser != null) {
             activationUnblocked(t);
             return;
@@ -617,6 +618,9 @@ public final class Kernel {
                 finishThread(t);
                 return;
             }
+            if (t.signalsDue != null && !t.signalsDue.isEmpty() && !t.user) {
+                runHandler(t);
+            }
             if (t.codeOf == t.program && t.code[t.pc] != null) { // first: the hottest, one per instruction time
                 if (!machineInstruction(t, t.code[t.pc++])) {
                     return;
@@ -658,6 +662,7 @@ public final class Kernel {
             } else if (in instanceof Instruction.Sleep sleep) {
                 systemCall(c, now);
                 ThreadControlBlock waiter = blockInKernel(c, k, t, "sleep");
+                waiter.interruptible = true;
                 pendingWakeups++;
                 long alarm = now + sleep.nanos();
                 t.process.nextAlarm = alarm;
@@ -693,6 +698,51 @@ public final class Kernel {
             } else if (in instanceof Instruction.Fault fault) {
                 terminate(t.process, Termination.fatal(fault.kind()));
                 return;
+            } else if (in instanceof Instruction.SendSignal send) {
+                at = systemCall(c, now);
+                sendSignal(t, send);
+                if (c.current != k || t.state == ThreadState.TERMINATED) {
+                    return; // it signalled itself (or its group) to death
+                }
+            } else if (in instanceof Instruction.Handle handle) {
+                at = systemCall(c, now);
+                t.process.signals().handle(handle, t.program);
+            } else if (in instanceof Instruction.MaskSignal mask) {
+                at = systemCall(c, now);
+                ProcessSignals ps = t.process.signals();
+                if (mask.block()) {
+                    ps.blocked |= ProcessSignals.bit(mask.signal());
+                } else {
+                    ps.blocked &= ~ProcessSignals.bit(mask.signal());
+                    deliverPending(t.process);
+                    if (c.current != k) {
+                        return; // a pending signal's default action ended it
+                    }
+                }
+            } else if (in instanceof Instruction.Pause) {
+                at = systemCall(c, now);
+                if (t.signalsDue == null || t.signalsDue.isEmpty()) {
+                    ThreadControlBlock waiter = blockInKernel(c, k, t, "pause");
+                    waiter.interruptible = true;
+                    return;
+                }
+            } else if (in instanceof Instruction.SigReturn) {
+                if (t.signalFrames == null || t.signalFrames.isEmpty()) {
+                    terminate(t.process, Termination.fatal("sigreturn outside a signal handler"));
+                    return;
+                }
+                ThreadControlBlock.SignalFrame f = t.signalFrames.pop();
+                t.program = f.program();
+                t.pc = f.pc();
+                t.registers = f.registers();
+                t.zero = f.zero();
+                t.less = f.less();
+                t.timesLeft = f.timesLeft();
+                t.process.signals().blocked = f.blocked();
+                deliverPending(t.process);
+                if (c.current != k) {
+                    return; // a pending signal's default action ended it
+                }
             } else if (in instanceof Instruction.Kill kill) {
                 at = systemCall(c, now);
                 var target = table.process(kill.process());
@@ -1291,6 +1341,158 @@ public final class Kernel {
      * {@code call object.op args}: the object decides; the kernel carries out its outcome. Returns false if
      * the caller left the CPU (it blocked, or its process ended).
      */
+    // ---------------------------------------------------------------- signals
+
+    /** Code a thread woken from an interruptible wait by a caught signal gets in r0 (Linux's EINTR). */
+    static final long INTERRUPTED = -4;
+
+    /** {@code signal SIG TARGET} from {@code t}: to a process, itself, or every live process of a group. */
+    private void sendSignal(ThreadControlBlock t, Instruction.SendSignal send) {
+        String target = send.target();
+        List<ProcessControlBlock> to = new ArrayList<>();
+        if (target.equals("self")) {
+            to.add(t.process);
+        } else if (target.startsWith("group:")) {
+            table.process(target.substring("group:".length())).ifPresent(leader -> {
+                for (ProcessControlBlock p : table.processes()) {
+                    if (p.processGroup == leader.processGroup) {
+                        to.add(p);
+                    }
+                }
+            });
+        } else {
+            table.process(target).ifPresent(to::add);
+        }
+        for (ProcessControlBlock p : to) {
+            signal(p, send.signal(), t.process.name);
+        }
+    }
+
+    /**
+     * Posts {@code sig} to {@code p}: SIGKILL ends it; an ignored signal is dropped; a blocked one waits,
+     * pending; otherwise it is delivered — its handler will run, or its default action is taken now.
+     */
+    private void signal(ProcessControlBlock p, org.osim.api.program.Signal sig, String from) {
+        if (!p.alive()) {
+            return;
+        }
+        ProcessSignals ps = p.signals();
+        ps.sent++;
+        if (sig.catchable() && ps.ignores(sig)) {
+            ps.ignored++;
+            return;
+        }
+        if (sig.catchable() && (ps.blocked & ProcessSignals.bit(sig)) != 0) {
+            ps.pending |= ProcessSignals.bit(sig);
+            ps.pendingFrom.put(sig, from);
+            return;
+        }
+        deliver(p, sig, from);
+    }
+
+    private void deliver(ProcessControlBlock p, org.osim.api.program.Signal sig, String from) {
+        ProcessSignals ps = p.signals();
+        ProcessSignals.Handler h = sig.catchable() ? ps.handlers.get(sig) : null;
+        if (h == null) {
+            terminate(p, Termination.signalled(sig.name(), sig.number(), from));
+            return;
+        }
+        ThreadControlBlock t = null;
+        for (ThreadControlBlock x : p.threads) {
+            if (x.state != ThreadState.TERMINATED && !x.carrier()) {
+                t = x;
+                break;
+            }
+        }
+        if (t == null) {
+            return;
+        }
+        if (t.signalsDue == null) {
+            t.signalsDue = new java.util.ArrayDeque<>();
+        }
+        if (t.signalsDue.contains(sig)) {
+            ps.merged++; // signals do not queue: one still waiting to be handled stands for both
+            return;
+        }
+        ps.caught++;
+        t.signalsDue.add(sig);
+        if (t.state == ThreadState.BLOCKED && t.interruptible) {
+            interrupt(t);
+        } else if (t.state == ThreadState.BLOCKED && t.objectWait != null) {
+            interruptObjectWait(t);
+        }
+        // Running or ready: the handler runs before its next instruction. In I/O, join or wait: when it wakes.
+    }
+
+    /** Delivers the signals pending for {@code p} that are no longer blocked, lowest number first. */
+    private void deliverPending(ProcessControlBlock p) {
+        ProcessSignals ps = p.signals();
+        for (org.osim.api.program.Signal sig : org.osim.api.program.Signal.values()) {
+            long b = ProcessSignals.bit(sig);
+            if ((ps.pending & b) != 0 && (ps.blocked & b) == 0 && p.alive()) {
+                ps.pending &= ~b;
+                deliver(p, sig, ps.pendingFrom.remove(sig));
+            }
+        }
+    }
+
+    /** A sleep or pause ends early for a caught signal: the call returns -4. */
+    private void interrupt(ThreadControlBlock t) {
+        t.interruptible = false;
+        if (t.wakeEvent != null) {
+            engine.cancel(t.wakeEvent);
+            pendingWakeups--;
+            if (t.process.nextAlarm >= 0) {
+                t.process.nextAlarm = -1;
+            }
+        }
+        result(t, INTERRUPTED);
+        wake(t);
+    }
+
+    /** A wait in a kernel object ends for a caught signal, as a time-out would: the call returns -4. */
+    private void interruptObjectWait(ThreadControlBlock t) {
+        ObjectWaitQueue q = t.objectWait;
+        ObjectWaitQueue.Entry e = q.entryOf(t);
+        if (e == null) {
+            return;
+        }
+        if (e.timeout != null && engine.cancel(e.timeout)) {
+            pendingWakeups--;
+        }
+        q.remove(e);
+        KernelObjectEntry o = q.object;
+        result(t, INTERRUPTED);
+        accountWait(o, e);
+        guardObject(o, "timedOut", () -> {
+            o.object.timedOut(t, q);
+            return null;
+        });
+        wake(e.blocked);
+    }
+
+    /** Runs the handler of {@code t}'s next due signal: the interrupted context is saved for sigreturn. */
+    private void runHandler(ThreadControlBlock t) {
+        org.osim.api.program.Signal sig = t.signalsDue.poll();
+        ProcessSignals.Handler h = t.process.signals().handlers.get(sig);
+        if (h == null) { // the handler was removed since the signal was delivered: its disposition now applies
+            if (!t.process.signals().ignores(sig)) {
+                terminate(t.process, Termination.signalled(sig.name(), sig.number(), "a handler since removed"));
+            }
+            return;
+        }
+        if (t.signalFrames == null) {
+            t.signalFrames = new java.util.ArrayDeque<>();
+        }
+        ProcessSignals ps = t.process.signals();
+        t.signalFrames.push(new ThreadControlBlock.SignalFrame(t.program, t.pc,
+                t.registers == null ? null : t.registers.clone(), t.zero, t.less, t.timesLeft, ps.blocked));
+        ps.blocked |= ProcessSignals.bit(sig); // as sigaction does: the same signal waits until the handler returns
+        t.program = h.program();
+        t.pc = h.target();
+        t.timesLeft = 0;
+    }
+
     /** A register named in a system call's argument, as a whole word: r3, or the r3 of 'r3:-1'. */
     private static final java.util.regex.Pattern REGISTER_ARGUMENT = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])r([0-7])(?![A-Za-z0-9_])");
 
@@ -3120,6 +3322,9 @@ public final class Kernel {
                 wakeOne(parent.childWait);
             } else {
                 parent.unreaped.addLast(p);
+            }
+            if (parent.signalsIfAny() != null && parent.alive()) {
+                signal(parent, org.osim.api.program.Signal.SIGCHLD, p.name); // ignored unless it set a handler
             }
         }
     }

@@ -34,6 +34,21 @@ public final class ProcessControlBlock {
     final Map<String, Program> programs;
     /** Its memory words (.word), shared by its threads; null if it has none. */
     Map<String, long[]> memory;
+    /** Its signal dispositions, mask and pending signals; made on first use. */
+    private ProcessSignals signals;
+
+    ProcessSignals signals() {
+        if (signals == null) {
+            signals = new ProcessSignals();
+        }
+        return signals;
+    }
+
+    /** Its signal state if it ever used or received a signal; else null. */
+    ProcessSignals signalsIfAny() {
+        return signals;
+    }
+
     /** The shared-memory segments it has attached, in order; null until its first attach (or a fork). */
     java.util.Set<String> attached;
     /** The words its machine instructions can name (its own, then the shared ones), made at first use. */

@@ -32,6 +32,17 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
 
     /** The program a {@code serve} will return to, and the message being handled. */
     record Frame(List<Instruction> program, int pc, Message message, boolean async) {}
+
+    /** What a signal handler interrupted, restored by {@code sigreturn}. */
+    record SignalFrame(List<Instruction> program, int pc, long[] registers, boolean zero, boolean less, int timesLeft,
+                       long blocked) {}
+
+    /** Caught signals whose handlers it must run before its next instruction; null until the first. */
+    java.util.ArrayDeque<org.osim.api.program.Signal> signalsDue;
+    /** The contexts its running handlers interrupted, innermost first; null until the first. */
+    java.util.ArrayDeque<SignalFrame> signalFrames;
+    /** Whether its current wait (sleep, pause) ends early for a caught signal. */
+    boolean interruptible;
     final long declared;
     final ThreadControlBlock spawner;
 
