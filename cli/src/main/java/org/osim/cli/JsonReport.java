@@ -128,6 +128,20 @@ final class JsonReport {
             }
             g.writeEndArray();
         }
+        if (!r.regions().isEmpty()) {
+            g.writeArrayFieldStart("regions");
+            for (var x : r.regions()) {
+                g.writeStartObject();
+                g.writeStringField("name", x.name());
+                g.writeNumberField("entries", x.entries());
+                g.writeNumberField("waits", x.waits());
+                g.writeNumberField("totalWait", unit.of(x.totalWait()));
+                g.writeNumberField("meanWait", unit.of(Math.round(x.meanWait())));
+                g.writeNumberField("worstWait", unit.of(x.worstWait()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         if (!r.memory().isEmpty()) {
             g.writeObjectFieldStart("memory");
             for (var w : r.memory().entrySet()) {

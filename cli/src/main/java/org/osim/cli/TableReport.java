@@ -82,6 +82,14 @@ final class TableReport {
                 }
             }
         }
+        if (!r.regions().isEmpty()) {
+            Table regions = new Table("region", "entries", "waits", "mean wait", "worst wait");
+            for (var g : r.regions()) {
+                regions.add(g.name(), String.valueOf(g.entries()), String.valueOf(g.waits()),
+                        unit.text(Math.round(g.meanWait())), unit.text(g.worstWait()));
+            }
+            b.append('\n').append(regions.render());
+        }
         if (!r.memory().isEmpty()) {
             b.append("\nmemory at the end: ");
             String sep = "";

@@ -44,6 +44,10 @@ class DiningPhilosophersTest {
         allExitNormally(r);
         assertThat(r.result().memory().get("meals")).isEqualTo(TEN_MEALS_EACH);
         assertThat(r.result().memory().get("most")).containsExactly(2L); // ⌊5/2⌋ at some instant
+        // Each philosopher's wait to eat, from hungry (want eatI) to eating (enter eatI), in µs.
+        assertThat(r.result().regions().stream().filter(g -> g.name().startsWith("eat"))
+                .map(g -> g.name() + " " + g.entries() + " " + g.totalWait() / 1000 + " " + g.worstWait() / 1000))
+                .containsExactly("eat0 10 4512 989", "eat1 10 6933 1168", "eat2 10 5442 999", "eat3 10 7027 2149", "eat4 10 5961 1092");
         for (long seed = 1; seed <= 100; seed++) {
             HarnessResult s = random("dining-philosophers", seed);
             // No fork held by two philosophers (critical regions fork0 to fork4), no deadlock.

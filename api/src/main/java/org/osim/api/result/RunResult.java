@@ -16,12 +16,14 @@ import java.util.Optional;
  * @param endTime simulated time when the run ended
  * @param objects how each kernel object was used, in declaration order
  * @param memory memory words at the end: the shared ones and the segments' by name, then each process's as {@code P:word}
+ * @param regions the critical regions of machine-level programs, in the order they were first named
  */
 public record RunResult(String workload, String scheduler, Map<String, String> params, long seed, int cpus,
                         String profile, List<TaskResult> processes, Summary summary, List<SliceRecord> slices,
                         List<Violation> violations, long events, long sliceCount, long endTime, List<ObjectResult> objects,
-                        Map<String, List<Long>> memory) {
+                        Map<String, List<Long>> memory, List<RegionResult> regions) {
     public RunResult {
+        regions = List.copyOf(regions);
         requireNonNull(workload, "workload is null");
         requireNonNull(scheduler, "scheduler is null");
         requireNonNull(profile, "profile is null");

@@ -16,6 +16,11 @@ final class CriticalRegion {
     int aloneSteps;
     /** When a thread last entered it; -1 if none has. */
     long lastEnter = -1;
+    long entries;
+    /** Entries announced by want, and the time from want to enter: summed, and the longest. */
+    long waits;
+    long totalWait;
+    long worstWait;
     /** Whether its progress violation was reported. */
     boolean reported;
     /** Since when everyone inside has been ready but not running while a thread spins to get in; -1 if not. */

@@ -2234,7 +2234,15 @@ public final class Kernel {
         }
     }
 
-    private final java.util.Map<String, CriticalRegion> regionStates = new java.util.HashMap<>();
+    private final java.util.Map<String, CriticalRegion> regionStates = new java.util.LinkedHashMap<>();
+
+    /** The regions' statistics, in the order they were first named. */
+    List<org.osim.api.result.RegionResult> regionResults() {
+        List<org.osim.api.result.RegionResult> out = new ArrayList<>();
+        regionStates.forEach((name, r) -> out.add(new org.osim.api.result.RegionResult(name, r.entries, r.waits, r.totalWait,
+                r.worstWait)));
+        return out;
+    }
 
     private CriticalRegion regionState(String name) {
         return regionStates.computeIfAbsent(name, k -> new CriticalRegion());
@@ -2328,6 +2336,13 @@ public final class Kernel {
             return;
         }
         state.lastEnter = engine.now();
+        state.entries++;
+        if (t.wantsRegion == state) {
+            long wait = engine.now() - t.wantSince;
+            state.waits++;
+            state.totalWait += wait;
+            state.worstWait = Math.max(state.worstWait, wait);
+        }
         if (t.wants != null) {
             CriticalRegion wanted = t.wantsRegion;
             wanted.wanting.remove(t);

@@ -29,7 +29,8 @@ final class ResultCollector {
         KernelOptions o = kernel.options();
         return new RunResult(kernel.workload().name(), kernel.schedulerName(), kernel.params().asText(), o.seed(),
                 o.cpus(), o.costs().name(), processes, summary(processes), kernel.slices(), kernel.violations(),
-                kernel.engine().eventsFired(), kernel.sliceCount(), end, kernel.objectResults(), kernel.memoryAtEnd());
+                kernel.engine().eventsFired(), kernel.sliceCount(), end, kernel.objectResults(), kernel.memoryAtEnd(),
+                kernel.regionResults());
     }
 
     private TaskResult thread(ThreadControlBlock t) {
