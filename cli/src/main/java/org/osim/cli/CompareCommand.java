@@ -22,8 +22,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions sim;
 
-    @Option(names = {"-s", "--scheduler"}, required = true, paramLabel = "NAME[:K=V,K=V]",
-            description = "A scheduler to compare, with optional parameters, e.g. rr:quantum=4ms; repeat for each.")
+    @Option(names = {"-s", "--scheduler"}, paramLabel = "NAME[:K=V,K=V]",
+            description = "A scheduler to compare, with optional parameters, e.g. rr:quantum=4ms; repeat for each. "
+                    + "Without one, each workload runs under the scheduler it names.")
     List<String> schedulers = new ArrayList<>();
 
     @Option(names = "--slices", description = "Include each run's schedule ('slices') in JSON output.")
@@ -39,7 +40,12 @@ final class CompareCommand implements Callable<Integer> {
         List<RunResult> runs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Workload w : workloads) {
-            for (String s : schedulers) {
+            List<String> under = schedulers;
+            if (under.isEmpty()) {
+                under = List.of(w.scheduler().orElseThrow(() -> org.osim.api.OsimException.badInput(
+                        "give the schedulers to compare (-s NAME, repeated); workload " + w.name() + " names none")));
+            }
+            for (String s : under) {
                 int colon = s.indexOf(':');
                 String name = colon < 0 ? s : s.substring(0, colon);
                 List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));

@@ -55,9 +55,18 @@ final class RunCommand implements Callable<Integer> {
             throw org.osim.api.OsimException.badInput("--gantt-width must be from 20 to 1000, got " + ganttWidth);
         }
         Osim osim = sim.plugins.osim();
+        if (!sim.moreWorkloads.isEmpty()) {
+            throw org.osim.api.OsimException.badInput("run takes one workload; compare runs several: got also "
+                    + String.join(", ", sim.moreWorkloads));
+        }
+        Workload w = sim.loadWorkload();
+        if (scheduler == null && schedule == null && w.scheduler().isPresent()) {
+            scheduler = w.scheduler().get(); // the policy the workload is meant to run under
+        }
         if ((scheduler == null) == (schedule == null)) {
             throw org.osim.api.OsimException.badInput(scheduler == null
-                    ? "give a scheduler (--scheduler NAME, see 'osim list schedulers') or an interleaving (--schedule 'A:3 B:2')"
+                    ? "give a scheduler (--scheduler NAME, see 'osim list schedulers') or an interleaving (--schedule 'A:3 B:2'); "
+                            + "this workload names none"
                     : "--schedule replays an interleaving instead of a scheduler: give one of --scheduler and --schedule");
         }
         if (schedule != null) {
@@ -72,11 +81,6 @@ final class RunCommand implements Callable<Integer> {
             all.addAll(SimulationOptions.split(scheduler.substring(colon + 1)));
         }
         all.addAll(params);
-        if (!sim.moreWorkloads.isEmpty()) {
-            throw org.osim.api.OsimException.badInput("run takes one workload; compare runs several: got also "
-                    + String.join(", ", sim.moreWorkloads));
-        }
-        Workload w = sim.loadWorkload();
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"), slices || gantt);
         StringBuilder traceText = new StringBuilder();
         if (trace) {

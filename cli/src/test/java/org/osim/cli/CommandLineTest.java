@@ -233,6 +233,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aWorkloadMayNameTheSchedulerItIsMeantFor() {
+        // dining-philosophers-naive says scheduler: fcfs, so run and compare need no -s.
+        Cli run = Cli.run("run", "dining-philosophers-naive");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("dining-philosophers-naive · fcfs · seed 1 · 5 cpus")
+                .contains("VIOLATION: deadlock at 1.012 ms: a cycle of waits: philosopher4 → fork0 held by philosopher0");
+        Cli compare = Cli.run("compare", "readers-writers", "--vary", "gap=4ms,500us");
+        assertThat(compare.exit()).as(compare.err()).isZero();
+        assertThat(compare.out()).contains("readers-writers[gap=500us] fcfs rw", "worst write wait 105.363");
+        // -s still wins; a workload that names none still needs one.
+        assertThat(Cli.run("run", "dining-philosophers-naive", "-s", "rr").out()).startsWith("dining-philosophers-naive · rr ");
+        Cli none = Cli.run("run", "fig-2-41");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("osim: give a scheduler (--scheduler NAME, see 'osim list schedulers') or an "
+                + "interleaving (--schedule 'A:3 B:2'); this workload names none\n");
+    }
+
+    @Test
     void unknownWorkloadAndBadOptions() {
         Cli c = Cli.run("run", "no-such-workload", "-s", "fcfs");
         assertThat(c.exit()).isEqualTo(2);

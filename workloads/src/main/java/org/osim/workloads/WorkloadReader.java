@@ -39,7 +39,7 @@ import org.osim.api.workload.Workload;
  */
 public final class WorkloadReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
-    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared", "segments", "parameters",
+    private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared", "segments", "parameters", "scheduler",
             "processes", "generate");
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
@@ -240,7 +240,15 @@ public final class WorkloadReader {
         Map<String, Map<String, List<Long>>> segments = optional(m, "segments").map(n -> segments(n, shared)).orElse(Map.of());
         checkSegments(segments);
         checkMemory(shared, segments);
-        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared, segments, List.of());
+        java.util.Optional<String> scheduler = optional(m, "scheduler").map(n -> {
+            String spec = scalar(n, "a scheduler such as fcfs or rr:quantum=5ms").text().strip();
+            if (!spec.matches("[a-z][a-z0-9-]*(:.+)?")) {
+                throw OsimException.badInput(n.at(), "expected a scheduler such as fcfs or rr:quantum=5ms, got '" + spec + "'");
+            }
+            return spec;
+        });
+        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared, segments, List.of(),
+                scheduler);
     }
 
     /** {@code segments: { buffer: { count: 0, slots: [0, 0, 0, 0] } }}: named segments a process attaches. */

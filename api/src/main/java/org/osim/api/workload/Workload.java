@@ -21,16 +21,19 @@ import java.util.Set;
  * @param segments named shared-memory segments ({@code segments:}): each segment's words with their initial
  *     values; a process uses them after {@code attach SEGMENT}
  * @param parameters the parameters it declares ({@code parameters:}), with the values this workload was read with
+ * @param scheduler the policy it is meant to run under when none is given ({@code scheduler: fcfs}), as
+ *     {@code NAME} or {@code NAME:k=v,…}
  */
 public record Workload(String name, String description, MachineSpec machine, List<UserSpec> users,
                        List<ProcessSpec> processes, java.util.OptionalLong duration, List<ObjectSpec> objects,
                        List<CallSite> callSites, java.util.Map<String, List<Long>> shared,
-                       java.util.Map<String, java.util.Map<String, List<Long>>> segments, List<WorkloadParameter> parameters) {
+                       java.util.Map<String, java.util.Map<String, List<Long>>> segments, List<WorkloadParameter> parameters,
+                       java.util.Optional<String> scheduler) {
     /** A workload without shared memory. */
     public Workload(String name, String description, MachineSpec machine, List<UserSpec> users, List<ProcessSpec> processes,
                     java.util.OptionalLong duration, List<ObjectSpec> objects, List<CallSite> callSites) {
         this(name, description, machine, users, processes, duration, objects, callSites, java.util.Map.of(), java.util.Map.of(),
-                List.of());
+                List.of(), java.util.Optional.empty());
     }
 
     public Workload {
@@ -59,6 +62,7 @@ public record Workload(String name, String description, MachineSpec machine, Lis
         });
         segments = java.util.Collections.unmodifiableMap(segs);
         parameters = List.copyOf(parameters);
+        requireNonNull(scheduler, "scheduler is null");
         Set<String> names = new HashSet<>();
         for (ProcessSpec p : processes) {
             if (!names.add(p.name())) {
@@ -73,22 +77,22 @@ public record Workload(String name, String description, MachineSpec machine, Lis
     }
 
     public Workload withMachine(MachineSpec machine) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters, scheduler);
     }
 
     /** The same workload under another name (a workload read with parameters set is named for them). */
     public Workload withName(String name) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters, scheduler);
     }
 
     /** The same workload, recording the parameters it was read with. */
     public Workload withParameters(List<WorkloadParameter> parameters) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters, scheduler);
     }
 
     /** The same workload with these kernel objects (and no call sites to check: calls in code have no place). */
     public Workload withObjects(List<ObjectSpec> objects) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters);
+        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters, scheduler);
     }
 
     /**
