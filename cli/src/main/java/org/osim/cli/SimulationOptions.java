@@ -33,8 +33,9 @@ final class SimulationOptions {
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--vary", paramLabel = "NAME=V1,V2,...",
-            description = "Run the workload once for each value of one of its parameters (compare: side by side), e.g. --vary readers=2,4,8.")
-    String vary;
+            description = "Run the workload once for each value of one of its parameters (compare: side by side), e.g. "
+                    + "--vary gap=4ms,1ms; repeated, once for each combination.")
+    List<String> vary = new ArrayList<>();
 
     @Option(names = "--cpus", paramLabel = "N", description = "Number of CPUs (overrides the workload's machine).")
     Integer cpus;
@@ -69,7 +70,7 @@ final class SimulationOptions {
     PluginOptions plugins;
 
     Workload loadWorkload() {
-        if (vary != null) {
+        if (!vary.isEmpty()) {
             throw OsimException.badInput("--vary runs a workload several times: use it with compare");
         }
         return Workloads.load(workload, seed, pairs(settings, "--set"));
@@ -92,25 +93,28 @@ final class SimulationOptions {
         return out;
     }
 
-    /** The --set parameters, once for each --vary value. */
+    /** The --set parameters, once for each combination of --vary values (the first --vary varies slowest). */
     private List<Map<String, String>> variations() {
-        Map<String, String> base = pairs(settings, "--set");
-        if (vary == null) {
-            return List.of(base);
-        }
-        int eq = vary.indexOf('=');
-        if (eq <= 0 || eq == vary.length() - 1) {
-            throw OsimException.badInput("--vary: expected NAME=V1,V2,..., got '" + vary + "'");
-        }
-        String name = vary.substring(0, eq).strip();
-        if (base.containsKey(name)) {
-            throw OsimException.badInput("--vary " + name + ": it is also given with --set");
-        }
         List<Map<String, String>> out = new ArrayList<>();
-        for (String v : split(vary.substring(eq + 1))) {
-            Map<String, String> one = new LinkedHashMap<>(base);
-            one.put(name, v.strip());
-            out.add(one);
+        out.add(pairs(settings, "--set"));
+        for (String v : vary) {
+            int eq = v.indexOf('=');
+            if (eq <= 0 || eq == v.length() - 1) {
+                throw OsimException.badInput("--vary: expected NAME=V1,V2,..., got '" + v + "'");
+            }
+            String name = v.substring(0, eq).strip();
+            if (out.get(0).containsKey(name)) {
+                throw OsimException.badInput("--vary " + name + ": it is also given with --set or another --vary");
+            }
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> base : out) {
+                for (String value : split(v.substring(eq + 1))) {
+                    Map<String, String> one = new LinkedHashMap<>(base);
+                    one.put(name, value.strip());
+                    next.add(one);
+                }
+            }
+            out = next;
         }
         return out;
     }

@@ -242,6 +242,11 @@ class CommandLineTest {
         Cli compare = Cli.run("compare", "readers-writers", "--vary", "gap=4ms,500us");
         assertThat(compare.exit()).as(compare.err()).isZero();
         assertThat(compare.out()).contains("readers-writers[gap=500us] fcfs rw", "worst write wait 105.363");
+        // Two --vary: every combination, the first varying slowest.
+        Cli both = Cli.run("compare", "readers-writers", "--vary", "prefer=readers,writers", "--vary", "gap=4ms,500us");
+        assertThat(both.out().lines().filter(l -> l.matches("readers-writers\\[.*\\] fcfs rw .*")).map(l -> l.split(" ")[0]))
+                .containsExactly("readers-writers[prefer=readers,gap=4ms]", "readers-writers[prefer=readers,gap=500us]",
+                        "readers-writers[prefer=writers,gap=4ms]", "readers-writers[prefer=writers,gap=500us]");
         // -s still wins; a workload that names none still needs one.
         assertThat(Cli.run("run", "dining-philosophers-naive", "-s", "rr").out()).startsWith("dining-philosophers-naive · rr ");
         Cli none = Cli.run("run", "fig-2-41");
