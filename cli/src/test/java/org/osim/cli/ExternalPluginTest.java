@@ -179,17 +179,19 @@ class ExternalPluginTest {
         assertThat(foreign.out() + thrower.out() + idle.out()).isEmpty();
     }
 
-    @Test
-    void aKernelObjectFromAPluginsFolderIsListedAndUsed() throws IOException {
-        Path dir = work.resolve("objects");
-        Path classes = work.resolve("classes-latch");
+    /**
+     * Compiles {@code source} against osim-api alone and packs it, with its services line, as {@code jarName}
+     * in a new plugins folder {@code folder}; returns the folder.
+     */
+    private static Path objectPlugin(String folder, String source, String className, String jarName) throws IOException {
+        Path dir = work.resolve(folder);
+        Path classes = work.resolve("classes-" + folder);
         Files.createDirectories(dir);
         Files.createDirectories(classes);
         String api = Path.of(SchedulerFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, "--release", "17", "-classpath", api, "-d", classes.toString(),
-                "../examples/sync-plugin/src/ext/Latch.java")).isZero();
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("latch.jar")))) {
+        assertThat(javac.run(null, null, null, "--release", "17", "-classpath", api, "-d", classes.toString(), source)).isZero();
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve(jarName)))) {
             try (Stream<Path> files = Files.walk(classes)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
@@ -198,9 +200,15 @@ class ExternalPluginTest {
                 }
             }
             jar.putNextEntry(new JarEntry("META-INF/services/org.osim.api.object.KernelObjectFactory"));
-            jar.write("ext.Latch\n".getBytes(StandardCharsets.UTF_8));
+            jar.write((className + "\n").getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         }
+        return dir;
+    }
+
+    @Test
+    void aKernelObjectFromAPluginsFolderIsListedAndUsed() throws IOException {
+        Path dir = objectPlugin("objects", "../examples/sync-plugin/src/ext/Latch.java", "ext.Latch", "latch.jar");
         assertThat(Cli.run("list", "objects", "--plugins", dir.toString()).out()).contains("latch", "await count_down");
         Cli run = Cli.run("run", "../examples/sync-plugin/latch.yaml", "-s", "rr:quantum=1ms", "--plugins", dir.toString(), "--format", "json", "--slices");
         assertThat(run.exit()).as(run.err()).isZero();
@@ -211,27 +219,8 @@ class ExternalPluginTest {
 
     @Test
     void anIpcMechanismFromAPluginsFolderIsListedDescribedAndUsed() throws IOException {
-        Path dir = work.resolve("ipc");
-        Path classes = work.resolve("classes-pmq");
-        Files.createDirectories(dir);
-        Files.createDirectories(classes);
-        String api = Path.of(SchedulerFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         // The example of docs/writing-an-ipc-mechanism.md, compiled against osim-api alone.
-        assertThat(javac.run(null, null, null, "--release", "17", "-classpath", api, "-d", classes.toString(),
-                "../examples/ipc-plugin/src/ext/PriorityMessageQueue.java")).isZero();
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("pmq.jar")))) {
-            try (Stream<Path> files = Files.walk(classes)) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                    Files.copy(f, jar);
-                    jar.closeEntry();
-                }
-            }
-            jar.putNextEntry(new JarEntry("META-INF/services/org.osim.api.object.KernelObjectFactory"));
-            jar.write("ext.PriorityMessageQueue\n".getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
+        Path dir = objectPlugin("ipc", "../examples/ipc-plugin/src/ext/PriorityMessageQueue.java", "ext.PriorityMessageQueue", "pmq.jar");
         assertThat(Cli.run("list", "objects", "--plugins", dir.toString()).out()).contains("pmq");
         assertThat(Cli.run("describe", "pmq", "--plugins", dir.toString()).out()).startsWith("pmq — kernel object (ipc)")
                 .contains("send V P: queue message V with priority P");
