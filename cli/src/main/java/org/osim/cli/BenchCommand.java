@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code osim bench}: how fast the simulator runs, on standard benchmarks. Only the simulation itself is
- * timed: building the workload and the simulation is excluded. Each benchmark first runs once at a tenth
- * of its size to warm the JIT. {@code engine} is the baseline: the bare event queue, with no kernel.
+ * timed: building the workload and the simulation is excluded. Each benchmark first runs once at full size
+ * to warm the JIT. {@code engine} is the baseline: the bare event queue, with no kernel.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure simulation speed on standard benchmarks: events and slices per second, peak heap.",
@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "  engine     the bare event engine: 10,000 timers rescheduling themselves, 5 M events (baseline)",
                 "  rr-10k     round robin, 1 ms quantum, 10,000 CPU-bound processes of 1-1000 ms (about 5 M slices)",
                 "  mix-100k   round robin, 10 ms quantum, 100,000 processes of 1-5 CPU bursts with I/O between them",
-                "  peterson   Peterson's solution in machine instructions, two processes on two CPUs, 500,000 entries each",
+                "  peterson   Peterson's solution in machine instructions, two processes on two CPUs, 2,000,000 entries each",
                 "  peterson-unchecked  the same without its want/enter/leave markers: no checks (their cost is the difference)"})
 final class BenchCommand implements Callable<Integer> {
     static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked");
@@ -94,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Measurement> results = new ArrayList<>();
         for (String n : chosen) {
             if (!noWarmup) {
-                measure(osim, n, scale / 10, scheduler);
+                measure(osim, n, scale, scheduler); // the same size: short runs would otherwise time the JIT at work
             }
             results.add(measure(osim, n, scale, scheduler));
         }
@@ -131,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String peterson(double scale) {
         return Workloads.standardText("busy-wait-peterson").orElseThrow()
-                .replace("repeat: 100", "repeat: " + Math.max(1, (int) (500_000 * scale)));
+                .replace("repeat: 100", "repeat: " + Math.max(1, (int) (2_000_000 * scale)));
     }
 
     private static Measurement simulate(Osim osim, String name, String yaml, String spec) {

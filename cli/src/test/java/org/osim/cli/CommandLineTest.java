@@ -279,7 +279,7 @@ class CommandLineTest {
             assertThat(m.get("events").asLong()).isPositive();
         }
         assertThat(b.get(1).get("slices").asLong()).isGreaterThan(b.get(1).get("events").asLong() / 2);
-        assertThat(b.get(3).get("instructions").asLong()).isEqualTo(14_012); // peterson counts machine instructions (its spins too)
+        assertThat(b.get(3).get("instructions").asLong()).isEqualTo(56_012); // peterson counts machine instructions (its spins too)
         // Without the checks' markers the same instructions run: only the checks are left out.
         assertThat(b.get(4).get("instructions").asLong()).isEqualTo(b.get(3).get("instructions").asLong());
     }

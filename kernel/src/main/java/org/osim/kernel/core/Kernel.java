@@ -84,6 +84,7 @@ public final class Kernel {
         this.engine = new Engine();
         this.costs = options.costs();
         this.instructionTime = Math.max(1, costs.memoryInstruction());
+        this.starvationBound = 100_000 * instructionTime;
         this.machine = new Machine(engine, options.cpus(), costs, options.tickNanos());
         this.cpus = new CpuSlot[options.cpus()];
         for (int i = 0; i < cpus.length; i++) {
@@ -618,13 +619,14 @@ public final class Kernel {
                 finishThread(t);
                 return;
             }
-            if (t.signalsDue != null && !t.signalsDue.isEmpty() && !t.user) {
-                runHandler(t);
-            }
             if (t.codeOf == t.program && t.code[t.pc] != null) { // first: the hottest, one per instruction time
                 if (!machineInstruction(t, t.code[t.pc++])) {
                     return;
                 }
+                continue;
+            }
+            if (t.signalsDue != null && !t.signalsDue.isEmpty() && !t.user) {
+                runHandler(t); // a caught signal cleared codeOf, so that the fast path above lets it come here
                 continue;
             }
             Instruction in = t.program.get(t.pc++);
@@ -1416,6 +1418,7 @@ public final class Kernel {
         }
         ps.caught++;
         t.signalsDue.add(sig);
+        t.codeOf = null; // off the fast path of machine instructions: its next step is the handler
         if (t.state == ThreadState.BLOCKED && t.interruptible) {
             interrupt(t);
         } else if (t.state == ThreadState.BLOCKED && t.objectWait != null) {
@@ -1910,6 +1913,9 @@ public final class Kernel {
     private long instructions;
     /** What one machine instruction takes (the profile's instruction time, at least 1 ns so a spin loop moves time on). */
     private final long instructionTime;
+    /** How long a thread may spin or keep trying to enter a region: then it is starvation (100,000 instruction times). */
+    private final long starvationBound;
+    private int livelockProbe;
 
     /** A process's words: every {@code .word} in its programs (the first declaration of a name wins). */
     private static void layOutMemory(ProcessControlBlock p, List<ThreadSpec> threads, java.util.Map<String, Program> programs) {
@@ -2071,9 +2077,10 @@ public final class Kernel {
         instructions++;
         t.remaining = busCost >= 0 ? busCost : instructionTime;
         CriticalRegion w = t.wantsRegion;
-        // Skipped when the checks have nothing to do: nobody inside, several trying, no clock running.
+        // Skipped when the checks have nothing to do: nobody inside, several trying, no clock running — but
+        // looked at every 1,024th instruction even then, for a livelock of several threads on one region.
         if (w != null && (!w.inside.isEmpty() || w.wanting.size() == 1 || w.aloneSince >= 0 || w.stuckSince >= 0
-                || engine.now() - t.wantSince >= starvationBound())) {
+                || (++livelockProbe & 1023) == 0)) {
             checkProgress(t);
         }
         return true;
@@ -2200,10 +2207,6 @@ public final class Kernel {
     }
 
     /** How long a thread may spin for a region whose holders are ready but kept off the CPU: then it is starvation. */
-    private long starvationBound() {
-        return 100_000 * instructionTime;
-    }
-
     /**
      * Priority inversion with busy waiting (§2.3.3): {@code t} spins to enter a region whose holders are
      * runnable but never get the CPU — under strict priorities they never will, and the run would spin for
@@ -2221,7 +2224,7 @@ public final class Kernel {
             r.stuckSince = now;
             return;
         }
-        if (now - r.stuckSince >= starvationBound()) {
+        if (now - r.stuckSince >= starvationBound) {
             List<String> who = new ArrayList<>();
             who.add(t.name);
             r.inside.forEach(x -> who.add(x.name));
@@ -2264,7 +2267,7 @@ public final class Kernel {
     private boolean checkLivelock(ThreadControlBlock t, CriticalRegion r) {
         long now = engine.now();
         long since = Math.max(t.wantSince, r.lastEnter);
-        if (now - since < starvationBound() || engine.isStopped()) {
+        if (now - since < starvationBound || engine.isStopped()) {
             return false;
         }
         List<String> who = new ArrayList<>();
