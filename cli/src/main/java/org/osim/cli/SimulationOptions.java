@@ -46,6 +46,10 @@ final class SimulationOptions {
     @Option(names = "--tick", paramLabel = "DURATION", description = "Period of the clock tick for policies that age or decay, e.g. 10ms (0 = none).")
     String tick;
 
+    @Option(names = "--interrupts", paramLabel = "random(N)|none",
+            description = "Random interrupts, about every N machine instructions on each CPU, seeded (overrides the workload's machine).")
+    String interrupts;
+
     @Option(names = "--until", paramLabel = "DURATION", description = "Stop the simulation at this time even if work remains, e.g. 10s.")
     String until;
 
@@ -121,6 +125,18 @@ final class SimulationOptions {
 
     /** A simulation of {@code w} under the named scheduler, set up from these options. */
     Simulation.Builder simulation(Osim osim, Workload w, String scheduler, Map<String, String> params, boolean slices) {
+        if (interrupts != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("random\\(([0-9]{1,7})\\)").matcher(interrupts.strip());
+            int every;
+            if (interrupts.strip().equals("none")) {
+                every = 0;
+            } else if (m.matches() && Integer.parseInt(m.group(1)) >= 1) {
+                every = Integer.parseInt(m.group(1));
+            } else {
+                throw OsimException.badInput("--interrupts: expected random(N) (N from 1 to 1,000,000) or none, got '" + interrupts + "'");
+            }
+            w = w.withMachine(w.machine().withInterruptEvery(every));
+        }
         Simulation.Builder b = osim.simulation(w).seed(seed).recordSlices(slices).watchdog(duration("--watchdog", watchdog))
                 .ticketTransfer(ticketTransfer);
         b.scheduler(scheduler, params);

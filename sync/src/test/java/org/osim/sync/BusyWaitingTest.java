@@ -49,6 +49,30 @@ class BusyWaitingTest {
         });
     }
 
+    private static HarnessResult withInterrupts(String workload, int every, long seed) {
+        org.osim.api.workload.Workload w = org.osim.workloads.Workloads.load(workload, seed);
+        w = w.withMachine(w.machine().withCpus(1).withInterruptEvery(every));
+        return SchedulerHarness.of(new FirstComeFirstServed()).seed(seed).workload(w).run();
+    }
+
+    @Test
+    void randomInterruptsMakeRacesHappenUnderAnyPolicy() {
+        // First come first served never preempts: on one CPU the lock variable works by luck.
+        assertThat(withInterrupts("busy-wait-lock-variable", 0, 1).result().violations()).isEmpty();
+        // An interrupt about every 5 instructions falls between the test and the set now and then.
+        HarnessResult r = withInterrupts("busy-wait-lock-variable", 5, 1);
+        assertThat(r.result().violations()).hasSize(62);
+        assertThat(r.result().memory().get("counter")).containsExactly(168L);
+        assertThat(withInterrupts("busy-wait-lock-variable", 5, 1).result().violations()).hasSize(62); // seeded
+        assertThat(withInterrupts("busy-wait-lock-variable", 5, 2).result().violations().size()).isPositive().isNotEqualTo(62);
+        // The correct solutions stay correct; disabling interrupts holds them off until sti.
+        for (String w : List.of("busy-wait-peterson", "busy-wait-tsl", "busy-wait-disable-interrupts")) {
+            HarnessResult c = withInterrupts(w, 3, 1);
+            assertThat(c.result().violations()).as(w).isEmpty();
+            assertThat(c.result().memory().get("counter")).as(w).containsExactly(200L);
+        }
+    }
+
     @Test
     void busyWaitingBurnsTheCpu() {
         // Peterson on one CPU: a process that finds the other inside spins out its quantum, so the run takes

@@ -41,7 +41,7 @@ public final class WorkloadReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
     private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared", "segments", "parameters", "scheduler",
             "processes", "generate");
-    private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus");
+    private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus", "interrupts");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
             "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
             "threadModel", "kernelThreads", "runtimeScheduler", "messages", "popup");
@@ -404,7 +404,16 @@ public final class WorkloadReader {
         long tick = optional(m, "tick").map(v -> duration(v, false)).orElse(0L);
         boolean userInterrupts = optional(m, "userInterrupts").map(WorkloadReader::flag).orElse(false);
         boolean bus = optional(m, "bus").map(WorkloadReader::flag).orElse(false);
-        return new MachineSpec(cpus, profile, tick, userInterrupts, bus);
+        int every = optional(m, "interrupts").map(v -> {
+            String text = scalar(v, "random(N): an interrupt about every N instructions").text().strip();
+            java.util.regex.Matcher r = java.util.regex.Pattern.compile("random\\(\\s*([0-9]{1,7})\\s*\\)").matcher(text);
+            if (!r.matches() || Long.parseLong(r.group(1)) < 1 || Long.parseLong(r.group(1)) > 1_000_000) {
+                throw OsimException.badInput(v.at(), "expected random(N), an interrupt about every N machine instructions "
+                        + "(N from 1 to 1,000,000), got '" + text + "'");
+            }
+            return Integer.parseInt(r.group(1));
+        }).orElse(0);
+        return new MachineSpec(cpus, profile, tick, userInterrupts, bus, every);
     }
 
     private ProcessSpec process(Node n) {

@@ -208,6 +208,14 @@ class WorkloadReaderTest {
     }
 
     @Test
+    void randomInterrupts() {
+        assertThat(read("machine: { interrupts: random(8) }\nprocesses:\n  - { name: A, bursts: [cpu 1ms] }\n").machine().interruptEvery())
+                .isEqualTo(8);
+        fails("machine: { interrupts: often }\nprocesses:\n  - { name: A, bursts: [cpu 1ms] }\n",
+                "w.yaml:1:24: expected random(N), an interrupt about every N machine instructions (N from 1 to 1,000,000), got 'often'");
+    }
+
+    @Test
     void everyStandardWorkloadLoads() {
         assertThat(Workloads.standardNames()).contains("fig-2-41", "sjf-counterexample", "convoy", "interactive-mix", "batch-mix");
         for (String name : Workloads.standardNames()) {

@@ -117,6 +117,13 @@ public final class Kernel {
         }
         this.users = workload.userShares();
         this.policy = createPolicy(factory, params, new org.osim.api.RandomStreams(options.seed()).stream("scheduler"));
+        this.interruptEvery = workload.machine().interruptEvery();
+        this.interruptRandom = new org.osim.api.RandomStreams(options.seed()).stream("interrupts");
+        if (interruptEvery > 0) {
+            for (CpuSlot c : cpus) {
+                c.interruptIn = nextInterrupt();
+            }
+        }
         engine.setInstantListener(this::endOfInstant);
         for (org.osim.api.workload.ObjectSpec spec : workload.objects()) {
             createObject(spec);
@@ -2076,6 +2083,9 @@ public final class Kernel {
         }
         instructions++;
         t.remaining = busCost >= 0 ? busCost : instructionTime;
+        if (interruptEvery > 0) {
+            randomInterrupt(t);
+        }
         CriticalRegion w = t.wantsRegion;
         // Skipped when the checks have nothing to do: nobody inside, several trying, no clock running — but
         // looked at every 1,024th instruction even then, for a livelock of several threads on one region.
@@ -2184,6 +2194,28 @@ public final class Kernel {
             default -> throw new IllegalStateException("unknown instruction " + s.source);
         }
         return -1;
+    }
+
+    // Random interrupts (machine: { interrupts: random(N) }): a device that interrupts each CPU about every N instructions.
+    private final int interruptEvery;
+    private final java.util.SplittableRandom interruptRandom;
+
+    /** How many instructions until a CPU's next random interrupt: 1 to 2N - 1, N on average. */
+    private int nextInterrupt() {
+        return 1 + interruptRandom.nextInt(2 * interruptEvery - 1);
+    }
+
+    /**
+     * {@code t} has started an instruction: if its CPU's interrupt is due, the thread is preempted at the end
+     * of the instant (or at {@code sti}, if it has interrupts off), and the policy picks again.
+     */
+    private void randomInterrupt(ThreadControlBlock t) {
+        CpuSlot c = t.cpu;
+        if (c != null && --c.interruptIn <= 0) {
+            c.interruptIn = nextInterrupt();
+            c.preemptRequested = true;
+            c.preemptReason = EnqueueReason.PREEMPTED;
+        }
     }
 
     /** Decodes {@code t}'s program for its process, once per process and program. */
