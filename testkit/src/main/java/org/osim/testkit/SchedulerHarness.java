@@ -47,8 +47,7 @@ public final class SchedulerHarness {
 
     /** A standard workload by name, or a file by path. */
     public SchedulerHarness workload(String nameOrPath) {
-        this.workload = Workloads.load(nameOrPath, seed);
-        return this;
+        return workload(nameOrPath, java.util.Map.of());
     }
 
     /** A standard workload (or file) with some of its parameters set, as {@code --set name=value} does. */

@@ -63,6 +63,8 @@ public final class WorkloadReader {
     private record Located(Instruction instruction, SourceLocation at, Map<String, Program> programs, String process) {}
     /** The process whose programs are being read, for call sites. */
     private String currentProcess = "";
+    /** The workload's parameters with the values it is read with. */
+    private List<WorkloadParameter> parameters = List.of();
 
     private WorkloadReader(String file, String text, long seed) {
         this.file = file;
@@ -88,21 +90,26 @@ public final class WorkloadReader {
      * @throws OsimException ({@code BAD_INPUT}) if a setting names no parameter of the workload, or as {@link #read(String, String, long)}
      */
     public static Workload read(String file, String text, long seed, Map<String, String> settings) {
-        List<WorkloadParameter> parameters = parameters(file, text, settings);
-        String substituted = parameters.isEmpty() ? text : substitute(file, text, parameters);
+        Node root = YamlTree.parse(file, text);
+        List<WorkloadParameter> parameters = parameters(file, root, settings);
+        String substituted = text;
+        if (!parameters.isEmpty()) { // the text changes with the values: read it again
+            substituted = substitute(file, text, parameters);
+            root = YamlTree.parse(file, substituted);
+        }
         WorkloadReader r = new WorkloadReader(file, substituted, seed);
-        Workload w = r.workload(YamlTree.parse(file, substituted));
+        r.parameters = parameters;
+        Workload w = r.workload(root);
         if (!settings.isEmpty()) {
             // In the order the workload declares them, whatever the order of the settings.
             w = w.withName(w.name() + parameters.stream().filter(p -> settings.containsKey(p.name()))
                     .map(p -> p.name() + "=" + p.value()).collect(java.util.stream.Collectors.joining(",", "[", "]")));
         }
-        return w.withParameters(parameters);
+        return w;
     }
 
-    /** The parameters {@code text} declares, with the values {@code settings} give them. */
-    public static List<WorkloadParameter> parameters(String file, String text, Map<String, String> settings) {
-        Node root = YamlTree.parse(file, text);
+    /** The parameters the workload {@code root} declares, with the values {@code settings} give them. */
+    private static List<WorkloadParameter> parameters(String file, Node root, Map<String, String> settings) {
         Map<String, WorkloadParameter> declared = new LinkedHashMap<>();
         if (root instanceof Node.Mapping m && m.fields().containsKey("parameters")) {
             Node.Mapping block = mapping(m.fields().get("parameters").value(),
@@ -247,7 +254,7 @@ public final class WorkloadReader {
             }
             return spec;
         });
-        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared, segments, List.of(),
+        return new Workload(name, description, machine, users, processes, runLength, objects, calls, shared, segments, parameters,
                 scheduler);
     }
 

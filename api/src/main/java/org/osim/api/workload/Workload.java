@@ -85,11 +85,6 @@ public record Workload(String name, String description, MachineSpec machine, Lis
         return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters, scheduler);
     }
 
-    /** The same workload, recording the parameters it was read with. */
-    public Workload withParameters(List<WorkloadParameter> parameters) {
-        return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters, scheduler);
-    }
-
     /** The same workload with these kernel objects (and no call sites to check: calls in code have no place). */
     public Workload withObjects(List<ObjectSpec> objects) {
         return new Workload(name, description, machine, users, processes, duration, objects, callSites, shared, segments, parameters, scheduler);

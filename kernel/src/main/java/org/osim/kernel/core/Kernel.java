@@ -81,6 +81,7 @@ public final class Kernel {
         this.schedulerName = factory.name();
         this.params = requireNonNull(params, "params is null");
         this.options = requireNonNull(options, "options is null");
+        this.streams = new org.osim.api.RandomStreams(options.seed());
         this.engine = new Engine();
         this.costs = options.costs();
         this.instructionTime = Math.max(1, costs.memoryInstruction());
@@ -116,9 +117,9 @@ public final class Kernel {
             throw OsimException.badInput("a machine with a bus has at most 64 CPUs, got " + options.cpus());
         }
         this.users = workload.userShares();
-        this.policy = createPolicy(factory, params, new org.osim.api.RandomStreams(options.seed()).stream("scheduler"));
+        this.policy = createPolicy(factory, params, streams.stream("scheduler"));
         this.interruptEvery = workload.machine().interruptEvery();
-        this.interruptRandom = new org.osim.api.RandomStreams(options.seed()).stream("interrupts");
+        this.interruptRandom = streams.stream("interrupts");
         if (interruptEvery > 0) {
             for (CpuSlot c : cpus) {
                 c.interruptIn = nextInterrupt();
@@ -1115,7 +1116,7 @@ public final class Kernel {
         KernelObjectEntry o = new KernelObjectEntry(spec.name(), f);
         o.turnstiles = turnstiles;
         Parameters params = Parameters.resolve("kernel object '" + spec.name() + "' (" + f.type() + ")", f.parameters(), spec.params());
-        SplittableRandom random = new org.osim.api.RandomStreams(options.seed()).stream("object[" + spec.name() + "]");
+        SplittableRandom random = streams.stream("object[" + spec.name() + "]");
         org.osim.api.object.ObjectContext context = new org.osim.api.object.ObjectContext() {
             @Override
             public long now() {
@@ -1452,9 +1453,7 @@ public final class Kernel {
         if (t.wakeEvent != null) {
             engine.cancel(t.wakeEvent);
             pendingWakeups--;
-            if (t.process.nextAlarm >= 0) {
-                t.process.nextAlarm = -1;
-            }
+            t.process.nextAlarm = -1;
         }
         result(t, INTERRUPTED);
         wake(t);
@@ -2198,6 +2197,8 @@ public final class Kernel {
 
     // Random interrupts (machine: { interrupts: random(N) }): a device that interrupts each CPU about every N instructions.
     private final int interruptEvery;
+    /** The run's seeded random streams, one per consumer (the policy, each object, the interrupt device). */
+    private final org.osim.api.RandomStreams streams;
     private final java.util.SplittableRandom interruptRandom;
 
     /** How many instructions until a CPU's next random interrupt: 1 to 2N - 1, N on average. */
@@ -2713,7 +2714,7 @@ public final class Kernel {
         SchedulerFactory f = options.runtimeSchedulers().apply(spec.runtimeScheduler());
         String label = "runtime scheduler '" + f.name() + "' of process " + p.name;
         Parameters params = Parameters.resolve(label, f.parameters(), spec.runtimeParams());
-        SplittableRandom random = new org.osim.api.RandomStreams(options.seed()).stream("runtime[" + p.name + "]");
+        SplittableRandom random = streams.stream("runtime[" + p.name + "]");
         SchedulerContext context = new PolicyContext(random) {
             @Override
             public int cpuCount() {
