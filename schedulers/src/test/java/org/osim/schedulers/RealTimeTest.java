@@ -100,4 +100,36 @@ class RealTimeTest {
                 """).run();
         assertThat(r.schedule()).startsWith("batch 0-1 | rt 1-5 | batch 5-11 | rt 11-15 | batch 15-18 | rt 21-25");
     }
+
+    @Test
+    void globalRateMonotonicPreemptsTheLowestPriorityJobWhenTwoAreReleasedAtOnce() {
+        // Two period-20 jobs are released at 20 while the period-21 job runs and the other CPU idles: one takes
+        // the idle CPU and the other preempts the period-21 job at once (SimSo's global RM does the same).
+        HarnessResult r = SchedulerHarness.of(new RateMonotonic()).workloadYaml("""
+                machine: { cpus: 2 }
+                duration: 42ms
+                processes:
+                  - { name: T1, periodic: { period: 20ms, wcet: 2ms } }
+                  - { name: T2, periodic: { period: 20ms, wcet: 2ms } }
+                  - { name: T3, periodic: { period: 21ms, wcet: 20ms } }
+                """).run();
+        assertThat(r.schedule()).isEqualTo("cpu0:T1 0-2 | cpu1:T2 0-2 | cpu0:T3 2-20 | cpu1:T1 20-22 | cpu0:T2 20-22"
+                + " | cpu0:T3 22-24 | cpu0:T3 24-40 | cpu1:T1 40-42 | cpu0:T2 40-42");
+        assertThat(rt(r.result(), "T2").worstResponse()).isEqualTo(2_000_000L);
+        assertThat(rt(r.result(), "T3").missed()).isEqualTo(2);
+    }
+
+    @Test
+    void globalEdfPreemptsTheLatestDeadlineWhenTwoJobsAreReleasedAtOnce() {
+        HarnessResult r = SchedulerHarness.of(new GlobalEdf()).workloadYaml("""
+                machine: { cpus: 2 }
+                duration: 20ms
+                processes:
+                  - { name: T1, periodic: { period: 10ms, wcet: 2ms } }
+                  - { name: T2, periodic: { period: 10ms, wcet: 2ms } }
+                  - { name: T3, periodic: { period: 40ms, wcet: 20ms } }
+                """).run();
+        // At 10 both light jobs (due at 20) run, and T3 (due at 40) gives way on cpu0.
+        assertThat(r.schedule()).startsWith("cpu0:T1 0-2 | cpu1:T2 0-2 | cpu0:T3 2-10 | cpu1:T1 10-12 | cpu0:T2 10-12 | cpu0:T3 12-");
+    }
 }

@@ -74,6 +74,10 @@ public final class Kernel {
     private long anyBusyTotal;
     private long upcalls;
     private Event watchdog;
+    /** Whether a CPU asked the policy for a task at the end of this instant and got none while tasks were held. */
+    private boolean idleWithWork;
+    /** Tasks woken in this instant that did not ask to preempt because a CPU was idle then. */
+    private final List<ThreadControlBlock> deferredWakeups = new ArrayList<>();
     private Event tick;
 
     public Kernel(Workload workload, SchedulerFactory factory, Parameters params, KernelOptions options) {
@@ -374,17 +378,27 @@ public final class Kernel {
     private void checkWakeupPreemption(ThreadControlBlock woken) {
         for (CpuSlot c : cpus) {
             if (c.current == null && woken.allowedOn(c.id)) {
-                return; // an idle CPU it may run on will take it at the end of the instant
+                // An idle CPU it may run on will take it at the end of the instant — unless another task
+                // woken in this instant takes that CPU first: then it is asked again (see endOfInstant).
+                deferredWakeups.add(woken);
+                return;
             }
         }
+        requestWakeupPreemption(woken);
+    }
+
+    /** Asks the policy whether {@code woken} should take the CPU it selects from the task running there. */
+    private boolean requestWakeupPreemption(ThreadControlBlock woken) {
         CpuSlot c = cpus[policy.selectCpu(woken, Math.max(woken.lastCpu, 0), cpus.length)];
         if (c.current == null || !woken.allowedOn(c.id)) {
-            return;
+            return false;
         }
         if (!c.preemptRequested && policy.preemptOnWakeup(woken, c.current, c)) {
             c.preemptRequested = true;
             c.preemptReason = EnqueueReason.PREEMPTED;
+            return true;
         }
+        return false;
     }
 
     /** Accounts the CPU time {@code t} used since its current stretch began, and cancels its pending completion. */
@@ -975,6 +989,42 @@ public final class Kernel {
     }
 
     private void endOfInstant(long now) {
+        preemptAndPick(now);
+        // Tasks woken in this instant that found an idle CPU did not ask to preempt anyone; if others took
+        // those CPUs first, a woken task may now wait behind a less important running one (global RM: two
+        // jobs released at once, one idle CPU). It asks now, as it would have had no CPU been idle.
+        for (int round = deferredWakeups.size(); round > 0 && !deferredWakeups.isEmpty(); round--) {
+            boolean requested = false;
+            List<ThreadControlBlock> woken = new ArrayList<>(deferredWakeups);
+            deferredWakeups.clear();
+            for (ThreadControlBlock t : woken) {
+                if (t.held && t.state == ThreadState.READY && !t.user) {
+                    requested |= requestWakeupPreemption(t);
+                }
+            }
+            if (!requested) {
+                break;
+            }
+            preemptAndPick(now);
+        }
+        deferredWakeups.clear();
+        if (idleWithWork && held > 0) {
+            armWatchdog(now);
+        } else {
+            idleWithWorkSince = -1;
+        }
+        if (liveThreads == 0 && pendingArrivals == 0) {
+            engine.stop();
+        } else if (held == 0 && pendingWakeups == 0 && pendingArrivals == 0 && cpusInUse == 0 && !objectTimerMayWake()) {
+            if (violations.stream().noneMatch(v -> v.kind().equals("deadlock"))) {
+                reportDeadlock(now);
+            }
+            engine.stop();
+        }
+    }
+
+    /** Empties the CPUs whose task must give way, then lets every idle CPU ask the policy for a task, in CPU order. */
+    private void preemptAndPick(long now) {
         for (CpuSlot c : cpus) {
             if (c.preemptRequested && interruptsOff(c.current)) {
                 c.preemptRequested = false;
@@ -999,7 +1049,7 @@ public final class Kernel {
                 }
             }
         }
-        boolean idleWithWork = false;
+        idleWithWork = false;
         for (CpuSlot c : cpus) {
             // A task may leave the CPU at once (its first instruction blocks or yields): ask again.
             while (c.current == null && held > 0) {
@@ -1019,19 +1069,6 @@ public final class Kernel {
                     }
                 }
             }
-        }
-        if (idleWithWork && held > 0) {
-            armWatchdog(now);
-        } else {
-            idleWithWorkSince = -1;
-        }
-        if (liveThreads == 0 && pendingArrivals == 0) {
-            engine.stop();
-        } else if (held == 0 && pendingWakeups == 0 && pendingArrivals == 0 && cpusInUse == 0 && !objectTimerMayWake()) {
-            if (violations.stream().noneMatch(v -> v.kind().equals("deadlock"))) {
-                reportDeadlock(now);
-            }
-            engine.stop();
         }
     }
 
