@@ -27,8 +27,6 @@ final class CpuSlot implements CpuView {
     boolean preemptRequested;
     org.osim.api.sched.EnqueueReason preemptReason = org.osim.api.sched.EnqueueReason.PREEMPTED;
     boolean idleTraced;
-    /** Machine instructions until its next random interrupt (machine: { interrupts: random(N) }). */
-    int interruptIn;
 
     CpuSlot(int id, Cpu hw) {
         this.id = id;

@@ -18,18 +18,18 @@ final class SchedulerGuard {
     private final Scheduler policy;
     private final String name;
     private final String label;
-    private final Kernel kernel;
+    private final org.osim.hardware.Engine engine;
 
-    SchedulerGuard(Scheduler policy, String name, Kernel kernel) {
-        this(policy, name, "scheduler '" + name + "'", kernel);
+    SchedulerGuard(Scheduler policy, String name, org.osim.hardware.Engine engine) {
+        this(policy, name, "scheduler '" + name + "'", engine);
     }
 
     /** @param label how messages name it: {@code scheduler 'rr'}, or {@code runtime scheduler 'fcfs' of process A} */
-    SchedulerGuard(Scheduler policy, String name, String label, Kernel kernel) {
+    SchedulerGuard(Scheduler policy, String name, String label, org.osim.hardware.Engine engine) {
         this.policy = policy;
         this.name = name;
         this.label = label;
-        this.kernel = kernel;
+        this.engine = engine;
     }
 
     String name() {
@@ -37,7 +37,7 @@ final class SchedulerGuard {
     }
 
     OsimException failure(String callback, String problem, Throwable cause) {
-        String msg = label + " failed in " + callback + " at " + SimTime.formatMillis(kernel.now())
+        String msg = label + " failed in " + callback + " at " + SimTime.formatMillis(engine.now())
                 + " ms: " + problem;
         return cause == null ? new OsimException(ErrorCode.PLUGIN_FAILURE, msg)
                 : new OsimException(ErrorCode.PLUGIN_FAILURE, msg, cause);
@@ -81,7 +81,7 @@ final class SchedulerGuard {
         if (picked == null) {
             return null;
         }
-        if (!(picked instanceof ThreadControlBlock t) || t.kernel != kernel) {
+        if (!(picked instanceof ThreadControlBlock t) || t.engine != engine) {
             throw failure("pickNext", "returned " + picked + ", which is not a task of this simulation", null);
         }
         if (checkAffinity && !t.allowedOn(id)) {

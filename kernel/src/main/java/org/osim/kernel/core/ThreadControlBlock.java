@@ -15,7 +15,8 @@ import org.osim.hardware.Event;
  * the accounting the metrics need. Policies see it through {@link Task}, read-only.
  */
 public final class ThreadControlBlock implements Task, org.osim.api.object.ThreadRef {
-    final Kernel kernel;
+    /** The engine of the simulation this thread belongs to: its clock, and who it belongs to. */
+    final org.osim.hardware.Engine engine;
     final int tid;
     final ProcessControlBlock process;
     final String name;
@@ -133,10 +134,10 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     long preemptions;
     long migrations;
 
-    ThreadControlBlock(Kernel kernel, int tid, ProcessControlBlock process, String name, String programName,
+    ThreadControlBlock(org.osim.hardware.Engine engine, int tid, ProcessControlBlock process, String name, String programName,
                        List<Instruction> program, long declared, ThreadControlBlock spawner, long arrival, boolean user) {
         this.user = user;
-        this.kernel = kernel;
+        this.engine = engine;
         this.tid = tid;
         this.process = process;
         this.name = name;
@@ -162,6 +163,14 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
         return childrenDone;
     }
 
+    /** What a system call returns, in r0, as a real kernel returns it in a register: programs can test it. */
+    void setResult(long value) {
+        if (registers == null) {
+            registers = new long[org.osim.api.program.Operand.Register.COUNT];
+        }
+        registers[0] = value;
+    }
+
     /** Moves to {@code next}, refusing a move the state machine does not allow. */
     void moveTo(ThreadState next) {
         if (!state.canMoveTo(next)) {
@@ -171,7 +180,7 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     }
 
     boolean computing() {
-        return state == ThreadState.RUNNING && remaining > 0 && kernel.now() > segmentStart && (!user || cpu != null);
+        return state == ThreadState.RUNNING && remaining > 0 && engine.now() > segmentStart && (!user || cpu != null);
     }
 
     @Override
@@ -256,7 +265,7 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
 
     @Override
     public long jobRemainingNanos() {
-        long left = remaining > 0 && computing() ? remaining - (kernel.now() - segmentStart) : remaining;
+        long left = remaining > 0 && computing() ? remaining - (engine.now() - segmentStart) : remaining;
         long once = 0;
         for (int i = 0; i < program.size(); i++) {
             if (program.get(i) instanceof Instruction.Compute c) {
@@ -279,8 +288,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
         // A carrier computes through its current user thread, whose stretch is the one under way.
         ThreadControlBlock x = currentUser != null ? currentUser : this;
         boolean live = (state == ThreadState.RUNNING || (user && carrierRunning())) && x.remaining > 0
-                && kernel.now() > x.segmentStart;
-        return live ? cpuUsed + (kernel.now() - x.segmentStart) : cpuUsed;
+                && engine.now() > x.segmentStart;
+        return live ? cpuUsed + (engine.now() - x.segmentStart) : cpuUsed;
     }
 
     /** For a user thread: whether a kernel thread is running it right now. */

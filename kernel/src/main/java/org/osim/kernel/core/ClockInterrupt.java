@@ -1,0 +1,129 @@
+package org.osim.kernel.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.osim.api.ErrorCode;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.param.Parameters;
+import org.osim.api.program.Instruction;
+import org.osim.api.program.Program;
+import org.osim.api.result.SliceRecord;
+import org.osim.api.result.Termination;
+import org.osim.api.result.Violation;
+import org.osim.api.sched.CpuView;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.Scheduler;
+import org.osim.api.sched.SchedulerContext;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.sched.Slice;
+import org.osim.api.sched.StopReason;
+import org.osim.api.sched.ThreadState;
+import org.osim.api.sched.TimerHandle;
+import org.osim.api.trace.TraceEvent;
+import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.Workload;
+import org.osim.hardware.CostProfile;
+import org.osim.hardware.Engine;
+import org.osim.hardware.Event;
+import org.osim.hardware.EventRank;
+import org.osim.hardware.Machine;
+
+/**
+ * The clock interrupt (Tanenbaum Fig. 2-5): the one-shot timer that ends a time slice, and the periodic tick
+ * for policies that age or decay. A thread with interrupts off holds both off until {@code sti}.
+ */
+final class ClockInterrupt {
+    private final Engine engine;
+    private final Machine machine;
+    private final CostProfile costs;
+    private final CpuSlot[] cpus;
+    private final SchedulerGuard policy;
+    private Event tick;
+
+    // Peers, wired once by Kernel.
+    Dispatcher dispatcher;
+    ThreadExecution execution;
+    SchedulerActivations activations;
+
+    ClockInterrupt(Engine engine, Machine machine, CostProfile costs, CpuSlot[] cpus, SchedulerGuard policy) {
+        this.engine = engine;
+        this.machine = machine;
+        this.costs = costs;
+        this.cpus = cpus;
+        this.policy = policy;
+    }
+
+    /** Starts the periodic tick, if the machine has one. */
+    void start() {
+        if (machine.tickNanos() > 0) {
+            tick = Event.of(EventRank.TICK, this::onTick);
+            engine.schedule(tick, machine.tickNanos());
+        }
+    }
+
+    /**
+     * The clock interrupt that ends a slice, as in Tanenbaum Fig. 2-5: the running task's state is saved
+     * (its CPU time accounted), the interrupt's entry and exit are charged to the CPU as overhead, and the
+     * task goes back to the policy; the scheduler is called and the next task dispatched at the end of the
+     * instant.
+     */
+    void onSliceEnd(CpuSlot c) {
+        ThreadControlBlock t = c.current;
+        if (interruptsOff(t)) {
+            // The clock interrupt waits for sti: the thread runs on, with no slice end ahead.
+            withInterruptsOff(t).preemptionHeld = true;
+            dispatcher.saveState(c, t);
+            c.sliceEndAt = Long.MAX_VALUE;
+            execution.execute(c, t, engine.now());
+            return;
+        }
+        dispatcher.saveState(c, t);
+        if (costs.interrupt() > 0) {
+            c.hw.chargeOverhead(engine.now(), costs.interrupt());
+        }
+        dispatcher.stopRunning(c, t, StopReason.SLICE_EXPIRED);
+        if (t.carrier()) {
+            activations.carrierPreempted(c, t);
+        }
+        c.preemptedCandidate = t;
+        dispatcher.makeReady(t, EnqueueReason.SLICE_EXPIRED);
+    }
+
+    void onTick() {
+        long now = engine.now();
+        for (CpuSlot c : cpus) {
+            ThreadControlBlock t = c.current;
+            if (t != null) {
+                if (costs.interrupt() > 0) {
+                    c.hw.chargeOverhead(now, costs.interrupt());
+                }
+                if (policy.tick(t, c)) {
+                    c.preemptRequested = true;
+                    c.preemptReason = EnqueueReason.SLICE_EXPIRED;
+                }
+            }
+        }
+        engine.schedule(tick, now + machine.tickNanos());
+    }
+
+    /** Whether the thread on a CPU (or the user-level thread its kernel thread runs) has interrupts off. */
+    static boolean interruptsOff(ThreadControlBlock k) {
+        return withInterruptsOff(k) != null;
+    }
+
+    /** The thread running on kernel thread {@code k} (itself, or its user-level thread) that has interrupts off; else null. */
+    static ThreadControlBlock withInterruptsOff(ThreadControlBlock k) {
+        if (k == null) {
+            return null;
+        }
+        if (k.currentUser != null && k.currentUser.interruptsOff) {
+            return k.currentUser;
+        }
+        return k.interruptsOff ? k : null;
+    }
+}

@@ -1,0 +1,406 @@
+package org.osim.kernel.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.osim.api.ErrorCode;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.param.Parameters;
+import org.osim.api.program.Instruction;
+import org.osim.api.program.Program;
+import org.osim.api.result.SliceRecord;
+import org.osim.api.result.Termination;
+import org.osim.api.result.Violation;
+import org.osim.api.sched.CpuView;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.Scheduler;
+import org.osim.api.sched.SchedulerContext;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.sched.Slice;
+import org.osim.api.sched.StopReason;
+import org.osim.api.sched.ThreadState;
+import org.osim.api.sched.TimerHandle;
+import org.osim.api.trace.TraceEvent;
+import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.Workload;
+import org.osim.hardware.CostProfile;
+import org.osim.hardware.Engine;
+import org.osim.hardware.Event;
+import org.osim.hardware.EventRank;
+import org.osim.hardware.Machine;
+
+/**
+ * The dispatcher (Tanenbaum §2.4): the CPU slots, the moves between running, ready and blocked (Fig. 2-2),
+ * context switches and the accounting of CPU time. The policy only decides; this part carries it out.
+ */
+final class Dispatcher {
+    private final Engine engine;
+    private final CostProfile costs;
+    private final KernelOptions options;
+    private final CpuSlot[] cpus;
+    private final SchedulerGuard policy;
+    private final Tracer tracer;
+    private final InterleavingLog interleavings;
+    private final boolean machineCode;
+    /** The schedule as it ran, when the run records it. */
+    final List<SliceRecord> slices = new ArrayList<>();
+
+    // Peers, wired once by Kernel (the mechanism's parts call each other in cycles).
+    ThreadExecution execution;
+    SchedulerActivations activations;
+    UserLevelThreads userThreads;
+    TicketTransfer tickets;
+
+    long sliceCount;
+    /** Threads the policy holds (ready, not running). */
+    int held;
+    /** CPUs with a task on them now, and since when at least one has: for the time any CPU was busy. */
+    int cpusInUse;
+    private long anyBusySince;
+    long anyBusyTotal;
+    /** Whether a CPU asked the policy for a task at the end of this instant and got none while tasks were held. */
+    boolean idleWithWork;
+    /** Tasks woken in this instant that did not ask to preempt because a CPU was idle then. */
+    private final List<ThreadControlBlock> deferredWakeups = new ArrayList<>();
+
+    Dispatcher(Engine engine, CostProfile costs, KernelOptions options, CpuSlot[] cpus, SchedulerGuard policy, Tracer tracer,
+               InterleavingLog interleavings, boolean machineCode) {
+        this.engine = engine;
+        this.costs = costs;
+        this.options = options;
+        this.cpus = cpus;
+        this.policy = policy;
+        this.tracer = tracer;
+        this.interleavings = interleavings;
+        this.machineCode = machineCode;
+    }
+
+    /**
+     * Tasks woken in this instant that found an idle CPU did not ask to preempt anyone; if others took those
+     * CPUs first, a woken task may now wait behind a less important running one (global RM: two jobs released
+     * at once, one idle CPU). Each asks now, as it would have had no CPU been idle, until nobody asks.
+     */
+    void retryDeferredWakeups(long now) {
+        for (int round = deferredWakeups.size(); round > 0 && !deferredWakeups.isEmpty(); round--) {
+            boolean requested = false;
+            List<ThreadControlBlock> woken = new ArrayList<>(deferredWakeups);
+            deferredWakeups.clear();
+            for (ThreadControlBlock t : woken) {
+                if (t.held && t.state == ThreadState.READY && !t.user) {
+                    requested |= requestWakeupPreemption(t);
+                }
+            }
+            if (!requested) {
+                break;
+            }
+            preemptAndPick(now);
+        }
+        deferredWakeups.clear();
+    }
+
+    /** A ready thread leaves the policy without running (its process ended). */
+    void withdraw(ThreadControlBlock t) {
+        t.held = false;
+        held--;
+        policy.dequeue(t);
+    }
+
+    void makeReady(ThreadControlBlock t, EnqueueReason why) {
+        t.moveTo(ThreadState.READY);
+        t.readySince = engine.now();
+        t.held = true;
+        held++;
+        if (tracer.on()) {
+            tracer.emit(new TraceEvent.Enqueued(engine.now(), t.name, why));
+        }
+        policy.enqueue(t, why);
+        if (why == EnqueueReason.NEW || why == EnqueueReason.WAKEUP) {
+            checkWakeupPreemption(t);
+        }
+    }
+
+    void checkWakeupPreemption(ThreadControlBlock woken) {
+        for (CpuSlot c : cpus) {
+            if (c.current == null && woken.allowedOn(c.id)) {
+                // An idle CPU it may run on will take it at the end of the instant — unless another task
+                // woken in this instant takes that CPU first: then it is asked again (see endOfInstant).
+                deferredWakeups.add(woken);
+                return;
+            }
+        }
+        requestWakeupPreemption(woken);
+    }
+
+    /** Asks the policy whether {@code woken} should take the CPU it selects from the task running there. */
+    boolean requestWakeupPreemption(ThreadControlBlock woken) {
+        CpuSlot c = cpus[policy.selectCpu(woken, Math.max(woken.lastCpu, 0), cpus.length)];
+        if (c.current == null || !woken.allowedOn(c.id)) {
+            return false;
+        }
+        if (!c.preemptRequested && policy.preemptOnWakeup(woken, c.current, c)) {
+            c.preemptRequested = true;
+            c.preemptReason = EnqueueReason.PREEMPTED;
+            return true;
+        }
+        return false;
+    }
+
+    /** Accounts the CPU time {@code t} used since its current stretch began, and cancels its pending completion. */
+    void saveState(CpuSlot c, ThreadControlBlock k) {
+        long now = engine.now();
+        ThreadControlBlock t = running(k);
+        if (now > t.segmentStart && t.remaining > 0) {
+            long ran = Math.min(now - t.segmentStart, t.remaining);
+            account(c, k, t, ran);
+        }
+        t.segmentStart = now;
+        engine.cancel(c.completion);
+    }
+
+    /** What kernel thread {@code k} is executing: its own program, or a user thread's. */
+    static ThreadControlBlock running(ThreadControlBlock k) {
+        return k.currentUser != null ? k.currentUser : k;
+    }
+
+    /** CPU time {@code t} used while kernel thread {@code k} ran on {@code c}; both are charged it. */
+    void account(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, long ran) {
+        t.remaining -= ran;
+        t.cpuUsed += ran;
+        t.turnRan += ran;
+        if (t != k) {
+            k.cpuUsed += ran;
+            k.turnRan += ran;
+        }
+        c.hw.addBusy(ran);
+    }
+
+    void stopRunning(CpuSlot c, ThreadControlBlock t, StopReason why) {
+        long now = engine.now();
+        engine.cancel(c.sliceEnd);
+        engine.cancel(c.completion);
+        c.current = null;
+        if (--cpusInUse == 0) {
+            anyBusyTotal += now - anyBusySince;
+        }
+        c.last = t;
+        t.cpu = null;
+        sliceCount++;
+        if (options.recordSlices() && now > c.turnStart && c.turnTask != null) {
+            slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+        }
+        if (machineCode && c.turnTask != null) {
+            interleavings.logTurn(c.id, c.turnTask, now - c.turnStart);
+        }
+        c.turnTask = null;
+        if (t.currentUser != null) {
+            t.currentUser.cpu = null;
+        }
+        if (tracer.on()) {
+            tracer.emit(new TraceEvent.Stopped(now, c.id, t.name, why, t.turnRan));
+        }
+        policy.stopping(t, c, why, t.turnRan);
+    }
+
+    void block(CpuSlot c, ThreadControlBlock t, String on) {
+        stopRunning(c, t, StopReason.BLOCKED);
+        t.moveTo(ThreadState.BLOCKED);
+        t.blockedSince = engine.now();
+        if (tracer.on()) {
+            tracer.emit(new TraceEvent.Blocked(engine.now(), t.name, on));
+        }
+    }
+
+    void wake(ThreadControlBlock t) {
+        if (t.state != ThreadState.BLOCKED) {
+            return;
+        }
+        if (t.user) { // woken at user level (join): back to its run-time system
+            t.blocked += engine.now() - t.blockedSince;
+            userThreads.userReady(t, EnqueueReason.WAKEUP);
+            return;
+        }
+        t.wakeEvent = null;
+        t.ioRequest = null;
+        t.interruptible = false;
+        if (t.blockedUser != null) {
+            activations.activationUnblocked(t);
+            return;
+        }
+        tickets.reclaimTickets(t);
+        t.blocked += engine.now() - t.blockedSince;
+        ThreadControlBlock u = t.currentUser;
+        if (u != null && u.state == ThreadState.BLOCKED) {
+            // The user thread blocked with its kernel thread, and goes on with it.
+            u.blocked += engine.now() - u.blockedSince;
+            u.state = ThreadState.RUNNING;
+        }
+        makeReady(t, EnqueueReason.WAKEUP);
+    }
+
+    /** Blocks the thread running on {@code c} on {@code queue} until {@link #wakeOne} or {@link #wakeAll}. */
+    void sleepOn(CpuSlot c, ThreadControlBlock t, WaitQueue queue, String on) {
+        block(c, t, on);
+        queue.add(t);
+    }
+
+    /** Wakes the longest waiter of {@code queue}; returns whether there was one. */
+    boolean wakeOne(WaitQueue queue) {
+        ThreadControlBlock t = queue.poll();
+        if (t == null) {
+            return false;
+        }
+        wake(t);
+        return true;
+    }
+
+    /** Wakes every waiter of {@code queue}; returns how many. */
+    int wakeAll(WaitQueue queue) {
+        int n = 0;
+        while (wakeOne(queue)) {
+            n++;
+        }
+        return n;
+    }
+
+    void dispatch(CpuSlot c, ThreadControlBlock t) {
+        long now = engine.now();
+        t.held = false;
+        held--;
+        t.moveTo(ThreadState.RUNNING);
+        t.waiting += now - t.readySince;
+        if (t.firstRun < 0) {
+            t.firstRun = now;
+            if (t.message != null) {
+                t.process.started(t.message, now);
+            }
+        }
+        if (c.preemptedCandidate != null && c.preemptedCandidate != t) {
+            c.preemptedCandidate.preemptions++;
+        }
+        c.preemptedCandidate = null;
+        long overhead = 0;
+        boolean switched = c.last != t;
+        if (switched) {
+            t.switches++;
+            overhead = c.last == null || c.last.process != t.process ? costs.processSwitch() : costs.threadSwitch();
+        }
+        long start = overhead > 0 ? c.hw.chargeOverhead(now, overhead) : c.hw.freeAt(now);
+        c.current = t;
+        t.cpu = c;
+        if (cpusInUse++ == 0) {
+            anyBusySince = now;
+        }
+        if (t.lastCpu >= 0 && t.lastCpu != c.id) {
+            t.migrations++;
+        }
+        t.lastCpu = c.id;
+        t.turnRan = 0;
+        c.turnStart = start;
+        c.turnTask = t.currentUser != null ? t.currentUser.name : t.name;
+        if (t.currentUser != null) {
+            t.currentUser.cpu = c; // a user thread resumes on its kernel thread
+            if (switched) {
+                t.currentUser.switches++;
+            }
+        }
+        c.idleTraced = false;
+        if (tracer.on()) {
+            tracer.emit(new TraceEvent.Dispatched(now, c.id, t.name, switched, start - now));
+        }
+        policy.running(t, c);
+        long slice = policy.sliceNanos(t, c);
+        if (slice == Slice.INFINITE || start > Long.MAX_VALUE - slice) {
+            c.sliceEndAt = Long.MAX_VALUE;
+        } else {
+            c.sliceEndAt = start + slice;
+            engine.schedule(c.sliceEnd, c.sliceEndAt);
+        }
+        execution.execute(c, t, start);
+    }
+
+    /** Charges a system call's cost on {@code c}; returns when the CPU is free again. */
+    long systemCall(CpuSlot c, long now) {
+        return costs.systemCall() > 0 ? c.hw.chargeOverhead(now, costs.systemCall()) : now;
+    }
+
+    /** Empties the CPUs whose task must give way, then lets every idle CPU ask the policy for a task, in CPU order. */
+    void preemptAndPick(long now) {
+        for (CpuSlot c : cpus) {
+            if (c.preemptRequested && ClockInterrupt.interruptsOff(c.current)) {
+                c.preemptRequested = false;
+                ClockInterrupt.withInterruptsOff(c.current).preemptionHeld = true; // no interrupt gets through until sti
+            }
+            if (c.preemptRequested) {
+                c.preemptRequested = false;
+                ThreadControlBlock t = c.current;
+                if (t != null) {
+                    saveState(c, t);
+                    EnqueueReason why = c.preemptReason;
+                    stopRunning(c, t, switch (why) {
+                        case SLICE_EXPIRED -> StopReason.SLICE_EXPIRED;
+                        case PRIORITY_CHANGED -> StopReason.PRIORITY_CHANGED;
+                        default -> StopReason.PREEMPTED;
+                    });
+                    if (t.carrier()) {
+                        activations.carrierPreempted(c, t);
+                    }
+                    c.preemptedCandidate = t;
+                    makeReady(t, why);
+                }
+            }
+        }
+        idleWithWork = false;
+        for (CpuSlot c : cpus) {
+            // A task may leave the CPU at once (its first instruction blocks or yields): ask again.
+            while (c.current == null && held > 0) {
+                ThreadControlBlock t = policy.pickNext(c);
+                if (t == null) {
+                    idleWithWork = true;
+                    break;
+                }
+                dispatch(c, t);
+            }
+            if (c.current == null) {
+                c.preemptedCandidate = null;
+                if (!c.idleTraced) {
+                    c.idleTraced = true;
+                    if (tracer.on()) {
+                        tracer.emit(new TraceEvent.Idle(now, c.id));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Ends the stretch of the schedule being recorded on {@code c}, if any time went by. */
+    void closeTurn(CpuSlot c, long now) {
+        if (c.turnTask != null && now > c.turnStart) {
+            if (options.recordSlices()) {
+                slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+            }
+            c.turnStart = now;
+        }
+    }
+
+    /** A run cut short (at the horizon, or by a deadlock) still accounts the work under way on each CPU. */
+    void closeOpenTurns() {
+        long now = engine.now();
+        if (cpusInUse > 0) {
+            anyBusyTotal += now - anyBusySince;
+            anyBusySince = now;
+        }
+        for (CpuSlot c : cpus) {
+            ThreadControlBlock t = c.current;
+            if (t != null) {
+                saveState(c, t);
+                if (options.recordSlices() && now > c.turnStart && c.turnTask != null) {
+                    slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,615 @@
+package org.osim.kernel.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.osim.api.ErrorCode;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.param.Parameters;
+import org.osim.api.program.Instruction;
+import org.osim.api.program.Program;
+import org.osim.api.result.SliceRecord;
+import org.osim.api.result.Termination;
+import org.osim.api.result.Violation;
+import org.osim.api.sched.CpuView;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.Scheduler;
+import org.osim.api.sched.SchedulerContext;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.sched.Slice;
+import org.osim.api.sched.StopReason;
+import org.osim.api.sched.ThreadState;
+import org.osim.api.sched.TimerHandle;
+import org.osim.api.trace.TraceEvent;
+import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.Workload;
+import org.osim.hardware.CostProfile;
+import org.osim.hardware.Engine;
+import org.osim.hardware.Event;
+import org.osim.hardware.EventRank;
+import org.osim.hardware.Machine;
+
+/**
+ * The object table: the kernel objects a workload declares (semaphores, mutexes, mailboxes … each a plugin),
+ * and the mechanism around their operations — {@code call} and its outcome, blocking with time-outs, wake-ups
+ * with a value, {@code waitfor} on dispatcher objects, and what a thread's end undoes.
+ */
+final class KernelObjects {
+    private final Engine engine;
+    private final Workload workload;
+    private final KernelOptions options;
+    private final org.osim.api.RandomStreams streams;
+    private final Tracer tracer;
+    private final PendingEvents pending;
+    private final List<Violation> violations;
+    final java.util.Map<String, KernelObjectEntry> objects = new java.util.LinkedHashMap<>();
+
+    // Peers, wired once by Kernel.
+    Dispatcher dispatcher;
+    ProcessLifecycle lifecycle;
+    UserLevelThreads userThreads;
+    PriorityInheritance inheritance;
+    TicketTransfer tickets;
+    DeadlockDetector deadlocks;
+    AddressSpaces memory;
+
+    KernelObjects(Engine engine, Workload workload, KernelOptions options, org.osim.api.RandomStreams streams, Tracer tracer,
+                  PendingEvents pending, List<Violation> violations) {
+        this.engine = engine;
+        this.workload = workload;
+        this.options = options;
+        this.streams = streams;
+        this.tracer = tracer;
+        this.pending = pending;
+        this.violations = violations;
+    }
+
+    void createObject(org.osim.api.workload.ObjectSpec spec) {
+        org.osim.api.object.KernelObjectFactory f = options.objectTypes().apply(spec.type());
+        KernelObjectEntry o = new KernelObjectEntry(spec.name(), f);
+        o.turnstiles = turnstiles;
+        Parameters params = Parameters.resolve("kernel object '" + spec.name() + "' (" + f.type() + ")", f.parameters(), spec.params());
+        SplittableRandom random = streams.stream("object[" + spec.name() + "]");
+        org.osim.api.object.ObjectContext context = new org.osim.api.object.ObjectContext() {
+            @Override
+            public long now() {
+                return engine.now();
+            }
+
+            @Override
+            public SplittableRandom random() {
+                return random;
+            }
+
+            @Override
+            public org.osim.api.object.WaitQueue waitQueue(String name, org.osim.api.object.QueueOrder order) {
+                ObjectWaitQueue q = new ObjectWaitQueue(o, name, order, true);
+                o.queues.add(q);
+                return q;
+            }
+
+            @Override
+            public org.osim.api.object.WaitQueue conditionQueue(String name) {
+                ObjectWaitQueue q = new ObjectWaitQueue(o, name, org.osim.api.object.QueueOrder.FIFO, false);
+                o.queues.add(q);
+                return q;
+            }
+
+            @Override
+            public void requeue(org.osim.api.object.WaitQueue from, org.osim.api.object.ThreadRef thread,
+                                org.osim.api.object.WaitQueue to) {
+                ObjectWaitQueue src = (ObjectWaitQueue) from;
+                ObjectWaitQueue.Entry e = src.entryOf((ThreadControlBlock) thread);
+                if (e == null) {
+                    throw new IllegalArgumentException(thread.name() + " is not waiting in " + from.name());
+                }
+                src.remove(e);
+                ObjectWaitQueue.Entry moved = ((ObjectWaitQueue) to).adopt(e);
+                moved.timeout = e.timeout;
+                if (o.inheriting) {
+                    inheritance.lendPriority(o, new java.util.HashSet<>());
+                }
+            }
+
+            @Override
+            public void inheritPriority() {
+                o.inheriting = true;
+            }
+
+            @Override
+            public java.util.Optional<org.osim.api.object.ThreadRef> wakeOne(org.osim.api.object.WaitQueue queue, long value) {
+                ObjectWaitQueue.Entry e = ((ObjectWaitQueue) queue).next();
+                if (e == null) {
+                    return java.util.Optional.empty();
+                }
+                objectWake((ObjectWaitQueue) queue, e, value);
+                return java.util.Optional.of(e.caller);
+            }
+
+            @Override
+            public int wakeAll(org.osim.api.object.WaitQueue queue, long value) {
+                int n = 0;
+                for (ObjectWaitQueue.Entry e; (e = ((ObjectWaitQueue) queue).next()) != null; n++) {
+                    objectWake((ObjectWaitQueue) queue, e, value);
+                }
+                return n;
+            }
+
+            @Override
+            public void wake(org.osim.api.object.WaitQueue queue, org.osim.api.object.ThreadRef thread, long value) {
+                ObjectWaitQueue q = (ObjectWaitQueue) queue;
+                ObjectWaitQueue.Entry e = q.entryOf((ThreadControlBlock) thread);
+                if (e == null) {
+                    throw new IllegalArgumentException(thread.name() + " is not waiting in " + queue.name());
+                }
+                objectWake(q, e, value);
+            }
+
+            @Override
+            public void acquired(org.osim.api.object.ThreadRef thread) {
+                o.holders.putIfAbsent((ThreadControlBlock) thread, engine.now());
+                o.acquisitions++;
+                o.queues.forEach(tickets::lendFromWaiters);
+                if (o.inheriting) {
+                    inheritance.lendPriority(o, new java.util.HashSet<>());
+                }
+            }
+
+            @Override
+            public void released(org.osim.api.object.ThreadRef thread) {
+                Long since = o.holders.remove((ThreadControlBlock) thread);
+                if (since != null) {
+                    o.holdTime += engine.now() - since;
+                }
+                if (o.inheriting) {
+                    inheritance.inheritedPriority((ThreadControlBlock) thread, new java.util.HashSet<>());
+                }
+            }
+
+            @Override
+            public void acquired(org.osim.api.object.ThreadRef thread, org.osim.api.object.WaitQueue queue) {
+                ((ObjectWaitQueue) queue).holders.putIfAbsent((ThreadControlBlock) thread, engine.now());
+                o.acquisitions++;
+                tickets.lendFromWaiters((ObjectWaitQueue) queue);
+            }
+
+            @Override
+            public void released(org.osim.api.object.ThreadRef thread, org.osim.api.object.WaitQueue queue) {
+                Long since = ((ObjectWaitQueue) queue).holders.remove((ThreadControlBlock) thread);
+                if (since != null) {
+                    o.holdTime += engine.now() - since;
+                }
+            }
+
+            @Override
+            public void setPriority(org.osim.api.object.ThreadRef thread, int priority) {
+                inheritance.changeThreadPriority((ThreadControlBlock) thread, priority);
+            }
+
+            @Override
+            public void signalled() {
+                dispatcherSignalled(o);
+            }
+
+            @Override
+            public long load(org.osim.api.object.ThreadRef thread, String word) {
+                return memory.userWord((ThreadControlBlock) thread, word);
+            }
+
+            @Override
+            public void onProcessExit(String process, Runnable action) {
+                requireNonNull(action, "action is null");
+                if (workload.processes().stream().noneMatch(p -> p.name().equals(process))) {
+                    throw new IllegalArgumentException("no process '" + process + "' in the workload");
+                }
+                exitWatchers.computeIfAbsent("process " + process, x -> new ArrayList<>()).add(() -> guardObject(o, "a process exit", () -> {
+                    action.run();
+                    return null;
+                }));
+            }
+
+            @Override
+            public void onThreadExit(String thread, Runnable action) {
+                requireNonNull(action, "action is null");
+                int dot = thread.lastIndexOf('.');
+                String process = dot < 0 ? thread : thread.substring(0, dot);
+                if (workload.processes().stream().noneMatch(p -> p.name().equals(process))) {
+                    throw new IllegalArgumentException("no thread '" + thread + "' in the workload (name it PROCESS.THREAD)");
+                }
+                exitWatchers.computeIfAbsent("thread " + thread, x -> new ArrayList<>()).add(() -> guardObject(o, "a thread exit", () -> {
+                    action.run();
+                    return null;
+                }));
+            }
+
+            @Override
+            public boolean isRunning(org.osim.api.object.ThreadRef thread) {
+                ThreadControlBlock t = (ThreadControlBlock) thread;
+                return t.cpu != null && t.state != ThreadState.TERMINATED;
+            }
+
+            @Override
+            public void count(String counter, long delta) {
+                o.counters.merge(requireNonNull(counter, "counter is null"), delta, Long::sum);
+            }
+
+            @Override
+            public void countMax(String counter, long value) {
+                o.counters.merge(requireNonNull(counter, "counter is null"), value, Math::max);
+            }
+
+            @Override
+            public void countTime(String counter, long nanos) {
+                o.times.merge(requireNonNull(counter, "counter is null"), nanos, Long::sum);
+            }
+
+            @Override
+            public void countMaxTime(String counter, long nanos) {
+                o.times.merge(requireNonNull(counter, "counter is null"), nanos, Math::max);
+            }
+
+            @Override
+            public void note(String what) {
+                if (tracer.on()) {
+                    tracer.emit(new TraceEvent.ObjectNote(engine.now(), o.name, what));
+                }
+            }
+
+            @Override
+            public TimerHandle at(long time, Runnable action) {
+                Event e = Event.of(EventRank.POLICY_TIMER, () -> {
+                    o.timers--;
+                    guardObject(o, "a timer", () -> {
+                        action.run();
+                        return null;
+                    });
+                });
+                o.timers++;
+                engine.schedule(e, Math.max(time, engine.now()));
+                return () -> {
+                    if (engine.cancel(e)) {
+                        o.timers--;
+                    }
+                };
+            }
+        };
+        o.object = guardObject(o, "create", () -> {
+            try {
+                return requireNonNull(f.create(spec.name(), params, context), "create returned null");
+            } catch (IllegalArgumentException e) { // a parameter the type could only check against the workload
+                throw spec.at().map(w -> OsimException.badInput(w, "kernel object '" + spec.name() + "': " + e.getMessage()))
+                        .orElseGet(() -> OsimException.badInput("kernel object '" + spec.name() + "': " + e.getMessage()));
+            }
+        });
+        if (f.waitable() && !(o.object instanceof org.osim.api.object.Waitable)) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel object type '" + f.type()
+                    + "' says it is waitable, but its objects do not implement Waitable");
+        }
+        objects.put(spec.name(), o);
+    }
+
+    /** Runs a call into an object plugin; an exception from it ends the run naming the object and its type. */
+    <T> T guardObject(KernelObjectEntry o, String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (OsimException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel object '" + o.name + "' (type '" + o.factory.type()
+                    + "') failed in " + what + " at " + SimTime.formatMillis(engine.now()) + " ms: threw " + e, e);
+        }
+    }
+
+    /** A register named in a system call's argument, as a whole word: r3, or the r3 of 'r3:-1'. */
+    private static final java.util.regex.Pattern REGISTER_ARGUMENT = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])r([0-7])(?![A-Za-z0-9_])");
+
+    boolean callObject(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, Instruction.Call call) {
+        KernelObjectEntry o = objects.get(call.object());
+        if (o == null) {
+            lifecycle.terminate(t.process, Termination.fatal("bad system call: no kernel object '" + call.object() + "'"));
+            return false;
+        }
+        long timeout = Long.MAX_VALUE;
+        List<String> args = new ArrayList<>(call.arguments().size());
+        for (String a : call.arguments()) {
+            if (a.startsWith("timeout=")) { // the kernel's, for any blocking operation
+                timeout = SimTime.parse(a.substring("timeout=".length()));
+            } else if (a.indexOf('r') >= 0 && REGISTER_ARGUMENT.matcher(a).find()) {
+                // A system call's arguments are passed in registers: r3 (or the r3 of 'r3:-1') is the value r3 holds.
+                java.util.regex.Matcher m = REGISTER_ARGUMENT.matcher(a);
+                StringBuilder b = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(b, String.valueOf(t.registers == null ? 0 : t.registers[m.group(1).charAt(0) - '0']));
+                }
+                args.add(m.appendTail(b).toString());
+            } else {
+                args.add(a);
+            }
+        }
+        if (t.spinningOn == null) {
+            o.operations++;
+        }
+        org.osim.api.object.Invocation inv = new org.osim.api.object.Invocation(call.operation(), args, t);
+        org.osim.api.object.Outcome out = guardObject(o, call.operation(), () -> {
+            try {
+                return o.object.invoke(inv);
+            } catch (IllegalArgumentException e) {
+                return org.osim.api.object.Outcome.fail(e.getMessage());
+            }
+        });
+        if (out instanceof org.osim.api.object.Outcome.Spin spin) {
+            ObjectWaitQueue q = (ObjectWaitQueue) spin.queue();
+            boolean first = t.spinningOn == null;
+            t.spinningOn = q;
+            t.pc--; // the same call again, after the spin
+            t.remaining = spin.nanos();
+            if (first && q.waitsForHolders && deadlocks.checkWaitForCycle(t, q)) {
+                Violation v = violations.remove(violations.size() - 1);
+                violations.add(new Violation(v.kind(), v.time(), v.threads(), v.detail()
+                        + "; " + t.name + " spins, and spinners never give up: the run stops here", v.schedule()));
+                engine.stop();
+                return false;
+            }
+            return true;
+        }
+        t.spinningOn = null;
+        if (out instanceof org.osim.api.object.Outcome.Done done) {
+            t.setResult(done.value());
+            return true;
+        }
+        if (out instanceof org.osim.api.object.Outcome.Fail f) {
+            lifecycle.terminate(t.process, Termination.fatal(call.object() + "." + call.operation() + ": " + f.reason()));
+            return false;
+        }
+        org.osim.api.object.Outcome.Block b = (org.osim.api.object.Outcome.Block) out;
+        ObjectWaitQueue q = (ObjectWaitQueue) b.queue();
+        o.blocks++;
+        long wait = Math.min(b.timeoutNanos(), timeout);
+        ThreadControlBlock waiter = userThreads.blockInKernel(c, k, t, call.object() + "." + call.operation());
+        ObjectWaitQueue.Entry e = q.add(t, waiter, engine.now());
+        tickets.lendTickets(waiter);
+        if (wait != Long.MAX_VALUE) {
+            pending.wakeups++;
+            e.timeout = engine.at(engine.now() + wait, EventRank.WAKEUP, () -> {
+                pending.wakeups--;
+                if (q.entryOf(t) == e) {
+                    q.remove(e);
+                    o.timeouts++;
+                    t.setResult(TIMED_OUT);
+                    accountWait(o, e);
+                    guardObject(o, "timedOut", () -> {
+                        o.object.timedOut(t, q);
+                        return null;
+                    });
+                    dispatcher.wake(e.blocked);
+                }
+            });
+        }
+        if (q.waitsForHolders) {
+            deadlocks.checkWaitForCycle(t, q);
+            if (o.inheriting) {
+                inheritance.lendPriority(o, new java.util.HashSet<>());
+            }
+        }
+        return false;
+    }
+
+    /** {@code waitfor}: satisfied now, or the caller sleeps until it is (or its time-out). Returns false if it left the CPU. */
+    boolean waitFor(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, Instruction.WaitFor w) {
+        List<KernelObjectEntry> objs = new ArrayList<>(w.objects().size());
+        for (String name : w.objects()) {
+            KernelObjectEntry o = objects.get(name);
+            if (o == null || !(o.object instanceof org.osim.api.object.Waitable)) {
+                lifecycle.terminate(t.process, Termination.fatal("bad system call: no dispatcher object '" + name + "'"));
+                return false;
+            }
+            o.operations++;
+            objs.add(o);
+        }
+        DispatcherWait d = new DispatcherWait(t, objs, w.all(), engine.now(), w.toString());
+        if (trySatisfy(d)) {
+            return true;
+        }
+        for (KernelObjectEntry o : objs) {
+            o.blocks++;
+            o.dispatcherWaits.add(d);
+        }
+        d.blocked = userThreads.blockInKernel(c, k, t, w.toString());
+        t.dispatcherWait = d;
+        if (w.timeoutNanos() != Long.MAX_VALUE) {
+            pending.wakeups++;
+            d.timeout = engine.at(engine.now() + w.timeoutNanos(), EventRank.WAKEUP, () -> {
+                pending.wakeups--;
+                d.timeout = null;
+                if (!d.done) {
+                    for (KernelObjectEntry o : d.objects) {
+                        o.timeouts++;
+                    }
+                    t.setResult(TIMED_OUT);
+                    endDispatcherWait(d);
+                    dispatcher.wake(d.blocked);
+                }
+            });
+        }
+        return false;
+    }
+
+    static org.osim.api.object.Waitable waitable(KernelObjectEntry o) {
+        return (org.osim.api.object.Waitable) o.object;
+    }
+
+    /** Satisfies {@code d} if it can be: any — the first signalled object, in the order named; all — all of them at once. */
+    boolean trySatisfy(DispatcherWait d) {
+        ThreadControlBlock t = d.caller;
+        if (d.all) {
+            for (KernelObjectEntry o : d.objects) {
+                if (!guardObject(o, "isSignalled", () -> waitable(o).isSignalled(t))) {
+                    return false;
+                }
+            }
+            for (KernelObjectEntry o : d.objects) {
+                guardObject(o, "satisfy", () -> {
+                    waitable(o).satisfy(t);
+                    return null;
+                });
+            }
+            t.setResult(0);
+            return true;
+        }
+        for (int i = 0; i < d.objects.size(); i++) {
+            KernelObjectEntry o = d.objects.get(i);
+            if (guardObject(o, "isSignalled", () -> waitable(o).isSignalled(t))) {
+                guardObject(o, "satisfy", () -> {
+                    waitable(o).satisfy(t);
+                    return null;
+                });
+                t.setResult(i); // WAIT_OBJECT_0 + i: which one it got
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The waitfor {@code d} is over (satisfied, timed out, or its thread ended): it leaves every list. */
+    void endDispatcherWait(DispatcherWait d) {
+        d.done = true;
+        d.caller.dispatcherWait = null;
+        long waited = engine.now() - d.since;
+        for (KernelObjectEntry o : d.objects) {
+            o.dispatcherWaits.remove(d);
+            o.totalWait += waited;
+            o.worstWait = Math.max(o.worstWait, waited);
+        }
+        if (d.timeout != null && engine.cancel(d.timeout)) {
+            pending.wakeups--;
+        }
+        d.timeout = null;
+    }
+
+    private final Turnstiles turnstiles = new Turnstiles(this::objectNote);
+
+    void objectNote(KernelObjectEntry o, String what) {
+        if (tracer.on()) {
+            tracer.emit(new TraceEvent.ObjectNote(engine.now(), o.name, what));
+        }
+    }
+
+    /** What kernel objects asked to be told when a process or thread ends ("process A", "thread A.t"). */
+    private final java.util.Map<String, List<Runnable>> exitWatchers = new java.util.HashMap<>();
+
+    void exited(String what) {
+        if (!exitWatchers.isEmpty()) {
+            List<Runnable> watchers = exitWatchers.remove(what);
+            if (watchers != null) {
+                watchers.forEach(Runnable::run);
+            }
+        }
+    }
+
+    private final java.util.ArrayDeque<KernelObjectEntry> signalledObjects = new java.util.ArrayDeque<>();
+
+    private boolean satisfying;
+
+    /**
+     * Object {@code o} may be signalled: the waits for it are satisfied in the order they began, while
+     * they can be. Satisfying one may signal another object; that is done after, not inside.
+     */
+    void dispatcherSignalled(KernelObjectEntry o) {
+        signalledObjects.add(o);
+        if (satisfying) {
+            return;
+        }
+        satisfying = true;
+        try {
+            for (KernelObjectEntry next; (next = signalledObjects.poll()) != null; ) {
+                for (DispatcherWait d : new ArrayList<>(next.dispatcherWaits)) {
+                    if (!d.done && trySatisfy(d)) {
+                        endDispatcherWait(d);
+                        dispatcher.wake(d.blocked);
+                    }
+                }
+            }
+        } finally {
+            satisfying = false;
+        }
+    }
+
+    /** The value a wait that timed out returns (ETIMEDOUT, negated as Linux returns it). */
+    static final long TIMED_OUT = -110;
+
+    void objectWake(ObjectWaitQueue q, ObjectWaitQueue.Entry e, long value) {
+        e.caller.setResult(value);
+        q.remove(e);
+        if (e.timeout != null && engine.cancel(e.timeout)) {
+            pending.wakeups--;
+        }
+        accountWait(q.object, e);
+        dispatcher.wake(e.blocked);
+        if (q.object.inheriting) {
+            inheritance.lendPriority(q.object, new java.util.HashSet<>()); // one lender fewer
+        }
+    }
+
+    void accountWait(KernelObjectEntry o, ObjectWaitQueue.Entry e) {
+        long waited = engine.now() - e.since;
+        o.totalWait += waited;
+        o.worstWait = Math.max(o.worstWait, waited);
+    }
+
+    /** A thread ends: it leaves any object queue it waits in, and objects undo what it held. */
+    void leaveObjects(ThreadControlBlock t) {
+        if (t.dispatcherWait != null) {
+            endDispatcherWait(t.dispatcherWait);
+        }
+        if (t.objectWait != null) {
+            ObjectWaitQueue q = t.objectWait;
+            ObjectWaitQueue.Entry e = q.entryOf(t);
+            if (e != null) {
+                q.remove(e);
+                if (e.timeout != null && engine.cancel(e.timeout)) {
+                    pending.wakeups--;
+                }
+            }
+        }
+        for (KernelObjectEntry o : objects.values()) {
+            if (o.holders.containsKey(t) || t.objectWait != null || t.spinningOn != null || o.queues.stream().anyMatch(q -> q.holders.containsKey(t))) {
+                guardObject(o, "threadExited", () -> {
+                    o.object.threadExited(t);
+                    return null;
+                });
+            }
+            Long since = o.holders.remove(t);
+            if (since != null) {
+                o.holdTime += engine.now() - since;
+            }
+            for (ObjectWaitQueue q : o.queues) {
+                Long held = q.holders.remove(t);
+                if (held != null) {
+                    o.holdTime += engine.now() - held;
+                }
+            }
+        }
+    }
+
+    /** Whether an object's timer is pending while someone waits on that object (a timer can wake only its own waiters). */
+    boolean objectTimerMayWake() {
+        for (KernelObjectEntry o : objects.values()) {
+            if (o.timers > 0 && (!o.dispatcherWaits.isEmpty() || o.queues.stream().anyMatch(q -> !q.isEmpty()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<org.osim.api.result.ObjectResult> objectResults() {
+        List<org.osim.api.result.ObjectResult> out = new ArrayList<>();
+        for (KernelObjectEntry o : objects.values()) {
+            out.add(o.result(engine.now()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,155 @@
+package org.osim.kernel.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.osim.api.ErrorCode;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.param.Parameters;
+import org.osim.api.program.Instruction;
+import org.osim.api.program.Program;
+import org.osim.api.result.SliceRecord;
+import org.osim.api.result.Termination;
+import org.osim.api.result.Violation;
+import org.osim.api.sched.CpuView;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.Scheduler;
+import org.osim.api.sched.SchedulerContext;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.sched.Slice;
+import org.osim.api.sched.StopReason;
+import org.osim.api.sched.ThreadState;
+import org.osim.api.sched.TimerHandle;
+import org.osim.api.trace.TraceEvent;
+import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.Workload;
+import org.osim.hardware.CostProfile;
+import org.osim.hardware.Engine;
+import org.osim.hardware.Event;
+import org.osim.hardware.EventRank;
+import org.osim.hardware.Machine;
+
+/**
+ * Periodic real-time tasks (Tanenbaum §2.4.4): each job's release and deadline, the backlog of jobs released
+ * while an earlier one runs, and what a missed deadline does ({@code abortOnMiss} abandons the job).
+ */
+final class PeriodicJobs {
+    private final Engine engine;
+    private final PendingEvents pending;
+
+    // Peers, wired once by Kernel.
+    Dispatcher dispatcher;
+    ThreadExecution execution;
+
+    PeriodicJobs(Engine engine, PendingEvents pending) {
+        this.engine = engine;
+        this.pending = pending;
+    }
+
+    /** Job {@code job} of {@code t} is released now: its deadline is armed and the next release scheduled. */
+    void release(ThreadControlBlock t, int job) {
+        JobState js = t.jobs;
+        js.released++;
+        pending.wakeups++; // the deadline check
+        long deadline = js.deadlineOf(job);
+        engine.at(deadline, EventRank.TICK, () -> {
+            pending.wakeups--;
+            onDeadline(t, job);
+        });
+        int next = job + 1;
+        if (js.spec.hasJob(next)) {
+            pending.wakeups++;
+            engine.at(js.releaseOf(next), EventRank.WAKEUP, () -> {
+                pending.wakeups--;
+                if (t.state == ThreadState.TERMINATED) {
+                    return;
+                }
+                release(t, next);
+                if (js.waitingForRelease) {
+                    js.waitingForRelease = false;
+                    startJob(t, next);
+                    dispatcher.wake(t);
+                } else {
+                    js.backlog.addLast(next);
+                }
+            });
+        }
+    }
+
+    void startJob(ThreadControlBlock t, int job) {
+        JobState js = t.jobs;
+        js.currentJob = job;
+        js.currentRelease = js.releaseOf(job);
+        js.currentDeadline = js.deadlineOf(job);
+        js.currentMissed = false;
+        t.pc = 0;
+        t.timesLeft = t.times - 1;
+        t.remaining = 0;
+    }
+
+    /** The current job's program has ended: account it, and start a waiting job if there is one. */
+    boolean nextJob(CpuSlot c, ThreadControlBlock t) {
+        JobState js = t.jobs;
+        long now = engine.now();
+        if (js.currentJob >= 0) {
+            long response = now - js.currentRelease;
+            js.completed++;
+            js.sumResponse += response;
+            js.worstResponse = Math.max(js.worstResponse, response);
+            js.maxLateness = Math.max(js.maxLateness, now - js.currentDeadline);
+            if (now > js.currentDeadline && !js.currentMissed) {
+                js.missed++;
+            }
+            js.currentJob = -1;
+            js.currentDeadline = Long.MAX_VALUE;
+        }
+        Integer waiting = js.backlog.pollFirst();
+        if (waiting == null) {
+            return false;
+        }
+        startJob(t, waiting);
+        return true;
+    }
+
+    /** At a job's deadline: if it has not finished it has missed; with abortOnMiss it is abandoned. */
+    void onDeadline(ThreadControlBlock t, int job) {
+        JobState js = t.jobs;
+        if (t.state == ThreadState.TERMINATED) {
+            return;
+        }
+        boolean unfinished = js.currentJob == job || js.backlog.contains(job);
+        if (!unfinished) {
+            return;
+        }
+        js.missed++;
+        if (js.currentJob == job) {
+            js.currentMissed = true;
+        }
+        if (!js.spec.abortOnMiss()) {
+            return;
+        }
+        js.aborted++;
+        if (js.backlog.remove(job)) {
+            return;
+        }
+        // Abandon the current job: its remaining work is dropped.
+        js.currentJob = -1;
+        js.currentDeadline = Long.MAX_VALUE;
+        if (t.state == ThreadState.RUNNING) {
+            CpuSlot c = t.cpu;
+            dispatcher.saveState(c, t);
+            t.remaining = 0;
+            t.pc = t.program.size();
+            t.timesLeft = 0;
+            execution.execute(c, t, engine.now());
+        } else {
+            t.remaining = 0;
+            t.pc = t.program.size();
+            t.timesLeft = 0;
+        }
+    }
+}

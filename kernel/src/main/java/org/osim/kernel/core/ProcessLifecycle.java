@@ -1,0 +1,278 @@
+package org.osim.kernel.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.osim.api.ErrorCode;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.param.Parameters;
+import org.osim.api.program.Instruction;
+import org.osim.api.program.Program;
+import org.osim.api.result.SliceRecord;
+import org.osim.api.result.Termination;
+import org.osim.api.result.Violation;
+import org.osim.api.sched.CpuView;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.Scheduler;
+import org.osim.api.sched.SchedulerContext;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.sched.Slice;
+import org.osim.api.sched.StopReason;
+import org.osim.api.sched.ThreadState;
+import org.osim.api.sched.TimerHandle;
+import org.osim.api.trace.TraceEvent;
+import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.Workload;
+import org.osim.hardware.CostProfile;
+import org.osim.hardware.Engine;
+import org.osim.hardware.Event;
+import org.osim.hardware.EventRank;
+import org.osim.hardware.Machine;
+
+/**
+ * The life of processes and threads (Tanenbaum §2.1.2–2.1.4): creation (at arrival, {@code fork},
+ * {@code spawn}), the four ways a process ends (normal exit, fatal error, killed, signalled), and what an
+ * ending does — threads leave their objects and regions, joiners and waiting parents wake, children are
+ * reaped.
+ */
+final class ProcessLifecycle {
+    private final Engine engine;
+    private final ProcessTable table;
+    private final Tracer tracer;
+    private final SchedulerGuard policy;
+    private final boolean machineCode;
+    private final PendingEvents pending;
+    /** Live threads the kernel schedules: the run ends when none is left and nothing more will arrive. */
+    int liveThreads;
+
+    // Peers, wired once by Kernel.
+    Dispatcher dispatcher;
+    UserLevelThreads userThreads;
+    KernelObjects kernelObjects;
+    MutualExclusionChecker regions;
+    TicketTransfer tickets;
+    PeriodicJobs jobs;
+    Signals signals;
+
+    ProcessLifecycle(Engine engine, ProcessTable table, Tracer tracer, SchedulerGuard policy, boolean machineCode,
+                     PendingEvents pending) {
+        this.engine = engine;
+        this.table = table;
+        this.tracer = tracer;
+        this.policy = policy;
+        this.machineCode = machineCode;
+        this.pending = pending;
+    }
+
+    ProcessControlBlock createProcess(String name, int priority, int nice, String user, int tickets, long declared,
+                                              java.util.Map<String, Program> programs, List<ThreadSpec> threads,
+                                              ProcessControlBlock parent, org.osim.api.workload.PeriodicSpec periodic,
+                                              long affinity, org.osim.api.workload.ThreadingSpec threading) {
+        ProcessControlBlock p = table.add(new ProcessControlBlock(table.nextPid(), name, parent, priority, nice, user,
+                tickets, engine.now(), declared, programs));
+        p.affinity = affinity;
+        p.threading = threading;
+        if (threading.userLevel()) {
+            p.runtime = userThreads.createRuntime(p, threading);
+        }
+        if (parent != null) {
+            parent.children.add(p);
+            parent.liveChildren++;
+        }
+        if (tracer.on()) {
+            tracer.emit(new TraceEvent.ProcessCreated(engine.now(), name, parent == null ? "" : parent.name));
+        }
+        if (machineCode) {
+            AddressSpaces.layOutMemory(p, threads, programs);
+        }
+        boolean single = threads.size() == 1;
+        for (ThreadSpec ts : threads) {
+            long threadDeclared = single ? declared : ts.program().cpuNanos();
+            createThread(p, ts.name(), "main", ts.program(), threadDeclared, null, periodic);
+        }
+        if (p.runtime != null) {
+            for (VirtualProcessor vp : p.runtime.processors) {
+                vp.carrier = userThreads.createCarrier(p.runtime);
+            }
+        }
+        return p;
+    }
+
+    ThreadControlBlock createThread(ProcessControlBlock p, String name, String programName, Program program,
+                                            long declared, ThreadControlBlock spawner) {
+        return createThread(p, name, programName, program, declared, spawner, null);
+    }
+
+    ThreadControlBlock createThread(ProcessControlBlock p, String name, String programName, Program program,
+                                            long declared, ThreadControlBlock spawner,
+                                            org.osim.api.workload.PeriodicSpec periodic) {
+        boolean user = p.runtime != null;
+        ThreadControlBlock t = table.add(new ThreadControlBlock(engine, table.nextTid(), p, name, programName, program.instructions(),
+                declared, spawner, engine.now(), user));
+        t.times = program.times();
+        t.timesLeft = program.times() - 1;
+        if (spawner != null) {
+            spawner.children.add(t);
+            spawner.liveChildren++;
+            if (tracer.on()) {
+                tracer.emit(new TraceEvent.ThreadCreated(engine.now(), name, spawner.name));
+            }
+        }
+        if (periodic != null) {
+            t.jobs = new JobState(periodic, engine.now());
+            jobs.release(t, 0);
+            jobs.startJob(t, 0);
+        }
+        if (user) {
+            // A user-level thread: the run-time system's to schedule; the kernel does not know it.
+            RuntimeSystem rt = p.runtime;
+            rt.liveUserThreads++;
+            rt.scheduler.taskNew(t);
+            userThreads.userReady(t, EnqueueReason.NEW);
+            return t;
+        }
+        p.liveThreads++;
+        liveThreads++;
+        policy.taskNew(t);
+        dispatcher.makeReady(t, EnqueueReason.NEW);
+        return t;
+    }
+
+    void finishThread(ThreadControlBlock t) {
+        if (!kernelObjects.objects.isEmpty()) {
+            kernelObjects.leaveObjects(t);
+        }
+        regions.threadEnded(t); // it leaves its regions as it ends
+        if (t.message != null && t.pc >= t.program.size() && t.process.alive()) {
+            t.process.handled(t.message, engine.now());
+        }
+        t.state = ThreadState.TERMINATED;
+        tickets.returnBorrowedTickets(t);
+        t.completion = engine.now();
+        t.process.liveThreads--;
+        liveThreads--;
+        if (tracer.on()) {
+            tracer.emit(new TraceEvent.ThreadExited(engine.now(), t.name));
+        }
+        kernelObjects.exited("thread " + t.name);
+        policy.taskExit(t);
+        if (t.joiners != null) {
+            dispatcher.wakeAll(t.joiners);
+        }
+        ThreadControlBlock parent = t.spawner;
+        if (parent != null && --parent.liveChildren == 0 && parent.childrenDone != null) {
+            dispatcher.wakeAll(parent.childrenDone);
+        }
+        if (t.process.liveThreads == 0 && t.process.alive() && t.process.runtime == null
+                && (!t.process.receivesMessages || t.process.messagesDone())) {
+            processExit(t.process, Termination.exit(0));
+        }
+    }
+
+    /** Ends every thread of {@code p} (exit, fatal error or kill) and then the process. */
+    void terminate(ProcessControlBlock p, Termination how) {
+        if (!p.alive()) {
+            return;
+        }
+        p.termination = how; // set first: finishing its threads must not end it a second way
+        if (p.runtime != null) {
+            endUserThreads(p);
+        }
+        for (ThreadControlBlock t : p.threads) {
+            if (t.user) {
+                continue;
+            }
+            switch (t.state) {
+                case RUNNING -> {
+                    CpuSlot c = t.cpu;
+                    dispatcher.saveState(c, t);
+                    dispatcher.stopRunning(c, t, StopReason.EXITED);
+                }
+                case READY -> {
+                    dispatcher.withdraw(t);
+                }
+                case BLOCKED -> {
+                    t.blocked += engine.now() - t.blockedSince;
+                    if (t.wakeEvent != null && engine.cancel(t.wakeEvent)) {
+                        pending.wakeups--;
+                    }
+                    if (t.ioRequest != null) {
+                        t.ioRequest.cancel();
+                        pending.wakeups--;
+                    }
+                    if (t.waitingOn != null) {
+                        t.waitingOn.remove(t);
+                    }
+                }
+                case NEW, TERMINATED -> {
+                    continue;
+                }
+            }
+            finishThread(t);
+        }
+        processExit(p, how);
+    }
+
+    /** The user threads of a process that ends: taken from the run-time system, unblocked, ended. */
+    void endUserThreads(ProcessControlBlock p) {
+        RuntimeSystem rt = p.runtime;
+        for (ThreadControlBlock u : p.threads) {
+            if (!u.user || u.state == ThreadState.TERMINATED) {
+                continue;
+            }
+            if (u.state == ThreadState.READY && u.held) {
+                u.held = false;
+                rt.scheduler.dequeue(u);
+            } else if (u.state == ThreadState.BLOCKED) {
+                u.blocked += engine.now() - u.blockedSince;
+                if (u.waitingOn != null) {
+                    u.waitingOn.remove(u);
+                }
+            } else if (u.state == ThreadState.RUNNING && u.cpu != null) {
+                dispatcher.saveState(u.cpu, u.cpu.current); // its kernel thread is running it: account the work done
+            }
+            u.state = ThreadState.TERMINATED;
+            u.completion = engine.now();
+            u.cpu = null;
+            if (!kernelObjects.objects.isEmpty()) {
+                kernelObjects.leaveObjects(u);
+            }
+            rt.liveUserThreads--;
+            rt.scheduler.taskExit(u);
+        }
+        for (ThreadControlBlock k : rt.carriers) {
+            k.currentUser = null;
+            k.blockedUser = null;
+        }
+    }
+
+    void processExit(ProcessControlBlock p, Termination how) {
+        p.termination = how;
+        p.completion = engine.now();
+        if (tracer.on()) {
+            tracer.emit(new TraceEvent.ProcessExited(engine.now(), p.name, how));
+        }
+        kernelObjects.exited("process " + p.name);
+        ProcessControlBlock parent = p.parent;
+        if (parent != null) {
+            parent.liveChildren--;
+            if (parent.childWait != null && !parent.childWait.isEmpty()) {
+                reap(parent, p);
+                dispatcher.wakeOne(parent.childWait);
+            } else {
+                parent.unreaped.addLast(p);
+            }
+            if (parent.signalsIfAny() != null && parent.alive()) {
+                signals.signal(parent, org.osim.api.program.Signal.SIGCHLD, p.name); // ignored unless it set a handler
+            }
+        }
+    }
+
+    static void reap(ProcessControlBlock parent, ProcessControlBlock child) {
+        parent.childrenCpu += child.cpuNanos() + child.childrenCpu;
+    }
+}

@@ -1,0 +1,107 @@
+package org.osim.kernel.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.osim.api.ErrorCode;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.param.Parameters;
+import org.osim.api.program.Instruction;
+import org.osim.api.program.Program;
+import org.osim.api.result.SliceRecord;
+import org.osim.api.result.Termination;
+import org.osim.api.result.Violation;
+import org.osim.api.sched.CpuView;
+import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.Scheduler;
+import org.osim.api.sched.SchedulerContext;
+import org.osim.api.sched.SchedulerFactory;
+import org.osim.api.sched.Slice;
+import org.osim.api.sched.StopReason;
+import org.osim.api.sched.ThreadState;
+import org.osim.api.sched.TimerHandle;
+import org.osim.api.trace.TraceEvent;
+import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.Workload;
+import org.osim.hardware.CostProfile;
+import org.osim.hardware.Engine;
+import org.osim.hardware.Event;
+import org.osim.hardware.EventRank;
+import org.osim.hardware.Machine;
+
+/**
+ * The watchdog in simulated time (after sched_ext's): a task runnable for longer than the bound while a CPU
+ * it may use sits idle ends the run with an error naming the policy.
+ */
+final class Watchdog {
+    private final Engine engine;
+    private final KernelOptions options;
+    private final CpuSlot[] cpus;
+    private final SchedulerGuard policy;
+    private final ProcessTable table;
+    private long idleWithWorkSince = -1;
+    private Event watchdog;
+
+    // Peers, wired once by Kernel.
+    Dispatcher dispatcher;
+
+    Watchdog(Engine engine, KernelOptions options, CpuSlot[] cpus, SchedulerGuard policy, ProcessTable table) {
+        this.engine = engine;
+        this.options = options;
+        this.cpus = cpus;
+        this.policy = policy;
+        this.table = table;
+    }
+
+    /** No CPU idles while work waits: the watchdog's clock starts again from zero. */
+    void calm() {
+        idleWithWorkSince = -1;
+    }
+
+    void armWatchdog(long now) {
+        if (options.watchdogNanos() <= 0) {
+            return;
+        }
+        if (idleWithWorkSince < 0) {
+            idleWithWorkSince = now;
+        }
+        if (watchdog == null) {
+            watchdog = Event.of(EventRank.WATCHDOG, this::onWatchdog);
+        }
+        if (!watchdog.isScheduled()) {
+            engine.schedule(watchdog, idleWithWorkSince + options.watchdogNanos());
+        }
+    }
+
+    void onWatchdog() {
+        long now = engine.now();
+        if (idleWithWorkSince < 0 || dispatcher.held == 0) {
+            return;
+        }
+        ThreadControlBlock oldest = null;
+        for (ThreadControlBlock t : table.threads()) {
+            if (t.held && (oldest == null || t.readySince < oldest.readySince)) {
+                oldest = t;
+            }
+        }
+        if (now - idleWithWorkSince >= options.watchdogNanos() && oldest != null
+                && now - oldest.readySince >= options.watchdogNanos()) {
+            int idle = -1;
+            for (CpuSlot c : cpus) {
+                if (c.current == null) {
+                    idle = c.id;
+                    break;
+                }
+            }
+            throw policy.failure("pickNext", "watchdog: task " + oldest.name + " has been runnable for "
+                    + SimTime.formatMillis(now - oldest.readySince) + " ms while cpu " + idle
+                    + " sat idle (bound " + SimTime.format(options.watchdogNanos()) + ")", null);
+        }
+        engine.schedule(watchdog, Math.max(idleWithWorkSince, oldest == null ? now : oldest.readySince)
+                + options.watchdogNanos());
+    }
+}
