@@ -10,28 +10,12 @@ import org.osim.api.OsimException;
 import org.osim.api.SimTime;
 import org.osim.api.param.Parameters;
 import org.osim.api.program.Instruction;
-import org.osim.api.program.Program;
-import org.osim.api.result.SliceRecord;
 import org.osim.api.result.Termination;
 import org.osim.api.result.Violation;
-import org.osim.api.sched.CpuView;
-import org.osim.api.sched.EnqueueReason;
-import org.osim.api.sched.Scheduler;
-import org.osim.api.sched.SchedulerContext;
-import org.osim.api.sched.SchedulerFactory;
-import org.osim.api.sched.Slice;
-import org.osim.api.sched.StopReason;
-import org.osim.api.sched.ThreadState;
-import org.osim.api.sched.TimerHandle;
 import org.osim.api.trace.TraceEvent;
-import org.osim.api.workload.ProcessSpec;
-import org.osim.api.workload.ThreadSpec;
 import org.osim.api.workload.Workload;
-import org.osim.hardware.CostProfile;
 import org.osim.hardware.Engine;
-import org.osim.hardware.Event;
 import org.osim.hardware.EventRank;
-import org.osim.hardware.Machine;
 
 /**
  * The object table: the kernel objects a workload declares (semaphores, mutexes, mailboxes … each a plugin),
@@ -74,209 +58,7 @@ final class KernelObjects {
         o.turnstiles = turnstiles;
         Parameters params = Parameters.resolve("kernel object '" + spec.name() + "' (" + f.type() + ")", f.parameters(), spec.params());
         SplittableRandom random = streams.stream("object[" + spec.name() + "]");
-        org.osim.api.object.ObjectContext context = new org.osim.api.object.ObjectContext() {
-            @Override
-            public long now() {
-                return engine.now();
-            }
-
-            @Override
-            public SplittableRandom random() {
-                return random;
-            }
-
-            @Override
-            public org.osim.api.object.WaitQueue waitQueue(String name, org.osim.api.object.QueueOrder order) {
-                ObjectWaitQueue q = new ObjectWaitQueue(o, name, order, true);
-                o.queues.add(q);
-                return q;
-            }
-
-            @Override
-            public org.osim.api.object.WaitQueue conditionQueue(String name) {
-                ObjectWaitQueue q = new ObjectWaitQueue(o, name, org.osim.api.object.QueueOrder.FIFO, false);
-                o.queues.add(q);
-                return q;
-            }
-
-            @Override
-            public void requeue(org.osim.api.object.WaitQueue from, org.osim.api.object.ThreadRef thread,
-                                org.osim.api.object.WaitQueue to) {
-                ObjectWaitQueue src = (ObjectWaitQueue) from;
-                ObjectWaitQueue.Entry e = src.entryOf((ThreadControlBlock) thread);
-                if (e == null) {
-                    throw new IllegalArgumentException(thread.name() + " is not waiting in " + from.name());
-                }
-                src.remove(e);
-                ObjectWaitQueue.Entry moved = ((ObjectWaitQueue) to).adopt(e);
-                moved.timeout = e.timeout;
-                if (o.inheriting) {
-                    inheritance.lendPriority(o, new java.util.HashSet<>());
-                }
-            }
-
-            @Override
-            public void inheritPriority() {
-                o.inheriting = true;
-            }
-
-            @Override
-            public java.util.Optional<org.osim.api.object.ThreadRef> wakeOne(org.osim.api.object.WaitQueue queue, long value) {
-                ObjectWaitQueue.Entry e = ((ObjectWaitQueue) queue).next();
-                if (e == null) {
-                    return java.util.Optional.empty();
-                }
-                objectWake((ObjectWaitQueue) queue, e, value);
-                return java.util.Optional.of(e.caller);
-            }
-
-            @Override
-            public int wakeAll(org.osim.api.object.WaitQueue queue, long value) {
-                int n = 0;
-                for (ObjectWaitQueue.Entry e; (e = ((ObjectWaitQueue) queue).next()) != null; n++) {
-                    objectWake((ObjectWaitQueue) queue, e, value);
-                }
-                return n;
-            }
-
-            @Override
-            public void wake(org.osim.api.object.WaitQueue queue, org.osim.api.object.ThreadRef thread, long value) {
-                ObjectWaitQueue q = (ObjectWaitQueue) queue;
-                ObjectWaitQueue.Entry e = q.entryOf((ThreadControlBlock) thread);
-                if (e == null) {
-                    throw new IllegalArgumentException(thread.name() + " is not waiting in " + queue.name());
-                }
-                objectWake(q, e, value);
-            }
-
-            @Override
-            public void acquired(org.osim.api.object.ThreadRef thread) {
-                o.holders.putIfAbsent((ThreadControlBlock) thread, engine.now());
-                o.acquisitions++;
-                o.queues.forEach(tickets::lendFromWaiters);
-                if (o.inheriting) {
-                    inheritance.lendPriority(o, new java.util.HashSet<>());
-                }
-            }
-
-            @Override
-            public void released(org.osim.api.object.ThreadRef thread) {
-                Long since = o.holders.remove((ThreadControlBlock) thread);
-                if (since != null) {
-                    o.holdTime += engine.now() - since;
-                }
-                if (o.inheriting) {
-                    inheritance.inheritedPriority((ThreadControlBlock) thread, new java.util.HashSet<>());
-                }
-            }
-
-            @Override
-            public void acquired(org.osim.api.object.ThreadRef thread, org.osim.api.object.WaitQueue queue) {
-                ((ObjectWaitQueue) queue).holders.putIfAbsent((ThreadControlBlock) thread, engine.now());
-                o.acquisitions++;
-                tickets.lendFromWaiters((ObjectWaitQueue) queue);
-            }
-
-            @Override
-            public void released(org.osim.api.object.ThreadRef thread, org.osim.api.object.WaitQueue queue) {
-                Long since = ((ObjectWaitQueue) queue).holders.remove((ThreadControlBlock) thread);
-                if (since != null) {
-                    o.holdTime += engine.now() - since;
-                }
-            }
-
-            @Override
-            public void setPriority(org.osim.api.object.ThreadRef thread, int priority) {
-                inheritance.changeThreadPriority((ThreadControlBlock) thread, priority);
-            }
-
-            @Override
-            public void signalled() {
-                dispatcherSignalled(o);
-            }
-
-            @Override
-            public long load(org.osim.api.object.ThreadRef thread, String word) {
-                return memory.userWord((ThreadControlBlock) thread, word);
-            }
-
-            @Override
-            public void onProcessExit(String process, Runnable action) {
-                requireNonNull(action, "action is null");
-                if (workload.processes().stream().noneMatch(p -> p.name().equals(process))) {
-                    throw new IllegalArgumentException("no process '" + process + "' in the workload");
-                }
-                exitWatchers.computeIfAbsent("process " + process, x -> new ArrayList<>()).add(() -> guardObject(o, "a process exit", () -> {
-                    action.run();
-                    return null;
-                }));
-            }
-
-            @Override
-            public void onThreadExit(String thread, Runnable action) {
-                requireNonNull(action, "action is null");
-                int dot = thread.lastIndexOf('.');
-                String process = dot < 0 ? thread : thread.substring(0, dot);
-                if (workload.processes().stream().noneMatch(p -> p.name().equals(process))) {
-                    throw new IllegalArgumentException("no thread '" + thread + "' in the workload (name it PROCESS.THREAD)");
-                }
-                exitWatchers.computeIfAbsent("thread " + thread, x -> new ArrayList<>()).add(() -> guardObject(o, "a thread exit", () -> {
-                    action.run();
-                    return null;
-                }));
-            }
-
-            @Override
-            public boolean isRunning(org.osim.api.object.ThreadRef thread) {
-                ThreadControlBlock t = (ThreadControlBlock) thread;
-                return t.cpu != null && t.state != ThreadState.TERMINATED;
-            }
-
-            @Override
-            public void count(String counter, long delta) {
-                o.counters.merge(requireNonNull(counter, "counter is null"), delta, Long::sum);
-            }
-
-            @Override
-            public void countMax(String counter, long value) {
-                o.counters.merge(requireNonNull(counter, "counter is null"), value, Math::max);
-            }
-
-            @Override
-            public void countTime(String counter, long nanos) {
-                o.times.merge(requireNonNull(counter, "counter is null"), nanos, Long::sum);
-            }
-
-            @Override
-            public void countMaxTime(String counter, long nanos) {
-                o.times.merge(requireNonNull(counter, "counter is null"), nanos, Math::max);
-            }
-
-            @Override
-            public void note(String what) {
-                if (tracer.on()) {
-                    tracer.emit(new TraceEvent.ObjectNote(engine.now(), o.name, what));
-                }
-            }
-
-            @Override
-            public TimerHandle at(long time, Runnable action) {
-                Event e = Event.of(EventRank.POLICY_TIMER, () -> {
-                    o.timers--;
-                    guardObject(o, "a timer", () -> {
-                        action.run();
-                        return null;
-                    });
-                });
-                o.timers++;
-                engine.schedule(e, Math.max(time, engine.now()));
-                return () -> {
-                    if (engine.cancel(e)) {
-                        o.timers--;
-                    }
-                };
-            }
-        };
+        org.osim.api.object.ObjectContext context = new KernelObjectContext(o, random, engine, workload, tracer, this);
         o.object = guardObject(o, "create", () -> {
             try {
                 return requireNonNull(f.create(spec.name(), params, context), "create returned null");
@@ -500,6 +282,11 @@ final class KernelObjects {
 
     /** What kernel objects asked to be told when a process or thread ends ("process A", "thread A.t"). */
     private final java.util.Map<String, List<Runnable>> exitWatchers = new java.util.HashMap<>();
+
+    /** Runs {@code action} when {@code what} ("process A", "thread A.t") ends. */
+    void onExit(String what, Runnable action) {
+        exitWatchers.computeIfAbsent(what, x -> new ArrayList<>()).add(action);
+    }
 
     void exited(String what) {
         if (!exitWatchers.isEmpty()) {

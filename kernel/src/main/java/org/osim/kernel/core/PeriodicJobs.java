@@ -1,37 +1,8 @@
 package org.osim.kernel.core;
 
-import static java.util.Objects.requireNonNull;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import org.osim.api.ErrorCode;
-import org.osim.api.OsimException;
-import org.osim.api.SimTime;
-import org.osim.api.param.Parameters;
-import org.osim.api.program.Instruction;
-import org.osim.api.program.Program;
-import org.osim.api.result.SliceRecord;
-import org.osim.api.result.Termination;
-import org.osim.api.result.Violation;
-import org.osim.api.sched.CpuView;
-import org.osim.api.sched.EnqueueReason;
-import org.osim.api.sched.Scheduler;
-import org.osim.api.sched.SchedulerContext;
-import org.osim.api.sched.SchedulerFactory;
-import org.osim.api.sched.Slice;
-import org.osim.api.sched.StopReason;
 import org.osim.api.sched.ThreadState;
-import org.osim.api.sched.TimerHandle;
-import org.osim.api.trace.TraceEvent;
-import org.osim.api.workload.ProcessSpec;
-import org.osim.api.workload.ThreadSpec;
-import org.osim.api.workload.Workload;
-import org.osim.hardware.CostProfile;
 import org.osim.hardware.Engine;
-import org.osim.hardware.Event;
 import org.osim.hardware.EventRank;
-import org.osim.hardware.Machine;
 
 /**
  * Periodic real-time tasks (Tanenbaum §2.4.4): each job's release and deadline, the backlog of jobs released
