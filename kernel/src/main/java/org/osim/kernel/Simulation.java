@@ -26,6 +26,9 @@ import org.osim.kernel.core.KernelOptions;
  * }</pre>
  */
 public final class Simulation {
+    /** The system property that turns the invariant checker on for every simulation built (surefire sets it in tests). */
+    public static final String CHECK_PROPERTY = "osim.check";
+
     private final Kernel kernel;
 
     private Simulation(Kernel kernel) {
@@ -56,6 +59,7 @@ public final class Simulation {
         private Long horizon;
         private boolean recordSlices;
         private boolean ticketTransfer;
+        private boolean check = Boolean.getBoolean(CHECK_PROPERTY);
         private final List<TraceListener> listeners = new ArrayList<>();
         private Function<String, CostProfile> profiles = CostProfile::named;
         private Function<String, SchedulerFactory> schedulers;
@@ -153,6 +157,16 @@ public final class Simulation {
             return this;
         }
 
+        /**
+         * Lets the invariant checker watch the run: every broken rule of the kernel, or promise of the policy,
+         * ends it with an error saying when and which. Off by default, on when the system property
+         * {@value Simulation#CHECK_PROPERTY} is {@code true} (as in every test of a project that sets it).
+         */
+        public Builder check(boolean check) {
+            this.check = check;
+            return this;
+        }
+
         public Builder trace(TraceListener listener) {
             listeners.add(requireNonNull(listener, "listener is null"));
             return this;
@@ -191,7 +205,7 @@ public final class Simulation {
                     : type -> installedRegistry().requireObjectType(type);
             checkObjects(types);
             KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, end, ticketTransfer,
-                    runtime, types);
+                    runtime, types, check);
             return new Simulation(new Kernel(workload, factory, resolved, options));
         }
 

@@ -183,6 +183,17 @@ public final class Mutex implements KernelObjectFactory {
             }
 
             @Override
+            public java.util.Optional<String> brokenInvariant() {
+                if (owner == null && !lockers.isEmpty()) {
+                    return java.util.Optional.of("free, while " + lockers.size() + " wait to lock it (a lost wake-up)");
+                }
+                if (owner != null && lockers.waiters().stream().anyMatch(w -> w.id() == owner.id())) {
+                    return java.util.Optional.of("its owner " + owner.name() + " waits to lock it");
+                }
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public void satisfy(ThreadRef thread) {
                 take(thread);
             }

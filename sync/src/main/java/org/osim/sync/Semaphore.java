@@ -67,22 +67,48 @@ public final class Semaphore implements KernelObjectFactory {
         WaitQueue sleepers = context.waitQueue(name + ".sleepers",
                 params.get(ORDER).equals("priority") ? QueueOrder.PRIORITY : QueueOrder.FIFO);
         final class Impl implements KernelObject, Waitable {
-            private long count = Math.min(params.get(INITIAL), max);
+            private final long initial = Math.min(params.get(INITIAL), max);
+            private long count = initial;
+            /** For the invariant: ups that counted (not lost at max), and downs that completed. */
+            private long ups;
+            private long downs;
 
             @Override
             public Outcome invoke(Invocation call) {
                 if (call.operation().equals("down")) {
                     if (count > 0) {
                         count--;
+                        downs++;
                         return Outcome.done(count);
                     }
                     return Outcome.block(sleepers);
                 }
-                if (context.wakeOne(sleepers, count).isEmpty()) {
-                    count = Math.min(max, count + 1);
+                if (context.wakeOne(sleepers, count).isPresent()) {
+                    ups++;
+                    downs++; // the sleeper's down completes with this up
+                } else if (count < max) {
+                    count++;
+                    ups++;
                     context.signalled(); // a waitfor may take it
+                } else {
+                    context.signalled();
                 }
                 return Outcome.done(count);
+            }
+
+            @Override
+            public java.util.Optional<String> brokenInvariant() {
+                if (count < 0 || count > max) {
+                    return java.util.Optional.of("count " + count + " outside 0.." + max);
+                }
+                if (count != initial + ups - downs) {
+                    return java.util.Optional.of("count " + count + ", but initial " + initial + " + " + ups + " ups - "
+                            + downs + " downs = " + (initial + ups - downs));
+                }
+                if (count > 0 && !sleepers.isEmpty()) {
+                    return java.util.Optional.of("count " + count + " while " + sleepers.size() + " sleep in down (a lost wake-up)");
+                }
+                return java.util.Optional.empty();
             }
 
             @Override
@@ -93,6 +119,7 @@ public final class Semaphore implements KernelObjectFactory {
             @Override
             public void satisfy(ThreadRef thread) {
                 count--;
+                downs++;
             }
         }
         return new Impl();

@@ -17,4 +17,13 @@ public interface KernelObject {
 
     /** The priority of {@code thread}, waiting in this object, changed (for chained priority inheritance). */
     default void waiterPriorityChanged(ThreadRef thread) {}
+
+    /**
+     * For the invariant checker, which asks at the end of every instant while it is on: the first rule of this
+     * object's own state that does not hold ("2 owners: A and B"; "value 3, but initial 1 + 4 ups - 1 downs
+     * = 4"), or empty when all hold. A broken rule ends the run naming the object and its type.
+     */
+    default java.util.Optional<String> brokenInvariant() {
+        return java.util.Optional.empty();
+    }
 }

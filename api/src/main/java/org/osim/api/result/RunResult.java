@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param objects how each kernel object was used, in declaration order
  * @param memory memory words at the end: the shared ones and the segments' by name, then each process's as {@code P:word}
  * @param regions the critical regions of machine-level programs, in the order they were first named
+ * @param invariantsChecked whether the kernel's invariant checker watched the run (and found every rule kept:
+ *     a broken one ends the run with an error instead)
  */
 public record RunResult(String workload, String scheduler, Map<String, String> params, long seed, int cpus,
                         String profile, List<TaskResult> processes, Summary summary, List<SliceRecord> slices,
                         List<Violation> violations, long events, long sliceCount, long endTime, List<ObjectResult> objects,
-                        Map<String, List<Long>> memory, List<RegionResult> regions) {
+                        Map<String, List<Long>> memory, List<RegionResult> regions,
+                        boolean invariantsChecked) {
     public RunResult {
         regions = List.copyOf(regions);
         requireNonNull(workload, "workload is null");

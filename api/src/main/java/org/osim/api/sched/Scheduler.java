@@ -59,4 +59,12 @@ public interface Scheduler {
 
     /** A task ended; called once, after it stopped running and was dequeued. */
     default void taskExit(Task task) {}
+
+    /**
+     * What this policy promises about its decisions (work conservation, a global priority order), for the
+     * invariant checker to hold it to. Asked once, after {@link SchedulerFactory#create}.
+     */
+    default Promises promises() {
+        return Promises.NONE;
+    }
 }

@@ -75,9 +75,12 @@ final class ClockInterrupt {
             ThreadControlBlock t = c.current;
             if (t != null) {
                 if (costs.interrupt() > 0) {
-                    c.hw.chargeOverhead(now, costs.interrupt());
+                    // The interrupt takes the CPU from the running thread for its entry and exit: the thread's
+                    // work stops, and goes on when the handler is done.
+                    dispatcher.saveState(c, t);
+                    execution.execute(c, t, c.hw.chargeOverhead(now, costs.interrupt()));
                 }
-                if (policy.tick(t, c)) {
+                if (c.current == t && policy.tick(t, c)) {
                     c.preemptRequested = true;
                     c.preemptReason = EnqueueReason.SLICE_EXPIRED;
                 }

@@ -32,6 +32,8 @@ final class Dispatcher {
     SchedulerActivations activations;
     UserLevelThreads userThreads;
     TicketTransfer tickets;
+    /** The run's invariant checker, or null when the run is not checked. */
+    InvariantChecker checker;
 
     long sliceCount;
     /** Threads the policy holds (ready, not running). */
@@ -84,6 +86,9 @@ final class Dispatcher {
     void withdraw(ThreadControlBlock t) {
         t.held = false;
         held--;
+        if (checker != null) {
+            checker.held(t, false);
+        }
         policy.dequeue(t);
     }
 
@@ -92,6 +97,9 @@ final class Dispatcher {
         t.readySince = engine.now();
         t.held = true;
         held++;
+        if (checker != null) {
+            checker.held(t, true);
+        }
         if (tracer.on()) {
             tracer.emit(new TraceEvent.Enqueued(engine.now(), t.name, why));
         }
@@ -214,7 +222,7 @@ final class Dispatcher {
         if (u != null && u.state == ThreadState.BLOCKED) {
             // The user thread blocked with its kernel thread, and goes on with it.
             u.blocked += engine.now() - u.blockedSince;
-            u.state = ThreadState.RUNNING;
+            u.moveTo(ThreadState.RUNNING);
         }
         makeReady(t, EnqueueReason.WAKEUP);
     }
@@ -248,6 +256,9 @@ final class Dispatcher {
         long now = engine.now();
         t.held = false;
         held--;
+        if (checker != null) {
+            checker.held(t, false);
+        }
         t.moveTo(ThreadState.RUNNING);
         t.waiting += now - t.readySince;
         if (t.firstRun < 0) {

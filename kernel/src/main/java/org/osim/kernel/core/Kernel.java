@@ -71,6 +71,8 @@ public final class Kernel {
     private final UserLevelThreads userThreads;
     private final SchedulerActivations activations;
     private final PopUpThreads popups;
+    /** Watches every instant when the run is checked; null (and never called) when it is not. */
+    private final InvariantChecker checker;
 
     public Kernel(Workload workload, SchedulerFactory factory, Parameters params, KernelOptions options) {
         this.workload = requireNonNull(workload, "workload is null");
@@ -194,6 +196,16 @@ public final class Kernel {
         jobs.dispatcher = dispatcher;
         jobs.execution = execution;
 
+        if (options.check()) {
+            checker = new InvariantChecker(engine, cpus, policy);
+            checker.dispatcher = dispatcher;
+            checker.kernelObjects = kernelObjects;
+            checker.table = table;
+            dispatcher.checker = checker;
+            lifecycle.checker = checker;
+        } else {
+            checker = null;
+        }
         engine.setInstantListener(this::endOfInstant);
         for (ObjectSpec spec : workload.objects()) {
             kernelObjects.createObject(spec);
@@ -280,6 +292,9 @@ public final class Kernel {
         clock.start();
         engine.run();
         dispatcher.closeOpenTurns();
+        if (checker != null) {
+            checker.endOfRun();
+        }
         return new ResultCollector(this).collect();
     }
 
@@ -304,6 +319,9 @@ public final class Kernel {
     private void endOfInstant(long now) {
         dispatcher.preemptAndPick(now);
         dispatcher.retryDeferredWakeups(now);
+        if (checker != null) {
+            checker.endOfInstant(now);
+        }
         if (dispatcher.idleWithWork && dispatcher.held > 0) {
             watchdog.armWatchdog(now);
         } else {

@@ -15,11 +15,13 @@ import org.osim.hardware.CostProfile;
  * @param ticketTransfer whether a thread blocked waiting for another lends it its lottery tickets
  * @param runtimeSchedulers finds the scheduler plugins that processes' run-time systems use for user threads
  * @param objectTypes finds the kernel-object plugins the workload's objects are made by
+ * @param check whether the invariant checker watches the run (see {@link InvariantChecker})
  */
 public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long seed, long watchdogNanos,
                             boolean recordSlices, List<TraceListener> listeners, long horizon, boolean ticketTransfer,
                             java.util.function.Function<String, org.osim.api.sched.SchedulerFactory> runtimeSchedulers,
-                            java.util.function.Function<String, org.osim.api.object.KernelObjectFactory> objectTypes) {
+                            java.util.function.Function<String, org.osim.api.object.KernelObjectFactory> objectTypes,
+                            boolean check) {
     /** Like sched_ext's default, but in simulated time. */
     public static final long DEFAULT_WATCHDOG = 30_000_000_000L;
 

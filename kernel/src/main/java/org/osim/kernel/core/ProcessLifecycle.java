@@ -34,6 +34,8 @@ final class ProcessLifecycle {
     TicketTransfer tickets;
     PeriodicJobs jobs;
     Signals signals;
+    /** The run's invariant checker, given to every thread made; null when the run is not checked. */
+    InvariantChecker checker;
 
     ProcessLifecycle(Engine engine, ProcessTable table, Tracer tracer, SchedulerGuard policy, boolean machineCode,
                      PendingEvents pending) {
@@ -90,6 +92,7 @@ final class ProcessLifecycle {
         boolean user = p.runtime != null;
         ThreadControlBlock t = table.add(new ThreadControlBlock(engine, table.nextTid(), p, name, programName, program.instructions(),
                 declared, spawner, engine.now(), user));
+        t.checker = checker;
         t.times = program.times();
         t.timesLeft = program.times() - 1;
         if (spawner != null) {
@@ -127,7 +130,7 @@ final class ProcessLifecycle {
         if (t.message != null && t.pc >= t.program.size() && t.process.alive()) {
             t.process.handled(t.message, engine.now());
         }
-        t.state = ThreadState.TERMINATED;
+        t.moveTo(ThreadState.TERMINATED);
         tickets.returnBorrowedTickets(t);
         t.completion = engine.now();
         t.process.liveThreads--;
@@ -212,7 +215,7 @@ final class ProcessLifecycle {
             } else if (u.state == ThreadState.RUNNING && u.cpu != null) {
                 dispatcher.saveState(u.cpu, u.cpu.current); // its kernel thread is running it: account the work done
             }
-            u.state = ThreadState.TERMINATED;
+            u.moveTo(ThreadState.TERMINATED);
             u.completion = engine.now();
             u.cpu = null;
             if (!kernelObjects.objects.isEmpty()) {

@@ -30,7 +30,7 @@ final class ResultCollector {
         return new RunResult(kernel.workload().name(), kernel.schedulerName(), kernel.params().asText(), o.seed(),
                 o.cpus(), o.costs().name(), processes, summary(processes), kernel.slices(), kernel.violations(),
                 kernel.engine().eventsFired(), kernel.sliceCount(), end, kernel.objectResults(), kernel.memoryAtEnd(),
-                kernel.regionResults());
+                kernel.regionResults(), kernel.options().check());
     }
 
     private TaskResult thread(ThreadControlBlock t) {

@@ -60,7 +60,7 @@ final class SchedulerActivations {
         }
         rt.carriers.remove(a);
         a.blocked += engine.now() - a.blockedSince;
-        a.state = ThreadState.TERMINATED;
+        a.moveTo(ThreadState.TERMINATED);
         a.completion = engine.now();
         a.process.liveThreads--;
         lifecycle.liveThreads--;
@@ -77,7 +77,7 @@ final class SchedulerActivations {
         u.blocked += engine.now() - u.blockedSince;
         userThreads.userReady(u, EnqueueReason.WAKEUP);
         // The old activation is done: its kernel thread is discarded.
-        a.state = ThreadState.TERMINATED;
+        a.moveTo(ThreadState.TERMINATED);
         a.completion = engine.now();
         a.process.liveThreads--;
         lifecycle.liveThreads--;

@@ -177,4 +177,18 @@ final class SchedulerGuard {
             throw thrown("a timer", e);
         }
     }
+
+    /** What the policy promises about its decisions (asked once; a broken answer names the policy). */
+    org.osim.api.sched.Promises promises() {
+        org.osim.api.sched.Promises p;
+        try {
+            p = policy.promises();
+        } catch (RuntimeException e) {
+            throw thrown("promises", e);
+        }
+        if (p == null) {
+            throw failure("promises", "returned null (Promises.NONE promises nothing)", null);
+        }
+        return p;
+    }
 }

@@ -17,6 +17,8 @@ import org.osim.hardware.Event;
 public final class ThreadControlBlock implements Task, org.osim.api.object.ThreadRef {
     /** The engine of the simulation this thread belongs to: its clock, and who it belongs to. */
     final org.osim.hardware.Engine engine;
+    /** The run's invariant checker, told of every state move; null when the run is not checked. */
+    InvariantChecker checker;
     final int tid;
     final ProcessControlBlock process;
     final String name;
@@ -171,12 +173,22 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
         registers[0] = value;
     }
 
-    /** Moves to {@code next}, refusing a move the state machine does not allow. */
+    /**
+     * Moves to {@code next}, refusing a move the state machine does not allow (Tanenbaum Fig. 2-2). A user
+     * thread that blocked with its kernel thread goes on running with it when the call is done: for it, at
+     * user level, BLOCKED to RUNNING is a move too.
+     */
     void moveTo(ThreadState next) {
-        if (!state.canMoveTo(next)) {
-            throw new IllegalStateException("illegal thread state change for " + name + ": " + state + " -> " + next);
+        ThreadState from = state;
+        if (!from.canMoveTo(next) && !(user && from == ThreadState.BLOCKED && next == ThreadState.RUNNING)) {
+            throw new org.osim.api.OsimException(org.osim.api.ErrorCode.INTERNAL, "invariant broken at "
+                    + org.osim.api.SimTime.formatMillis(engine.now()) + " ms: only legal state moves (Tanenbaum Fig. 2-2): "
+                    + name + " " + from + " -> " + next);
         }
         state = next;
+        if (checker != null) {
+            checker.moved(this, from, next);
+        }
     }
 
     boolean computing() {

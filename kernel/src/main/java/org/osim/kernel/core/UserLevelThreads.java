@@ -117,6 +117,7 @@ final class UserLevelThreads {
         ProcessControlBlock p = rt.process;
         ThreadControlBlock k = table.add(new ThreadControlBlock(engine, table.nextTid(), p, rt.nextCarrierName(), "runtime",
                 List.of(), p.declaredRuntime, null, engine.now(), false));
+        k.checker = lifecycle.checker;
         k.runtime = rt;
         rt.carriers.add(k);
         p.liveThreads++;
@@ -129,7 +130,7 @@ final class UserLevelThreads {
     /** A user thread becomes ready in its run-time system; a kernel thread with nothing to do takes it up. */
     void userReady(ThreadControlBlock u, EnqueueReason why) {
         RuntimeSystem rt = u.process.runtime;
-        u.state = ThreadState.READY;
+        u.moveTo(ThreadState.READY);
         u.held = true;
         u.cpu = null;
         rt.scheduler.enqueue(u, why);
@@ -166,7 +167,7 @@ final class UserLevelThreads {
             return -1;
         }
         u.held = false;
-        u.state = ThreadState.RUNNING;
+        u.moveTo(ThreadState.RUNNING);
         if (u.firstRun < 0) {
             u.firstRun = now;
             if (u.message != null) {
@@ -214,7 +215,7 @@ final class UserLevelThreads {
         }
         regions.threadEnded(u);
         userDeschedule(k, u, StopReason.EXITED);
-        u.state = ThreadState.TERMINATED;
+        u.moveTo(ThreadState.TERMINATED);
         u.completion = engine.now();
         rt.liveUserThreads--;
         rt.scheduler.taskExit(u);
@@ -241,7 +242,7 @@ final class UserLevelThreads {
     /** A user thread blocks at user level (join): the run-time system runs another on the same kernel thread. */
     void userBlock(ThreadControlBlock k, ThreadControlBlock u, WaitQueue queue, String on) {
         userDeschedule(k, u, StopReason.BLOCKED);
-        u.state = ThreadState.BLOCKED;
+        u.moveTo(ThreadState.BLOCKED);
         u.blockedSince = engine.now();
         queue.add(u);
         if (tracer.on()) {
@@ -261,7 +262,7 @@ final class UserLevelThreads {
             return k;
         }
         long now = engine.now();
-        t.state = ThreadState.BLOCKED;
+        t.moveTo(ThreadState.BLOCKED);
         t.blockedSince = now;
         dispatcher.block(c, k, on); // the slice being recorded is the user thread's
         t.cpu = null;
