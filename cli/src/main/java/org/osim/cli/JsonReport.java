@@ -80,6 +80,9 @@ final class JsonReport {
             }
             g.writeEndArray();
         }
+        if (r.invariantsChecked()) {
+            g.writeStringField("invariants", "ok"); // a broken one ends the run with an error instead
+        }
         g.writeArrayFieldStart("violations");
         for (Violation v : r.violations()) {
             g.writeStartObject();

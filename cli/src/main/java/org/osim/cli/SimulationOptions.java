@@ -61,6 +61,10 @@ final class SimulationOptions {
             description = "A thread blocked in join or wait lends its lottery tickets to the one it waits for.")
     boolean ticketTransfer;
 
+    @Option(names = "--check",
+            description = "Check the kernel's invariants, and the policy's promises, at every instant; a broken rule ends the run saying when and which.")
+    boolean check;
+
     @Option(names = "--format", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -138,7 +142,8 @@ final class SimulationOptions {
             w = w.withMachine(w.machine().withInterruptEvery(every));
         }
         Simulation.Builder b = osim.simulation(w).seed(seed).recordSlices(slices).watchdog(duration("--watchdog", watchdog))
-                .ticketTransfer(ticketTransfer);
+                .ticketTransfer(ticketTransfer)
+                .check(check || Boolean.getBoolean(org.osim.kernel.Simulation.CHECK_PROPERTY));
         b.scheduler(scheduler, params);
         if (cpus != null) {
             b.cpus(cpus);

@@ -105,6 +105,9 @@ final class TableReport {
                     .append(" processes did not complete; means are over those that did.\n");
         }
         violations(b, r.violations());
+        if (r.invariantsChecked()) {
+            b.append("invariants: ok\n");
+        }
         return b.toString();
     }
 
@@ -271,6 +274,9 @@ final class TableReport {
                 b.append('\n').append(labels.get(i)).append(":\n");
                 violations(b, r.violations());
             }
+        }
+        if (runs.stream().allMatch(RunResult::invariantsChecked)) {
+            b.append("\ninvariants: ok\n");
         }
         return b.toString();
     }

@@ -59,6 +59,11 @@ public final class CompletelyFair implements SchedulerFactory {
         long minGranularity = params.get(MIN_GRANULARITY);
         long wakeupGranularity = params.get(WAKEUP_GRANULARITY);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final PriorityRunQueue tree = new PriorityRunQueue(); // the red-black tree of CFS
             private long minVruntime;
             private long totalWeight;

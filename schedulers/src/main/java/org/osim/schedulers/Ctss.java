@@ -53,6 +53,11 @@ public final class Ctss implements SchedulerFactory {
         int classes = params.get(CLASSES).intValue();
         boolean preemptive = params.get(PREEMPTIVE);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final MultiLevelQueue queues = new MultiLevelQueue(classes);
 
             private State state(Task t) {

@@ -53,6 +53,11 @@ public final class DynamicPriority implements SchedulerFactory {
         long quantum = params.get(QUANTUM);
         boolean preemptive = params.get(PREEMPTIVE);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             // Ordering by CPU used in the last turn is ordering by 1/f, highest first, in exact integers.
             private final PriorityRunQueue queue = new PriorityRunQueue();
 

@@ -58,6 +58,11 @@ public final class Eevdf implements SchedulerFactory {
     public Scheduler create(Parameters params, SchedulerContext context) {
         long slice = params.get(SLICE);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final EligibilityTree ready = new EligibilityTree();
             /** Σ w·v and Σ w over runnable tasks (waiting or running), for V. */
             private double weightedVruntime;

@@ -48,6 +48,11 @@ public final class FairShare implements SchedulerFactory {
     public Scheduler create(Parameters params, SchedulerContext context) {
         long quantum = params.get(QUANTUM);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final Map<String, FifoRunQueue> queues = new LinkedHashMap<>();
             private final Map<String, Integer> shares = new LinkedHashMap<>();
             private final List<String> order = new ArrayList<>();

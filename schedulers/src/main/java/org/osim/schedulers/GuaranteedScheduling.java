@@ -42,6 +42,11 @@ public final class GuaranteedScheduling implements SchedulerFactory {
     public Scheduler create(Parameters params, SchedulerContext context) {
         long quantum = params.get(QUANTUM);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final List<Task> ready = new ArrayList<>();
             private int alive;
 

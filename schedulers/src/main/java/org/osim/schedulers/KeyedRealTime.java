@@ -58,11 +58,20 @@ final class KeyedRealTime implements Scheduler {
     }
 
     @Override
+    public org.osim.api.sched.Promises promises() {
+        // Global: the m jobs with the smallest keys run; background tasks (key MAX_VALUE) only after them.
+        return org.osim.api.sched.Promises.priorityOrder(java.util.Comparator.comparingLong(this::keyOf));
+    }
+
+    @Override
     public int selectCpu(Task task, int previousCpu) {
         // Global scheduling: the CPU whose running job is least urgent is the one to preempt.
         int best = previousCpu;
         long worst = Long.MIN_VALUE;
         for (int i = 0; i < context.cpuCount(); i++) {
+            if (!task.allowedOn(i)) {
+                continue; // a pinned job can only preempt where it may run
+            }
             long k = context.cpu(i).current().map(this::keyOf).orElse(Long.MAX_VALUE);
             if (k > worst) {
                 worst = k;

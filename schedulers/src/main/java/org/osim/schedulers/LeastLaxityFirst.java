@@ -43,6 +43,11 @@ public final class LeastLaxityFirst implements SchedulerFactory {
     public Scheduler create(Parameters params, SchedulerContext context) {
         long quantum = params.get(QUANTUM);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final List<Task> realTime = new ArrayList<>();
             private final FifoRunQueue background = new FifoRunQueue();
 

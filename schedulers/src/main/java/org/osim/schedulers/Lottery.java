@@ -44,6 +44,11 @@ public final class Lottery implements SchedulerFactory {
         long quantum = params.get(QUANTUM);
         SplittableRandom random = context.random();
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final TicketTree ready = new TicketTree();
 
             @Override

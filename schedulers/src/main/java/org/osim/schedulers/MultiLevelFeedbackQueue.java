@@ -89,6 +89,11 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
         boolean ioToFront = params.get(IO_TO_FRONT);
         boolean keepOnIo = params.get(KEEP_ON_IO);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final MultiLevelQueue queues = new MultiLevelQueue(levels);
             /** Every live job, for the boost; in creation order, with constant-time removal. */
             private final java.util.Set<Task> live = new java.util.LinkedHashSet<>();
@@ -188,6 +193,9 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
                 int best = previousCpu;
                 int lowest = -1;
                 for (int i = 0; i < context.cpuCount(); i++) {
+                    if (!task.allowedOn(i)) {
+                        continue; // a pinned task can only preempt where it may run
+                    }
                     int level = context.cpu(i).current().map(t -> state(t).level).orElse(Integer.MAX_VALUE);
                     if (level > lowest) {
                         lowest = level;

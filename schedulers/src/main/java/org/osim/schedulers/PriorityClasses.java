@@ -54,6 +54,11 @@ public final class PriorityClasses implements SchedulerFactory {
             return withoutAging(classes, quantum, preemptive, context);
         }
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             /** Waiting processes in the order they became ready; the scan picks the highest effective class. */
             private final List<Task> ready = new ArrayList<>();
             private final List<Long> since = new ArrayList<>();
@@ -123,6 +128,11 @@ public final class PriorityClasses implements SchedulerFactory {
     /** Without aging a class never changes while waiting: one FIFO queue per class, constant time. */
     private static Scheduler withoutAging(int classes, long quantum, boolean preemptive, SchedulerContext context) {
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final MultiLevelQueue queues = new MultiLevelQueue(classes);
 
             private int baseClass(Task t) {

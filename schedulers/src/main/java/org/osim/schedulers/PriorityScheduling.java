@@ -63,6 +63,14 @@ public final class PriorityScheduling implements SchedulerFactory {
             throw OsimException.badInput("scheduler 'priority': decay needs a clock tick (machine 'tick' or --tick)");
         }
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                // Preemptive: the most important ready tasks run (larger priority first); else only no idling.
+                return preemptive
+                        ? org.osim.api.sched.Promises.priorityOrder((a, b) -> Integer.compare(state(b).current, state(a).current))
+                        : org.osim.api.sched.Promises.workConservation();
+            }
+
             /** One FIFO queue per priority, highest first. */
             private final TreeMap<Integer, FifoRunQueue> queues = new TreeMap<>(Comparator.reverseOrder());
 
@@ -137,6 +145,9 @@ public final class PriorityScheduling implements SchedulerFactory {
                 int best = previousCpu;
                 int lowest = Integer.MAX_VALUE;
                 for (int i = 0; i < context.cpuCount(); i++) {
+                    if (!task.allowedOn(i)) {
+                        continue; // a pinned task can only preempt where it may run
+                    }
                     int p = context.cpu(i).current().map(t -> state(t).current).orElse(Integer.MIN_VALUE);
                     if (p < lowest) {
                         lowest = p;

@@ -43,6 +43,11 @@ public final class RoundRobin implements SchedulerFactory {
         long quantum = params.get(QUANTUM);
         boolean sameProcess = params.get(PREFER_SAME_PROCESS);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final FifoRunQueue queue = new FifoRunQueue();
             /** The process that last ran on each CPU, for preferSameProcess. */
             private int[] lastPid = new int[context.cpuCount()];

@@ -30,6 +30,11 @@ public final class ShortestJobFirst implements SchedulerFactory {
     @Override
     public Scheduler create(Parameters params, SchedulerContext context) {
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final PriorityRunQueue queue = new PriorityRunQueue();
 
             @Override

@@ -51,6 +51,11 @@ public final class ShortestProcessNext implements SchedulerFactory {
         double alpha = params.get(ALPHA);
         long initial = params.get(INITIAL);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final PriorityRunQueue queue = new PriorityRunQueue();
 
             private State state(Task t) {

@@ -29,6 +29,11 @@ public final class ShortestRemainingTimeNext implements SchedulerFactory {
     @Override
     public Scheduler create(Parameters params, SchedulerContext context) {
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final PriorityRunQueue queue = new PriorityRunQueue();
 
             @Override
@@ -57,6 +62,9 @@ public final class ShortestRemainingTimeNext implements SchedulerFactory {
                 int best = previousCpu;
                 long most = -1;
                 for (int i = 0; i < context.cpuCount(); i++) {
+                    if (!task.allowedOn(i)) {
+                        continue; // a pinned task can only preempt where it may run
+                    }
                     long left = context.cpu(i).current().map(Task::remainingDeclaredNanos).orElse(Long.MAX_VALUE);
                     if (left > most) {
                         most = left;

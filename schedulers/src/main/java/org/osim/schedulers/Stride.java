@@ -49,6 +49,11 @@ public final class Stride implements SchedulerFactory {
     public Scheduler create(Parameters params, SchedulerContext context) {
         long quantum = params.get(QUANTUM);
         return new Scheduler() {
+            @Override
+            public org.osim.api.sched.Promises promises() {
+                return org.osim.api.sched.Promises.workConservation();
+            }
+
             private final PriorityRunQueue queue = new PriorityRunQueue();
             /** The pass of the virtual process that always runs: the least pass among runnable ones. */
             private long globalPass;

@@ -44,7 +44,7 @@ final class Dispatcher {
     long anyBusyTotal;
     /** Whether a CPU asked the policy for a task at the end of this instant and got none while tasks were held. */
     boolean idleWithWork;
-    /** Tasks woken in this instant that did not ask to preempt because a CPU was idle then. */
+    /** Tasks woken in this instant, asked again at its end if still waiting (see retryDeferredWakeups). */
     private final List<ThreadControlBlock> deferredWakeups = new ArrayList<>();
 
     Dispatcher(Engine engine, CostProfile costs, KernelOptions options, CpuSlot[] cpus, SchedulerGuard policy, Tracer tracer,
@@ -60,9 +60,10 @@ final class Dispatcher {
     }
 
     /**
-     * Tasks woken in this instant that found an idle CPU did not ask to preempt anyone; if others took those
-     * CPUs first, a woken task may now wait behind a less important running one (global RM: two jobs released
-     * at once, one idle CPU). Each asks now, as it would have had no CPU been idle, until nobody asks.
+     * Tasks woken in this instant that are still waiting at its end ask again whether to preempt: a woken
+     * task that found an idle CPU did not ask, and one whose CPU went to another task woken at the same time
+     * asked for the wrong CPU; either may now wait behind a less important running task (global RM: two jobs
+     * released at once). They ask, round after round, until nobody asks.
      */
     void retryDeferredWakeups(long now) {
         for (int round = deferredWakeups.size(); round > 0 && !deferredWakeups.isEmpty(); round--) {
@@ -110,12 +111,12 @@ final class Dispatcher {
     }
 
     void checkWakeupPreemption(ThreadControlBlock woken) {
+        // Whatever happens now, it is asked again at the end of the instant if it is still waiting then: an
+        // idle CPU it counted on, or the CPU it asked for, may go to another task woken in the same instant.
+        deferredWakeups.add(woken);
         for (CpuSlot c : cpus) {
             if (c.current == null && woken.allowedOn(c.id)) {
-                // An idle CPU it may run on will take it at the end of the instant — unless another task
-                // woken in this instant takes that CPU first: then it is asked again (see endOfInstant).
-                deferredWakeups.add(woken);
-                return;
+                return; // an idle CPU it may run on will take it at the end of the instant
             }
         }
         requestWakeupPreemption(woken);
@@ -127,7 +128,10 @@ final class Dispatcher {
         if (c.current == null || !woken.allowedOn(c.id)) {
             return false;
         }
-        if (!c.preemptRequested && policy.preemptOnWakeup(woken, c.current, c)) {
+        if (c.preemptRequested) {
+            return false; // another task woken in this instant takes that CPU; this one asks again after
+        }
+        if (policy.preemptOnWakeup(woken, c.current, c)) {
             c.preemptRequested = true;
             c.preemptReason = EnqueueReason.PREEMPTED;
             return true;
