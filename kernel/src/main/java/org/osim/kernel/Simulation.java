@@ -79,7 +79,8 @@ public final class Simulation {
             return this;
         }
 
-        Builder objectTypes(Function<String, org.osim.api.object.KernelObjectFactory> objectTypes) {
+        /** Where the workload's kernel-object types are found, by type name (default: the plugins on the class path). */
+        public Builder objectTypes(Function<String, org.osim.api.object.KernelObjectFactory> objectTypes) {
             this.objectTypes = objectTypes;
             return this;
         }
