@@ -41,9 +41,11 @@ import picocli.CommandLine.Spec;
                 "  rr-10k     round robin, 1 ms quantum, 10,000 CPU-bound processes of 1-1000 ms (about 5 M slices)",
                 "  mix-100k   round robin, 10 ms quantum, 100,000 processes of 1-5 CPU bursts with I/O between them",
                 "  peterson   Peterson's solution in machine instructions, two processes on two CPUs, 2,000,000 entries each",
-                "  peterson-unchecked  the same without its want/enter/leave markers: no checks (their cost is the difference)"})
+                "  peterson-unchecked  the same without its want/enter/leave markers: no checks (their cost is the difference)",
+                "  rr-10k-checked, mix-100k-checked, peterson-checked  the same runs with the invariant checker on (--check)"})
 final class BenchCommand implements Callable<Integer> {
-    static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked");
+    static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked", "rr-10k-checked",
+            "mix-100k-checked", "peterson-checked");
 
     @Parameters(paramLabel = "BENCHMARK", arity = "0..*", description = "Which to run (default: all).")
     List<String> names = new ArrayList<>();
@@ -110,21 +112,29 @@ final class BenchCommand implements Callable<Integer> {
 
     /** One benchmark; {@code scheduler} ({@code name:k=v,…}) replaces its round robin when not null. */
     static Measurement measure(Osim osim, String name, double scale, String scheduler) {
+        if (name.endsWith("-checked")) {
+            Measurement m = measure(osim, name.substring(0, name.length() - "-checked".length()), scale, scheduler, true);
+            return new Measurement(name, m.scheduler(), m.events(), m.slices(), m.instructions(), m.wallSeconds(), m.peakHeapBytes());
+        }
+        return measure(osim, name, scale, scheduler, false);
+    }
+
+    private static Measurement measure(Osim osim, String name, double scale, String scheduler, boolean check) {
         return switch (name) {
             case "engine" -> engine((long) Math.max(1, 5_000_000 * scale));
             case "rr-10k" -> simulate(osim, name, """
                     name: rr-10k
                     generate:
                       - { name: p, count: %d, cpu: "uniform(1ms,1000ms)", resolution: 1ms }
-                    """.formatted(Math.max(1, (int) (10_000 * scale))), scheduler == null ? "rr:quantum=1ms" : scheduler);
+                    """.formatted(Math.max(1, (int) (10_000 * scale))), scheduler == null ? "rr:quantum=1ms" : scheduler, check);
             case "mix-100k" -> simulate(osim, name, """
                     name: mix-100k
                     generate:
                       - { name: p, count: %d, arrival: "exp(5ms)", cycles: "uniform(1,5)", cpu: "exp(1500us)", io: "exp(20ms)" }
-                    """.formatted(Math.max(1, (int) (100_000 * scale))), scheduler == null ? "rr:quantum=10ms" : scheduler);
-            case "peterson" -> simulate(osim, name, peterson(scale), "fcfs");
+                    """.formatted(Math.max(1, (int) (100_000 * scale))), scheduler == null ? "rr:quantum=10ms" : scheduler, check);
+            case "peterson" -> simulate(osim, name, peterson(scale), "fcfs", check);
             // The markers take no time and are not counted as instructions: both runs execute the same instructions.
-            case "peterson-unchecked" -> simulate(osim, name, peterson(scale).replaceAll("(?m)^ +(want|enter|leave) .*\n", ""), "fcfs");
+            case "peterson-unchecked" -> simulate(osim, name, peterson(scale).replaceAll("(?m)^ +(want|enter|leave) .*\n", ""), "fcfs", check);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -134,13 +144,13 @@ final class BenchCommand implements Callable<Integer> {
                 .replace("repeat: 100", "repeat: " + Math.max(1, (int) (2_000_000 * scale)));
     }
 
-    private static Measurement simulate(Osim osim, String name, String yaml, String spec) {
+    private static Measurement simulate(Osim osim, String name, String yaml, String spec, boolean check) {
         Workload w = WorkloadReader.read(name + ".yaml", yaml, 1);
         int colon = spec.indexOf(':');
         String scheduler = colon < 0 ? spec : spec.substring(0, colon);
         Map<String, String> params = colon < 0 ? Map.of()
                 : SimulationOptions.pairs(SimulationOptions.split(spec.substring(colon + 1)), "--scheduler " + spec);
-        Simulation sim = osim.simulation(w).scheduler(scheduler, params).watchdog(0).build();
+        Simulation sim = osim.simulation(w).scheduler(scheduler, params).watchdog(0).check(check).build();
         resetPeaks();
         long t0 = System.nanoTime();
         RunResult r = sim.run();

@@ -2,7 +2,6 @@ package org.osim.kernel.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,11 +41,13 @@ final class InvariantChecker {
     private final SchedulerGuard policy;
     private final Promises promises;
     private final Optional<Comparator<Task>> order;
-    /** Threads the policy holds, in the order they became ready. */
-    private final Set<ThreadControlBlock> held = new LinkedHashSet<>();
+    /** How many threads the policy holds, by the checker's own count (each marked {@code checkedHeld}). */
+    private int held;
     /** Threads whose state changed in this instant, and how: what the report of a broken rule shows. */
-    private final List<ThreadControlBlock> moved = new ArrayList<>();
-    private final List<String> moves = new ArrayList<>();
+    private ThreadControlBlock[] moved = new ThreadControlBlock[16];
+    private ThreadState[] movedFrom = new ThreadState[16];
+    private ThreadState[] movedTo = new ThreadState[16];
+    private int moves;
     private long instant = -1;
     private long instants;
 
@@ -68,21 +69,26 @@ final class InvariantChecker {
         long now = engine.now();
         if (now != instant) {
             instant = now;
-            moved.clear();
-            moves.clear();
+            moves = 0;
         }
-        moved.add(t);
-        if (moves.size() < 20) {
-            moves.add(t.name + " " + from + "→" + to + (to == ThreadState.RUNNING && t.cpu != null ? " on cpu " + t.cpu.id : ""));
+        if (moves == moved.length) {
+            moved = java.util.Arrays.copyOf(moved, moves * 2);
+            movedFrom = java.util.Arrays.copyOf(movedFrom, moves * 2);
+            movedTo = java.util.Arrays.copyOf(movedTo, moves * 2);
         }
+        moved[moves] = t;
+        movedFrom[moves] = from;
+        movedTo[moves++] = to;
     }
 
     /** The policy holds {@code t} now ({@code true}), or no longer ({@code false}). */
     void held(ThreadControlBlock t, boolean now) {
-        if (now ? !held.add(t) : !held.remove(t)) {
+        if (t.checkedHeld == now) {
             fail("the policy holds each ready thread once", t.name + (now ? " was handed to the policy twice"
                     : " left the policy, which did not hold it"));
         }
+        t.checkedHeld = now;
+        held += now ? 1 : -1;
     }
 
     /** The end of an instant: every decision of the instant has been taken. */
@@ -90,11 +96,11 @@ final class InvariantChecker {
         instants++;
         checkCpus();
         checkMoved(now);
-        if (dispatcher.held != held.size()) {
+        if (dispatcher.held != held) {
             fail("the policy holds each ready thread once", "the kernel counts " + dispatcher.held + " held, "
-                    + held.size() + " threads are");
+                    + held + " threads are");
         }
-        if (promises.workConserving() && !held.isEmpty()) {
+        if (promises.workConserving() && held > 0) {
             checkPromises();
         }
         if (!kernelObjects.objects.isEmpty()) {
@@ -130,19 +136,20 @@ final class InvariantChecker {
         if (instant != now) {
             return; // nothing moved in this instant
         }
-        for (ThreadControlBlock t : moved) {
+        for (int i = 0; i < moves; i++) {
+            ThreadControlBlock t = moved[i];
             if (t.user) {
                 continue; // the run-time system's to place
             }
             boolean onCpu = t.cpu != null && t.cpu.current == t;
             boolean ok = switch (t.state) {
-                case RUNNING -> onCpu && !t.held && !held.contains(t);
-                case READY -> t.held && t.cpu == null && held.contains(t);
-                case BLOCKED, TERMINATED, NEW -> !t.held && t.cpu == null && !held.contains(t);
+                case RUNNING -> onCpu && !t.held && !t.checkedHeld;
+                case READY -> t.held && t.cpu == null && t.checkedHeld;
+                case BLOCKED, TERMINATED, NEW -> !t.held && t.cpu == null && !t.checkedHeld;
             };
             if (!ok) {
                 fail("each thread is in exactly one place", t.name + " is " + t.state + (onCpu ? ", on cpu " + t.cpu.id : "")
-                        + (t.held || held.contains(t) ? ", held by the policy" : "")
+                        + (t.held || t.checkedHeld ? ", held by the policy" : "")
                         + (t.cpu != null && !onCpu ? ", and the kernel has it on cpu " + t.cpu.id + " which runs someone else" : ""));
             }
         }
@@ -160,7 +167,10 @@ final class InvariantChecker {
         if (!idle && order.isEmpty()) {
             return;
         }
-        for (ThreadControlBlock r : held) {
+        for (ThreadControlBlock r : table.threads()) { // rare with a policy that keeps its promises: see above
+            if (!r.checkedHeld) {
+                continue;
+            }
             for (CpuSlot c : cpus) {
                 if (!r.allowedOn(c.id)) {
                     continue;
@@ -234,8 +244,16 @@ final class InvariantChecker {
         return instants;
     }
 
+    /** What moved in this instant, for a report: ", after A READY→RUNNING, B RUNNING→BLOCKED". */
     private String after() {
-        return moves.isEmpty() || instant != engine.now() ? "" : ", after " + String.join(", ", moves);
+        if (moves == 0 || instant != engine.now()) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(moves, 20); i++) {
+            out.add(moved[i].name + " " + movedFrom[i] + "→" + movedTo[i]);
+        }
+        return ", after " + String.join(", ", out) + (moves > 20 ? " and " + (moves - 20) + " more" : "");
     }
 
     /** A rule of the kernel's own is broken: a defect of the mechanism. */

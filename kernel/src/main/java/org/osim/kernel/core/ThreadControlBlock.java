@@ -19,6 +19,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     final org.osim.hardware.Engine engine;
     /** The run's invariant checker, told of every state move; null when the run is not checked. */
     InvariantChecker checker;
+    /** Whether the checker counts this thread as held by the policy (its own count, kept beside the kernel's). */
+    boolean checkedHeld;
     final int tid;
     final ProcessControlBlock process;
     final String name;
