@@ -271,8 +271,9 @@ class CommandLineTest {
     @Test
     void benchReportsTheContractFields() throws Exception {
         JsonNode b = json(Cli.run("bench", "--format", "json", "--scale", "0.001", "--no-warmup")).get("benchmarks");
-        assertThat(b).hasSize(5);
-        assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked");
+        assertThat(b).hasSize(8);
+        assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked",
+                "rr-10k-checked", "mix-100k-checked", "peterson-checked");
         for (JsonNode m : b) {
             assertThat(m.fieldNames()).toIterable().containsExactly("benchmark", "events", "slices", "wallSeconds",
                     "eventsPerSecond", "slicesPerSecond", "peakHeapBytes", "scheduler", "instructions", "instructionsPerSecond");
@@ -282,6 +283,10 @@ class CommandLineTest {
         assertThat(b.get(3).get("instructions").asLong()).isEqualTo(56_012); // peterson counts machine instructions (its spins too)
         // Without the checks' markers the same instructions run: only the checks are left out.
         assertThat(b.get(4).get("instructions").asLong()).isEqualTo(b.get(3).get("instructions").asLong());
+        // With the invariant checker on, the same runs: the same events and slices.
+        for (int i = 5; i < 8; i++) {
+            assertThat(b.get(i).get("events").asLong()).isEqualTo(b.get(i - 4).get("events").asLong());
+        }
     }
 
     @Test
