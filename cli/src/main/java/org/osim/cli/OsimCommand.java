@@ -1,6 +1,8 @@
 package org.osim.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The top-level command. */
 @Command(name = "osim", mixinStandardHelpOptions = true, version = "osim 0.1.0",
@@ -13,6 +15,19 @@ import picocli.CommandLine.Command;
 final class OsimCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** -v shows the kernel's decisions at debug level on standard error, -vv at trace level (every dispatch). */
+    @Option(names = "-v", scope = ScopeType.INHERIT,
+            description = "Verbose: log plugin discovery, wiring and the run on standard error (-vv: every kernel decision).")
+    void verbose(boolean[] v) {
+        Logging.level(v.length >= 2 ? "trace" : "debug");
+    }
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
+            description = "Log level on standard error: ${COMPLETION-CANDIDATES} (default: warn).")
+    void logLevel(Logging.Level level) {
+        Logging.level(level.name());
+    }
 
     @Override
     public void run() {

@@ -28,6 +28,8 @@ import org.osim.kernel.plugin.PluginRegistry;
  * }</pre>
  */
 public final class Osim {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Osim.class);
+
     private final PluginRegistry plugins;
     private final Map<String, CostProfile> profiles;
 
@@ -50,8 +52,12 @@ public final class Osim {
 
     /** Exactly these plugins. */
     public static Osim create(PluginRegistry plugins) {
-        return Guice.createInjector(new HardwareModule(), new KernelModule(), new PluginModule(plugins))
+        long t0 = System.nanoTime();
+        Osim osim = Guice.createInjector(new HardwareModule(), new KernelModule(), new PluginModule(plugins))
                 .getInstance(Osim.class);
+        LOG.debug("wired {} schedulers, {} kernel-object types and {} machine profiles in {} ms", plugins.schedulers().size(),
+                plugins.objectTypes().size(), osim.profiles.size(), (System.nanoTime() - t0) / 1_000_000);
+        return osim;
     }
 
     public PluginRegistry plugins() {

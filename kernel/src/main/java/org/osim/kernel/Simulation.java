@@ -74,7 +74,8 @@ public final class Simulation {
             return this;
         }
 
-        Builder schedulers(Function<String, SchedulerFactory> schedulers) {
+        /** Where the schedulers named by name are found: the run's policy and the processes' run-time systems' (default: the plugins on the class path). */
+        public Builder schedulers(Function<String, SchedulerFactory> schedulers) {
             this.schedulers = schedulers;
             return this;
         }

@@ -16,6 +16,9 @@ import org.osim.hardware.Engine;
  * context switches and the accounting of CPU time. The policy only decides; this part carries it out.
  */
 final class Dispatcher {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Dispatcher.class);
+    /** Whether every decision is logged (osim -vv): read once, so that a run not logged pays one branch. */
+    private final boolean logDecisions = LOG.isTraceEnabled();
     private final Engine engine;
     private final CostProfile costs;
     private final KernelOptions options;
@@ -132,6 +135,10 @@ final class Dispatcher {
             return false; // another task woken in this instant takes that CPU; this one asks again after
         }
         if (policy.preemptOnWakeup(woken, c.current, c)) {
+            if (logDecisions) {
+                LOG.trace("{} ms: {} preempts {} on cpu{}", org.osim.api.SimTime.formatMillis(engine.now()), woken.name,
+                        c.current.name, c.id);
+            }
             c.preemptRequested = true;
             c.preemptReason = EnqueueReason.PREEMPTED;
             return true;
@@ -191,6 +198,10 @@ final class Dispatcher {
         }
         if (tracer.on()) {
             tracer.emit(new TraceEvent.Stopped(now, c.id, t.name, why, t.turnRan));
+        }
+        if (logDecisions) {
+            LOG.trace("{} ms: cpu{} stops {} ({}, ran {} ms)", org.osim.api.SimTime.formatMillis(now), c.id, t.name,
+                    why.name().toLowerCase(java.util.Locale.ROOT), org.osim.api.SimTime.formatMillis(t.turnRan));
         }
         policy.stopping(t, c, why, t.turnRan);
     }
@@ -303,6 +314,10 @@ final class Dispatcher {
         c.idleTraced = false;
         if (tracer.on()) {
             tracer.emit(new TraceEvent.Dispatched(now, c.id, t.name, switched, start - now));
+        }
+        if (logDecisions) {
+            LOG.trace("{} ms: cpu{} runs {}{}", org.osim.api.SimTime.formatMillis(now), c.id, t.name,
+                    switched ? "" : " (no switch)");
         }
         policy.running(t, c);
         long slice = policy.sliceNanos(t, c);

@@ -43,6 +43,8 @@ import org.osim.hardware.RandomInterrupts;
  * end an activation, which readies a user thread, which wakes a carrier).
  */
 public final class Kernel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Kernel.class);
+
     private final Workload workload;
     private final String schedulerName;
     private final Parameters params;
@@ -290,11 +292,19 @@ public final class Kernel {
             engine.schedule(arrival, arrivals[0].arrival());
         }
         clock.start();
+        LOG.debug("run {} under {}{} on {} cpu(s), {} profile, seed {}{}", workload.name(), schedulerName,
+                params.asText().isEmpty() ? "" : " " + params.asText(),
+                cpus.length, options.costs().name(), options.seed(), checker != null ? ", invariants checked" : "");
+        long t0 = System.nanoTime();
         engine.run();
         dispatcher.closeOpenTurns();
         if (checker != null) {
             checker.endOfRun();
+            LOG.debug("invariants kept at each of {} instants", checker.instants());
         }
+        LOG.debug("run {} ended at {} ms: {} events, {} slices, {} ms of wall time", workload.name(),
+                org.osim.api.SimTime.formatMillis(engine.now()), engine.eventsFired(), dispatcher.sliceCount,
+                (System.nanoTime() - t0) / 1_000_000);
         return new ResultCollector(this).collect();
     }
 
@@ -333,6 +343,8 @@ public final class Kernel {
                 && !kernelObjects.objectTimerMayWake()) {
             if (violations.stream().noneMatch(v -> v.kind().equals("deadlock"))) {
                 deadlocks.reportDeadlock(now);
+                LOG.debug("{} ms: every live thread is blocked and nothing can wake them: the run stops",
+                        org.osim.api.SimTime.formatMillis(now));
             }
             engine.stop();
         }

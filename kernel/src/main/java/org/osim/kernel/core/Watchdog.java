@@ -10,6 +10,7 @@ import org.osim.hardware.EventRank;
  * it may use sits idle ends the run with an error naming the policy.
  */
 final class Watchdog {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Watchdog.class);
     private final Engine engine;
     private final KernelOptions options;
     private final CpuSlot[] cpus;
@@ -40,6 +41,8 @@ final class Watchdog {
         }
         if (idleWithWorkSince < 0) {
             idleWithWorkSince = now;
+            LOG.debug("{} ms: a CPU idles while {} thread(s) are ready: the watchdog watches (bound {})",
+                    SimTime.formatMillis(now), dispatcher.held, SimTime.format(options.watchdogNanos()));
         }
         if (watchdog == null) {
             watchdog = Event.of(EventRank.WATCHDOG, this::onWatchdog);
