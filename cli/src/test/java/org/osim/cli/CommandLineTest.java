@@ -86,7 +86,7 @@ class CommandLineTest {
         Cli list = Cli.run("list", "schedulers");
         assertThat(list.exit()).isZero();
         assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "ctss", "dm",
-                "dynamic-priority", "edf", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
+                "dynamic-priority", "edf", "edzl", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
                 "pedf", "priority", "priority-classes", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride");
         Cli describe = Cli.run("describe", "rr");
         assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
@@ -114,8 +114,8 @@ class CommandLineTest {
         String[] args = argList.toArray(String[]::new);
         Cli a = Cli.run(args);
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(names).hasSize(24);
-        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(24);
+        assertThat(names).hasSize(25);
+        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(25);
         assertThat(a.out()).contains("18/18");
         assertThat(Cli.run(args).out()).isEqualTo(a.out());
     }
@@ -204,7 +204,7 @@ class CommandLineTest {
     @Test
     void unknownSchedulerAndParameter() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lotery");
-        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, ctss, dm, dynamic-priority, edf, eevdf, "
+        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, ctss, dm, dynamic-priority, edf, edzl, eevdf, "
                 + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, pedf, priority, priority-classes, random, rm, rr, "
                 + "scripted, sjf, spn, srtn, stride)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");

@@ -132,4 +132,33 @@ class RealTimeTest {
         // At 10 both light jobs (due at 20) run, and T3 (due at 40) gives way on cpu0.
         assertThat(r.schedule()).startsWith("cpu0:T1 0-2 | cpu1:T2 0-2 | cpu0:T3 2-10 | cpu1:T1 10-12 | cpu0:T2 10-12 | cpu0:T3 12-");
     }
+
+    @Test
+    void edzlMeetsTheDeadlinesDhallsEffectMakesGlobalEdfMiss() {
+        RunResult gedf = SchedulerHarness.of(new GlobalEdf()).workload("rt-dhall-2cpu").run().result();
+        HarnessResult edzl = SchedulerHarness.of(new EarliestDeadlineZeroLaxity()).workload("rt-dhall-2cpu").run();
+        assertThat(gedf.summary().deadlineMisses()).isEqualTo(10);
+        assertThat(edzl.result().summary().deadlineMisses()).isZero();
+        // At 10 ms the heavy job's laxity (1000 - 10 - 990) is zero: it preempts light-1, which ends on cpu1 by 30.
+        assertThat(edzl.schedule()).startsWith("cpu0:light-1 0-10 | cpu1:light-2 0-20 | cpu1:light-1 20-30 | cpu0:heavy 10-1000"
+                + " | cpu0:light-1 1000-1010");
+        assertThat(rt(edzl.result(), "heavy").worstResponse()).isEqualTo(1_000_000_000L);
+        assertThat(rt(edzl.result(), "heavy").maxLateness()).isZero();
+        assertThat(rt(edzl.result(), "light-1").worstResponse()).isEqualTo(30_000_000L);
+        assertThat(edzl.result().summary().preemptions()).isEqualTo(10);
+    }
+
+    @Test
+    void edzlIsGlobalEdfWhileNoJobReachesZeroLaxity() {
+        String yaml = """
+                machine: { cpus: 2 }
+                duration: 20ms
+                processes:
+                  - { name: T1, periodic: { period: 10ms, wcet: 2ms } }
+                  - { name: T2, periodic: { period: 10ms, wcet: 2ms } }
+                  - { name: T3, periodic: { period: 40ms, wcet: 20ms } }
+                """;
+        assertThat(SchedulerHarness.of(new EarliestDeadlineZeroLaxity()).workloadYaml(yaml).run().schedule())
+                .isEqualTo(SchedulerHarness.of(new GlobalEdf()).workloadYaml(yaml).run().schedule());
+    }
 }
