@@ -30,6 +30,7 @@ import org.osim.api.sched.Task;
  *   <li>Every {@code boost} period all jobs move to the top level with a fresh allotment.</li>
  * </ol>
  * With {@code ioToFront} a job returning from I/O goes to the front of its queue, else to the back.
+ * {@code variant=ostep} follows OSTEP's {@code mlfq.py} to the tick instead ({@link MlfqOstepVariant}).
  */
 public final class MultiLevelFeedbackQueue implements SchedulerFactory {
     static final ParameterSpec<Long> QUEUES = ParameterSpec.integer("queues", 3, 1, 64, "number of levels");
@@ -43,6 +44,9 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
             "a job returning from I/O goes to the front of its queue");
     static final ParameterSpec<Boolean> KEEP_ON_IO = ParameterSpec.bool("keepOnIo", false,
             "giving up the CPU before the allotment is used keeps the level and restarts the allotment");
+    static final ParameterSpec<String> VARIANT = ParameterSpec.choice("variant", "osim", List.of("osim", "ostep"),
+            "osim: the rules above; ostep: exactly OSTEP's mlfq.py (a preempted job keeps its place and the rest of "
+                    + "its slice, allotments count slices; keepOnIo is its -S, ioToFront its -I)");
 
     private static final class State {
         int level;
@@ -60,12 +64,13 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
                 + "runs, round robin within a level with its own quantum; new jobs start at the top; a job that "
                 + "has used its level's allotment of CPU time (allotment x quantum, however often it blocked) "
                 + "moves down one level; every 'boost' all jobs return to the top. ioToFront and keepOnIo give "
-                + "the older variants. A job becoming ready above a running one preempts it. Results show levels.";
+                + "the older variants. A job becoming ready above a running one preempts it. variant=ostep follows "
+                + "OSTEP's mlfq.py to the tick. Results show levels.";
     }
 
     @Override
     public List<ParameterSpec<?>> parameters() {
-        return List.of(QUEUES, QUANTUM, ALLOTMENT, BOOST, IO_TO_FRONT, KEEP_ON_IO);
+        return List.of(QUEUES, QUANTUM, ALLOTMENT, BOOST, IO_TO_FRONT, KEEP_ON_IO, VARIANT);
     }
 
     private static long[] perLevel(List<Long> values, int levels, String what) {
@@ -88,6 +93,9 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
         long boost = params.get(BOOST);
         boolean ioToFront = params.get(IO_TO_FRONT);
         boolean keepOnIo = params.get(KEEP_ON_IO);
+        if (params.get(VARIANT).equals("ostep")) {
+            return new MlfqOstepVariant(context, quantum, allotment, boost, keepOnIo, ioToFront);
+        }
         return new Scheduler() {
             @Override
             public org.osim.api.sched.Promises promises() {
