@@ -43,7 +43,9 @@ final class ListCommand implements Callable<Integer> {
             case objects -> {
                 Osim osim = plugins.osim();
                 TableReport.Table t = new TableReport.Table("type", "kind", "operations", "description");
-                for (var f : osim.plugins().objectTypes()) {
+                // Grouped by kind: the synchronization primitives, then the IPC mechanisms.
+                for (var f : java.util.stream.Stream.concat(osim.plugins().syncPrimitives().values().stream(),
+                        osim.plugins().ipcMechanisms().values().stream()).toList()) {
                     List<String> ops = new java.util.ArrayList<>(f.operations().stream().map(o -> o.name()).toList());
                     if (f.waitable()) {
                         ops.add("(waitfor)"); // a dispatcher object

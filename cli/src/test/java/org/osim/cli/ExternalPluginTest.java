@@ -222,6 +222,12 @@ class ExternalPluginTest {
         // The example of docs/writing-an-ipc-mechanism.md, compiled against osim-api alone.
         Path dir = objectPlugin("ipc", "../examples/ipc-plugin/src/ext/PriorityMessageQueue.java", "ext.PriorityMessageQueue", "pmq.jar");
         assertThat(Cli.run("list", "objects", "--plugins", dir.toString()).out()).contains("pmq");
+        // Bound among the IPC mechanisms, after every synchronization primitive.
+        org.osim.kernel.Osim osim = org.osim.kernel.Osim.create(List.of(dir));
+        assertThat(osim.plugins().ipcMechanisms()).containsKeys("pmq", "mailbox", "pipe").doesNotContainKeys("semaphore");
+        assertThat(osim.plugins().syncPrimitives()).containsKeys("semaphore", "mutex").doesNotContainKeys("pmq");
+        String list = Cli.run("list", "objects", "--plugins", dir.toString()).out();
+        assertThat(list.indexOf("\npmq ")).isGreaterThan(list.indexOf("\nsemaphore "));
         assertThat(Cli.run("describe", "pmq", "--plugins", dir.toString()).out()).startsWith("pmq — kernel object (ipc)")
                 .contains("send V P: queue message V with priority P");
         Cli run = Cli.run("run", "../examples/ipc-plugin/pmq.yaml", "-s", "fcfs", "--plugins", dir.toString(), "--format", "json");

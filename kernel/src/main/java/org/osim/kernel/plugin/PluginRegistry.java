@@ -13,9 +13,12 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import com.google.inject.Inject;
+import com.google.inject.name.Named;
 import org.osim.api.ErrorCode;
 import org.osim.api.OsimException;
 import org.osim.api.object.KernelObjectFactory;
+import org.osim.api.object.ObjectKind;
 import org.osim.api.sched.SchedulerFactory;
 
 /**
@@ -25,12 +28,34 @@ import org.osim.api.sched.SchedulerFactory;
 public final class PluginRegistry {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PluginRegistry.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    /** The binding name of the map of synchronization primitives ({@link ObjectKind#SYNC}) by type. */
+    public static final String SYNC = "sync";
+    /** The binding name of the map of IPC mechanisms ({@link ObjectKind#IPC}) by type. */
+    public static final String IPC = "ipc";
+
     private final Map<String, SchedulerFactory> schedulers;
     private final Map<String, KernelObjectFactory> objectTypes;
+    private final Map<String, KernelObjectFactory> sync;
+    private final Map<String, KernelObjectFactory> ipc;
 
-    private PluginRegistry(Map<String, SchedulerFactory> schedulers, Map<String, KernelObjectFactory> objectTypes) {
-        this.schedulers = Collections.unmodifiableMap(schedulers);
-        this.objectTypes = Collections.unmodifiableMap(objectTypes);
+    /**
+     * The registry of already checked plugins, as {@link PluginModule} binds them: schedulers by name, the
+     * kernel objects by type in two maps, one per {@link ObjectKind}.
+     */
+    @Inject
+    public PluginRegistry(Map<String, SchedulerFactory> schedulers, @Named(SYNC) Map<String, KernelObjectFactory> sync,
+                          @Named(IPC) Map<String, KernelObjectFactory> ipc) {
+        this.schedulers = Collections.unmodifiableMap(new TreeMap<>(schedulers));
+        this.sync = Collections.unmodifiableMap(new TreeMap<>(sync));
+        this.ipc = Collections.unmodifiableMap(new TreeMap<>(ipc));
+        Map<String, KernelObjectFactory> all = new TreeMap<>(sync);
+        ipc.forEach((type, f) -> {
+            if (all.putIfAbsent(type, f) != null) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "two kernel-object plugins are of type '" + type + "': "
+                        + describe(all.get(type)) + " and " + describe(f));
+            }
+        });
+        this.objectTypes = Collections.unmodifiableMap(all);
     }
 
     /** Everything on {@code loader}'s class path. */
@@ -88,7 +113,23 @@ public final class PluginRegistry {
                         + describe(before) + " and " + describe(f));
             }
         }
-        return new PluginRegistry(byName, types);
+        Map<String, KernelObjectFactory> sync = new TreeMap<>();
+        Map<String, KernelObjectFactory> ipc = new TreeMap<>();
+        types.forEach((type, f) -> (kindOf(f) == ObjectKind.IPC ? ipc : sync).put(type, f));
+        return new PluginRegistry(byName, sync, ipc);
+    }
+
+    private static ObjectKind kindOf(KernelObjectFactory f) {
+        ObjectKind kind;
+        try {
+            kind = f.kind();
+        } catch (RuntimeException e) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel-object plugin " + describe(f) + " failed in kind(): " + e, e);
+        }
+        if (kind == null) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel-object plugin " + describe(f) + " returned no kind()");
+        }
+        return kind;
     }
 
     private static <T> Iterable<T> load(Class<T> type, ClassLoader loader) {
@@ -134,6 +175,16 @@ public final class PluginRegistry {
     /** All kernel-object factories, by type in alphabetical order. */
     public Collection<KernelObjectFactory> objectTypes() {
         return objectTypes.values();
+    }
+
+    /** The synchronization primitives ({@link ObjectKind#SYNC}), by type in alphabetical order. */
+    public Map<String, KernelObjectFactory> syncPrimitives() {
+        return sync;
+    }
+
+    /** The IPC mechanisms ({@link ObjectKind#IPC}), by type in alphabetical order. */
+    public Map<String, KernelObjectFactory> ipcMechanisms() {
+        return ipc;
     }
 
     public Optional<KernelObjectFactory> objectType(String type) {
