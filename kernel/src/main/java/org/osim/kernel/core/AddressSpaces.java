@@ -106,10 +106,10 @@ final class AddressSpaces {
                     : "segmentation fault: " + m.word() + " is in segment '" + in + "', which " + t.process.name + " has not attached"));
             return null;
         }
-        long i = m.indexRegister() >= 0 ? t.registers[m.indexRegister()] : m.index();
+        long i = m.indexRegister() >= 0 ? t.context.registers[m.indexRegister()] : m.index();
         if (i < 0 || i >= w.length) {
             lifecycle.terminate(t.process, Termination.fatal("segmentation fault: " + m.word() + "[" + i + "] is outside the word's "
-                    + w.length + " interpreter.element(s)"));
+                    + w.length + " element(s)"));
             return null;
         }
         index[0] = (int) i;

@@ -99,9 +99,9 @@ final class ClockInterrupt {
         if (k == null) {
             return null;
         }
-        if (k.currentUser != null && k.currentUser.interruptsOff) {
+        if (k.currentUser != null && k.currentUser.context.interruptsOff) {
             return k.currentUser;
         }
-        return k.interruptsOff ? k : null;
+        return k.context.interruptsOff ? k : null;
     }
 }

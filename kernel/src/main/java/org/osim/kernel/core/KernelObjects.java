@@ -105,7 +105,7 @@ final class KernelObjects {
                 java.util.regex.Matcher m = REGISTER_ARGUMENT.matcher(a);
                 StringBuilder b = new StringBuilder();
                 while (m.find()) {
-                    m.appendReplacement(b, String.valueOf(t.registers == null ? 0 : t.registers[m.group(1).charAt(0) - '0']));
+                    m.appendReplacement(b, String.valueOf(t.context.registers == null ? 0 : t.context.registers[m.group(1).charAt(0) - '0']));
                 }
                 args.add(m.appendTail(b).toString());
             } else {
@@ -127,7 +127,7 @@ final class KernelObjects {
             ObjectWaitQueue q = (ObjectWaitQueue) spin.queue();
             boolean first = t.spinningOn == null;
             t.spinningOn = q;
-            t.pc--; // the same call again, after the spin
+            t.context.pc--; // the same call again, after the spin
             t.remaining = spin.nanos();
             if (first && q.waitsForHolders && deadlocks.checkWaitForCycle(t, q)) {
                 Violation v = violations.remove(violations.size() - 1);

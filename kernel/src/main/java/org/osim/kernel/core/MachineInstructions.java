@@ -4,18 +4,18 @@ import org.osim.api.result.Termination;
 import org.osim.api.sched.EnqueueReason;
 import org.osim.api.workload.Workload;
 import org.osim.hardware.Engine;
-import org.osim.hardware.Machine;
+import org.osim.hardware.InstructionUnit;
+import org.osim.hardware.MachineCode;
 
 /**
- * The interpreter of the fine-grained instruction set (docs/machine-instructions.md): registers, flags, the
- * return stack, loads and stores through the process's address space and the memory bus, atomic
- * instructions, interrupts on and off, and the critical-region markers. Each instruction takes one
- * instruction time, so an interrupt can fall between any two.
+ * The kernel's side of the fine-grained instruction set: the CPU ({@link InstructionUnit}) executes each
+ * instruction on the thread's saved context, and this class takes what the CPU hands back — the critical-region
+ * markers, faults (which end the process, as a trap would), the interrupt held while interrupts were off —
+ * and charges the instruction time, so an interrupt can fall between any two instructions.
  */
 final class MachineInstructions {
     private final Engine engine;
-    private final Workload workload;
-    private final org.osim.hardware.MemoryBus bus;
+    private final InstructionUnit unit;
     private final org.osim.hardware.RandomInterrupts interrupts;
     /** What one machine instruction takes (the profile's instruction time, at least 1 ns so a spin loop moves time on). */
     final long instructionTime;
@@ -31,13 +31,12 @@ final class MachineInstructions {
     MachineInstructions(Engine engine, Workload workload, long instructionTime, org.osim.hardware.MemoryBus bus,
                         org.osim.hardware.RandomInterrupts interrupts) {
         this.engine = engine;
-        this.workload = workload;
+        this.unit = new InstructionUnit(bus, workload.machine().userInterrupts());
         this.instructionTime = instructionTime;
-        this.bus = bus;
         this.interrupts = interrupts;
     }
 
-    /** Where {@link #word} puts the index it resolved (one array, reused: the kernel runs on one thread). */
+    /** Where {@link AddressSpaces#word} puts the index it resolved (one array, reused: the kernel runs on one thread). */
     private final int[] wordIndex = new int[1];
 
     /**
@@ -45,77 +44,18 @@ final class MachineInstructions {
      * interrupt can fall before the next). Returns false if the process ended.
      */
     boolean machineInstruction(ThreadControlBlock t, MachineCode.Step s) {
-        if (t.registers == null) {
-            t.registers = new long[org.osim.api.program.Operand.Register.COUNT];
+        CpuSlot c = t.cpu;
+        long took = unit.execute(t.context, s, c == null ? -1 : c.id, engine.now());
+        if (took <= InstructionUnit.KERNEL) {
+            return took == InstructionUnit.KERNEL ? marker(t, s) : fault(t, s, took);
         }
-        long[] r = t.registers;
-        long busCost = -1;
-        switch (s.op) { // the loops of the book's protocols, kept small so that the JIT compiles them tight
-            case JMP -> t.pc = s.target;
-            case JZ -> {
-                if (t.zero) {
-                    t.pc = s.target;
-                }
-            }
-            case JNZ -> {
-                if (!t.zero) {
-                    t.pc = s.target;
-                }
-            }
-            case JL -> {
-                if (t.less) {
-                    t.pc = s.target;
-                }
-            }
-            case JGE -> {
-                if (!t.less) {
-                    t.pc = s.target;
-                }
-            }
-            case MOV -> r[s.reg] = s.value(r);
-            case ADD, SUB -> {
-                long v = s.value(r);
-                long x = s.op == org.osim.api.program.MachineOp.ADD ? r[s.reg] + v : r[s.reg] - v;
-                r[s.reg] = x;
-                t.zero = x == 0;
-                t.less = x < 0;
-            }
-            case CMP -> {
-                long a = r[s.reg];
-                long b = s.value(r);
-                t.zero = a == b;
-                t.less = a < b;
-            }
-            case LOAD -> {
-                long[] w = s.word;
-                int i = element(t, s);
-                if (i < 0) {
-                    return false;
-                }
-                r[s.reg] = w[i];
-                busCost = bus(t, w, i, false);
-            }
-            case STORE -> {
-                long[] w = s.word;
-                int i = element(t, s);
-                if (i < 0) {
-                    return false;
-                }
-                w[i] = s.value(r);
-                busCost = bus(t, w, i, true);
-            }
-            default -> {
-                busCost = otherInstruction(t, s);
-                if (busCost == MARKER) {
-                    return true;
-                }
-                if (busCost == ENDED) {
-                    return false;
-                }
-            }
+        if (took == InstructionUnit.INTERRUPTS_ENABLED && t.preemptionHeld && c != null) {
+            t.preemptionHeld = false;
+            c.preemptRequested = true; // the interrupt that waited is taken now
+            c.preemptReason = EnqueueReason.SLICE_EXPIRED;
         }
         instructions++;
-        t.remaining = busCost >= 0 ? busCost : instructionTime;
+        t.remaining = took >= 0 ? took : instructionTime;
         if (interrupts.present()) {
             randomInterrupt(t);
         }
@@ -125,105 +65,46 @@ final class MachineInstructions {
         return true;
     }
 
-    /** What {@link #otherInstruction} returns for a marker, which takes no time, and when the process ended. */
-    private static final long MARKER = -2;
-
-    private static final long ENDED = -3;
-
-    /** The instructions {@link #machineInstruction} does not run itself: the bus time they took, -1 for none, or MARKER or ENDED. */
-    long otherInstruction(ThreadControlBlock t, MachineCode.Step s) {
-        long[] r = t.registers;
+    /** The markers the CPU leaves to the kernel; they take no time. */
+    private boolean marker(ThreadControlBlock t, MachineCode.Step s) {
         switch (s.op) {
-            case ENTER, LEAVE -> {
-                regions.region(t, s.memory.word(), s.region, s.op == org.osim.api.program.MachineOp.ENTER);
-                return MARKER; // it takes no time
-            }
+            case ENTER, LEAVE -> regions.region(t, s.memory.word(), (CriticalRegion) s.region,
+                    s.op == org.osim.api.program.MachineOp.ENTER);
             case FAST -> {
                 KernelObjectEntry o = kernelObjects.objects.get(s.memory.word());
                 if (o != null) {
                     o.avoided++;
                 }
-                return MARKER; // it takes no time
-            }
-            case CLI -> {
-                if (!workload.machine().userInterrupts()) {
-                    lifecycle.terminate(t.process, Termination.fatal("privileged instruction: cli in a user program (a machine "
-                            + "with 'userInterrupts: true' allows it; Tanenbaum §2.3.3 says why it should not)"));
-                    return ENDED;
-                }
-                t.interruptsOff = true;
-            }
-            case STI -> {
-                t.interruptsOff = false;
-                CpuSlot c = t.cpu;
-                if (t.preemptionHeld && c != null) {
-                    t.preemptionHeld = false;
-                    c.preemptRequested = true; // the interrupt that waited is taken now
-                    c.preemptReason = EnqueueReason.SLICE_EXPIRED;
-                }
             }
             case WANT -> {
-                if (t.wants == null || t.wantsRegion != s.region) {
+                CriticalRegion region = (CriticalRegion) s.region;
+                if (t.wants == null || t.wantsRegion != region) {
                     t.wantSince = engine.now(); // a new try; a want repeated while trying keeps the first time
                 }
                 t.wants = s.memory.word();
-                t.wantsRegion = s.region;
-                s.region.wanting.add(t);
-                return MARKER;
+                t.wantsRegion = region;
+                region.wanting.add(t);
             }
-            case CALL -> {
-                if (t.stack == null) {
-                    t.stack = new java.util.ArrayDeque<>();
-                }
-                if (t.stack.size() >= 10_000) {
-                    lifecycle.terminate(t.process, Termination.fatal("stack overflow: " + t.stack.size() + " nested calls"));
-                    return ENDED;
-                }
-                t.stack.push(t.pc);
-                t.pc = s.target;
-            }
-            case RET -> {
-                if (t.stack == null || t.stack.isEmpty()) {
-                    lifecycle.terminate(t.process, Termination.fatal("ret with nothing to return to"));
-                    return ENDED;
-                }
-                t.pc = t.stack.pop();
-            }
-            case TSL, XCHG, FETCHADD -> {
-                long[] w = s.word;
-                int i = element(t, s);
-                if (i < 0) {
-                    return ENDED;
-                }
-                long old = w[i];
-                w[i] = switch (s.op) {
-                    case TSL -> 1;
-                    case XCHG -> r[s.reg];
-                    default -> old + r[s.reg];
-                };
-                r[s.reg] = old;
-                t.zero = old == 0;
-                t.less = old < 0;
-                return bus(t, w, i, true);
-            }
-            case CAS -> {
-                long[] w = s.word;
-                int i = element(t, s);
-                if (i < 0) {
-                    return ENDED;
-                }
-                if (w[i] == r[s.reg]) {
-                    w[i] = s.value(r);
-                    t.zero = true;
-                } else {
-                    r[s.reg] = w[i];
-                    t.zero = false;
-                }
-                return bus(t, w, i, true);
-            }
-            default -> throw new IllegalStateException("unknown instruction " + s.source);
+            default -> throw new IllegalStateException("not a marker: " + s.source);
         }
-        return -1;
+        return true;
+    }
+
+    /** A fault the CPU raised: like a trap, it ends the process, saying why. Returns false. */
+    private boolean fault(ThreadControlBlock t, MachineCode.Step s, long code) {
+        if (code == InstructionUnit.ADDRESS_FAULT) {
+            memory.word(t, s.memory, wordIndex); // says what is wrong, and ends the process
+        } else if (code == InstructionUnit.PRIVILEGED) {
+            lifecycle.terminate(t.process, Termination.fatal("privileged instruction: cli in a user program (a machine "
+                    + "with 'userInterrupts: true' allows it; Tanenbaum §2.3.3 says why it should not)"));
+        } else if (code == InstructionUnit.STACK_OVERFLOW) {
+            lifecycle.terminate(t.process, Termination.fatal("stack overflow: " + t.context.stack.size() + " nested calls"));
+        } else if (code == InstructionUnit.RETURN_UNDERFLOW) {
+            lifecycle.terminate(t.process, Termination.fatal("ret with nothing to return to"));
+        } else {
+            throw new IllegalStateException("unknown result " + code + " of " + s.source);
+        }
+        return false;
     }
 
     /**
@@ -246,23 +127,5 @@ final class MachineInstructions {
         }
         t.code = p.decoded.computeIfAbsent(t.program, prog -> MachineCode.decode(prog, memory.addressSpace(p), regions::regionState));
         t.codeOf = t.program;
-    }
-
-    /** The element of its word that memory operand of {@code s} names for {@code t}; -1 (the process ended) if there is none. */
-    int element(ThreadControlBlock t, MachineCode.Step s) {
-        long i = s.indexReg >= 0 ? t.registers[s.indexReg] : s.index;
-        if (s.word == null || i < 0 || i >= s.word.length) {
-            memory.word(t, s.memory, wordIndex); // says what is wrong, and ends the process
-            return -1;
-        }
-        return (int) i;
-    }
-
-    /** The time a memory access of {@code t} takes on a machine with a bus, or -1 without one (one instruction time). */
-    private long bus(ThreadControlBlock t, long[] word, int index, boolean write) {
-        if (bus == null || t.cpu == null) {
-            return -1;
-        }
-        return bus.access(t.cpu.id, word, index, write, engine.now());
     }
 }

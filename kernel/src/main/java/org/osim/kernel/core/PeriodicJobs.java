@@ -57,7 +57,7 @@ final class PeriodicJobs {
         js.currentRelease = js.releaseOf(job);
         js.currentDeadline = js.deadlineOf(job);
         js.currentMissed = false;
-        t.pc = 0;
+        t.context.pc = 0;
         t.timesLeft = t.times - 1;
         t.remaining = 0;
     }
@@ -114,12 +114,12 @@ final class PeriodicJobs {
             CpuSlot c = t.cpu;
             dispatcher.saveState(c, t);
             t.remaining = 0;
-            t.pc = t.program.size();
+            t.context.pc = t.program.size();
             t.timesLeft = 0;
             execution.execute(c, t, engine.now());
         } else {
             t.remaining = 0;
-            t.pc = t.program.size();
+            t.context.pc = t.program.size();
             t.timesLeft = 0;
         }
     }

@@ -89,7 +89,7 @@ final class PopUpThreads {
             if (p.messagesDone()) {
                 return true; // nothing more will come: serve returns and the program goes on
             }
-            t.pc--; // serve again once woken
+            t.context.pc--; // serve again once woken
             ThreadControlBlock waiter = userThreads.blockInKernel(c, k, t, "a message");
             p.receivers().add(waiter);
             return false;
@@ -98,9 +98,9 @@ final class PopUpThreads {
         if (t.frames == null) {
             t.frames = new java.util.ArrayDeque<>(1);
         }
-        t.frames.push(new ThreadControlBlock.Frame(t.program, t.pc - 1, m, async));
+        t.frames.push(new ThreadControlBlock.Frame(t.program, t.context.pc - 1, m, async));
         t.program = m.code;
-        t.pc = 0;
+        t.context.pc = 0;
         return true;
     }
 
@@ -111,7 +111,7 @@ final class PopUpThreads {
             t.process.handled(f.message(), engine.now());
         }
         t.program = f.program();
-        t.pc = f.pc();
+        t.context.pc = f.pc();
     }
 
     /**
@@ -120,7 +120,7 @@ final class PopUpThreads {
      */
     void asyncCall(ThreadControlBlock t, long nanos, java.util.Optional<String> device) {
         ProcessControlBlock p = t.process;
-        Message rest = t.frames.peek().message().continuation(t.program.subList(t.pc, t.program.size()));
+        Message rest = t.frames.peek().message().continuation(t.program.subList(t.context.pc, t.program.size()));
         p.asyncInFlight++;
         pending.wakeups++;
         Runnable done = () -> {

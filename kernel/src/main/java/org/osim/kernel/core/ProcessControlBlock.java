@@ -54,7 +54,7 @@ public final class ProcessControlBlock {
     /** The words its machine instructions can name (its own, then the shared ones), made at first use. */
     Map<String, long[]> addressSpace;
     /** Its programs' machine instructions decoded against that address space, by program (identity); null until the first. */
-    Map<List<org.osim.api.program.Instruction>, MachineCode.Step[]> decoded;
+    Map<List<org.osim.api.program.Instruction>, org.osim.hardware.MachineCode.Step[]> decoded;
 
     final List<ThreadControlBlock> threads = new ArrayList<>(1);
     int liveThreads;

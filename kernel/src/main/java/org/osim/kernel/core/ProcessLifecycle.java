@@ -127,7 +127,7 @@ final class ProcessLifecycle {
             kernelObjects.leaveObjects(t);
         }
         regions.threadEnded(t); // it leaves its regions as it ends
-        if (t.message != null && t.pc >= t.program.size() && t.process.alive()) {
+        if (t.message != null && t.context.pc >= t.program.size() && t.process.alive()) {
             t.process.handled(t.message, engine.now());
         }
         t.moveTo(ThreadState.TERMINATED);

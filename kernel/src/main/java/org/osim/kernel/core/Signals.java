@@ -169,11 +169,11 @@ final class Signals {
             t.signalFrames = new java.util.ArrayDeque<>();
         }
         ProcessSignals ps = t.process.signals();
-        t.signalFrames.push(new ThreadControlBlock.SignalFrame(t.program, t.pc,
-                t.registers == null ? null : t.registers.clone(), t.zero, t.less, t.timesLeft, ps.blocked));
+        t.signalFrames.push(new ThreadControlBlock.SignalFrame(t.program, t.context.pc,
+                t.context.registers == null ? null : t.context.registers.clone(), t.context.zero, t.context.less, t.timesLeft, ps.blocked));
         ps.blocked |= ProcessSignals.bit(sig); // as sigaction does: the same signal waits until the handler returns
         t.program = h.program();
-        t.pc = h.target();
+        t.context.pc = h.target();
         t.timesLeft = 0;
     }
 }

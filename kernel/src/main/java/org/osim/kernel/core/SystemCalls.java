@@ -224,10 +224,10 @@ final class SystemCalls {
         }
         ThreadControlBlock.SignalFrame f = t.signalFrames.pop();
         t.program = f.program();
-        t.pc = f.pc();
-        t.registers = f.registers();
-        t.zero = f.zero();
-        t.less = f.less();
+        t.context.pc = f.pc();
+        t.context.registers = f.registers();
+        t.context.zero = f.zero();
+        t.context.less = f.less();
         t.timesLeft = f.timesLeft();
         t.process.signals().blocked = f.blocked();
         signals.deliverPending(t.process);

@@ -52,7 +52,8 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     final ThreadControlBlock spawner;
 
     ThreadState state = ThreadState.NEW;
-    int pc;
+    /** The CPU context saved with the thread: program counter, registers, flags, return stack, interrupt flag. */
+    final org.osim.hardware.ProcessorState context = new org.osim.hardware.ProcessorState();
     /** What is left of the current {@code cpu} instruction. */
     long remaining;
 
@@ -89,17 +90,9 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     ObjectWaitQueue objectWait;
     /** The queue whose holders it busy-waits for, between the tries of one spinning call; else null. */
     ObjectWaitQueue spinningOn;
-    /** Registers r0–r7 and the zero flag, for machine instructions; null until it runs one. */
-    long[] registers;
     /** {@link #program} decoded for its process, and the program it was decoded from (a handler's may replace it). */
-    MachineCode.Step[] code;
+    org.osim.hardware.MachineCode.Step[] code;
     List<Instruction> codeOf;
-    boolean zero;
-    boolean less;
-    /** Return addresses of {@code call}/{@code ret}; null until it calls a subroutine. */
-    java.util.ArrayDeque<Integer> stack;
-    /** Whether it has disabled interrupts ({@code cli}): part of its saved context, as the PSW is. */
-    boolean interruptsOff;
     /** A preemption held back while its interrupts were off. */
     boolean preemptionHeld;
     /** The critical region whose entry protocol it is in ({@code want}), or null. */
@@ -169,10 +162,7 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
 
     /** What a system call returns, in r0, as a real kernel returns it in a register: programs can test it. */
     void setResult(long value) {
-        if (registers == null) {
-            registers = new long[org.osim.api.program.Operand.Register.COUNT];
-        }
-        registers[0] = value;
+        context.registers()[0] = value;
     }
 
     /**
@@ -284,7 +274,7 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
         for (int i = 0; i < program.size(); i++) {
             if (program.get(i) instanceof Instruction.Compute c) {
                 once += c.nanos();
-                if (i >= pc) {
+                if (i >= context.pc) {
                     left += c.nanos();
                 }
             }

@@ -76,14 +76,14 @@ final class ThreadExecution {
                 engine.schedule(c.completion, at);
                 return;
             }
-            if (t.pc >= t.program.size()) {
+            if (t.context.pc >= t.program.size()) {
                 if (!programEnded(c, k, t)) {
                     return;
                 }
                 continue;
             }
-            if (t.codeOf == t.program && t.code[t.pc] != null) { // first: the hottest, one per instruction time
-                if (!interpreter.machineInstruction(t, t.code[t.pc++])) {
+            if (t.codeOf == t.program && t.code[t.context.pc] != null) { // first: the hottest, one per instruction time
+                if (!interpreter.machineInstruction(t, t.code[t.context.pc++])) {
                     return;
                 }
                 continue;
@@ -92,10 +92,10 @@ final class ThreadExecution {
                 signals.runHandler(t); // a caught signal cleared codeOf, so that the fast path above lets it come here
                 continue;
             }
-            Instruction in = t.program.get(t.pc++);
+            Instruction in = t.program.get(t.context.pc++);
             if (in instanceof Instruction.Machine) { // the first of its program: decode it, then run it
                 interpreter.decode(t);
-                if (!interpreter.machineInstruction(t, t.code[t.pc - 1])) {
+                if (!interpreter.machineInstruction(t, t.code[t.context.pc - 1])) {
                     return;
                 }
             } else if (in instanceof Instruction.Compute cpu) {
@@ -120,7 +120,7 @@ final class ThreadExecution {
         }
         if (t.timesLeft > 0) { // repeat: the program runs again from the top
             t.timesLeft--;
-            t.pc = 0;
+            t.context.pc = 0;
             return true;
         }
         if (t.user) {

@@ -1,4 +1,4 @@
-package org.osim.kernel.core;
+package org.osim.hardware;
 
 import java.util.List;
 import java.util.Map;
@@ -10,33 +10,34 @@ import org.osim.api.program.Operand;
 /**
  * A program's machine instructions decoded once for one process, as a CPU's decoder would: each operand
  * becomes a plain field, each memory operand the array it names in the process's address space, and each
- * region marker its region. The kernel then runs an instruction without looking up a name.
+ * region marker the kernel's record of that region. The CPU then runs an instruction without looking up a
+ * name ({@link InstructionUnit}).
  */
-final class MachineCode {
+public final class MachineCode {
     private MachineCode() {}
 
     /** One decoded instruction; at most one register, one memory and one value operand, as the instruction set has. */
-    static final class Step {
-        final Instruction.Machine source;
-        final MachineOp op;
+    public static final class Step {
+        public final Instruction.Machine source;
+        public final MachineOp op;
         /** Where a jump or call goes; -1 for other instructions. */
-        final int target;
+        public final int target;
         /** The register operand that receives or is compared; -1 if none. */
-        final int reg;
+        public final int reg;
         /** The value operand: a register (≥ 0), or -1 and then {@link #imm}. */
-        final int valueReg;
-        final long imm;
+        public final int valueReg;
+        public final long imm;
         /** The memory operand, if any, and the array it names; {@code word} is null if the name is unknown. */
-        final Operand.Memory memory;
-        final long[] word;
+        public final Operand.Memory memory;
+        public final long[] word;
         /** The memory operand's element: a register that holds it (≥ 0), or -1 and then the constant {@link #index}. */
-        final int indexReg;
-        final int index;
-        /** The region of an enter, leave or want marker; else null. */
-        final CriticalRegion region;
+        public final int indexReg;
+        public final int index;
+        /** The kernel's record of the region of an enter, leave or want marker; else null. */
+        public final Object region;
 
         private Step(Instruction.Machine source, int reg, int valueReg, long imm, Operand.Memory memory, long[] word,
-                     CriticalRegion region) {
+                     Object region) {
             this.source = source;
             this.op = source.op();
             this.target = source.target();
@@ -51,7 +52,7 @@ final class MachineCode {
         }
 
         /** The value operand for a thread with registers {@code r}. */
-        long value(long[] r) {
+        public long value(long[] r) {
             return valueReg >= 0 ? r[valueReg] : imm;
         }
     }
@@ -60,7 +61,7 @@ final class MachineCode {
      * Decodes {@code program}'s machine instructions against {@code space} (name → words); the slot of any
      * other instruction is null.
      */
-    static Step[] decode(List<Instruction> program, Map<String, long[]> space, Function<String, CriticalRegion> regions) {
+    public static Step[] decode(List<Instruction> program, Map<String, long[]> space, Function<String, ?> regions) {
         Step[] steps = new Step[program.size()];
         for (int i = 0; i < steps.length; i++) {
             if (program.get(i) instanceof Instruction.Machine m) {
@@ -70,7 +71,7 @@ final class MachineCode {
         return steps;
     }
 
-    private static Step decode(Instruction.Machine m, Map<String, long[]> space, Function<String, CriticalRegion> regions) {
+    private static Step decode(Instruction.Machine m, Map<String, long[]> space, Function<String, ?> regions) {
         int reg = -1;
         int valueReg = -1;
         long imm = 0;
@@ -88,7 +89,7 @@ final class MachineCode {
             }
             first = false;
         }
-        CriticalRegion region = null;
+        Object region = null;
         long[] word = null;
         if (memory != null) {
             switch (m.op()) {
