@@ -16,7 +16,8 @@ import org.osim.workloads.Workloads;
 /**
  * Every shipped workload keeps every invariant of the kernel, and every promise of its policy: under the
  * policy it names (or round robin), and under three of another kind, in the default suite; under every
- * installed policy but {@code scripted} (which needs a schedule of its own) with {@code -Plong}.
+ * installed policy but {@code scripted} (which needs a schedule of its own), and MLFQ's OSTEP variant,
+ * with {@code -Plong}.
  */
 class ShippedWorkloadsCheckedTest {
     private static final Osim OSIM = Osim.create();
@@ -40,6 +41,7 @@ class ShippedWorkloadsCheckedTest {
                     out.add(Arguments.of(w, f.name()));
                 }
             }
+            out.add(Arguments.of(w, "mlfq:variant=ostep,boost=50ms,ioToFront=true"));
         }
         return out.stream();
     }

@@ -28,6 +28,11 @@ public record HarnessResult(RunResult result) {
         return result.slices().stream().map(SliceRecord::task).collect(Collectors.toList());
     }
 
+    /** Whether the invariant checker watched the run (and so found every rule kept). */
+    public boolean invariantsChecked() {
+        return result.invariantsChecked();
+    }
+
     public TaskResult process(String name) {
         return result.process(name).orElseThrow(() -> new IllegalArgumentException("no process '" + name + "' in the results"));
     }

@@ -34,6 +34,7 @@ public final class SchedulerHarness {
     private long seed = 1;
     private Integer cpus;
     private final List<TraceListener> listeners = new ArrayList<>();
+    private Boolean check;
 
     private SchedulerHarness(SchedulerFactory factory) {
         this.factory = requireNonNull(factory, "factory is null");
@@ -95,6 +96,19 @@ public final class SchedulerHarness {
         return this;
     }
 
+    /**
+     * Whether the invariant checker watches the run (docs/writing-a-scheduler.md, "The invariant checker"):
+     * the kernel's rules — legal state moves, one thread per CPU, affinity, CPU time conserved — and the
+     * promises your policy declares in {@link org.osim.api.sched.Scheduler#promises()}. A broken one fails
+     * the run with an {@link org.osim.api.OsimException} saying when, which rule and which threads. By
+     * default it follows the system property {@value Simulation#CHECK_PROPERTY}; set it for all your tests in
+     * surefire's {@code systemPropertyVariables}.
+     */
+    public SchedulerHarness check(boolean check) {
+        this.check = check;
+        return this;
+    }
+
     public HarnessResult run() {
         if (workload == null) {
             throw new IllegalStateException("no workload given");
@@ -103,6 +117,9 @@ public final class SchedulerHarness {
                 .ticketTransfer(ticketTransfer);
         if (cpus != null) {
             b.cpus(cpus);
+        }
+        if (check != null) {
+            b.check(check);
         }
         listeners.forEach(b::trace);
         return new HarnessResult(b.run());

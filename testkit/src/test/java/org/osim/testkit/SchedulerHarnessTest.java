@@ -42,6 +42,60 @@ class SchedulerHarnessTest {
         }
     }
 
+    /** Promises the highest priority first, but is the Lifo above: the checker holds it to its promise. */
+    static final class FalselyPrioritized implements SchedulerFactory {
+        public String name() {
+            return "false-priority";
+        }
+
+        public String description() {
+            return "Claims priority order, runs last in, first out.";
+        }
+
+        public Scheduler create(Parameters params, SchedulerContext context) {
+            Scheduler lifo = new Lifo().create(params, context);
+            return new Scheduler() {
+                public org.osim.api.sched.Promises promises() {
+                    return org.osim.api.sched.Promises.priorityOrder(
+                            java.util.Comparator.comparingInt(Task::priority).reversed());
+                }
+
+                public void enqueue(Task task, EnqueueReason why) {
+                    lifo.enqueue(task, why);
+                }
+
+                public Task pickNext(CpuView cpu) {
+                    return lifo.pickNext(cpu);
+                }
+
+                public void dequeue(Task task) {
+                    lifo.dequeue(task);
+                }
+            };
+        }
+    }
+
+    @Test
+    void theCheckerHoldsAPolicyToItsPromises() {
+        String yaml = """
+                processes:
+                  - { name: A, priority: 1, bursts: [cpu 10ms] }
+                  - { name: B, priority: 9, bursts: [cpu 10ms] }
+                  - { name: C, priority: 1, bursts: [cpu 10ms] }
+                """;
+        // With the checker off the run goes through: C (pushed last) runs first, though B is more urgent.
+        HarnessResult unchecked = SchedulerHarness.of(new FalselyPrioritized()).workloadYaml(yaml).check(false).run();
+        assertThat(unchecked.schedule()).isEqualTo("C 0-10 | B 10-20 | A 20-30");
+        assertThat(unchecked.invariantsChecked()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> SchedulerHarness.of(new FalselyPrioritized()).workloadYaml(yaml).check(true).run())
+                .isInstanceOf(org.osim.api.OsimException.class)
+                .hasMessage("scheduler 'false-priority' failed in its promise of a global order at 0 ms: B is ready and more urgent "
+                        + "than C, which runs on cpu 0, after A NEW→READY, B NEW→READY, C NEW→READY, C READY→RUNNING");
+        // An honest policy passes, and the result says it was checked.
+        assertThat(SchedulerHarness.of(new Lifo()).workloadYaml(yaml).check(true).run().invariantsChecked()).isTrue();
+    }
+
     @Test
     void theReadmeExample() {
         HarnessResult r = SchedulerHarness.of(new Lifo()).workload("fig-2-41").run();
