@@ -17,7 +17,7 @@ import org.osim.api.workload.Workload;
 import org.osim.kernel.Simulation;
 
 /** The kernel's side of real-time tasks: releases, deadlines, overruns and abandoned jobs. */
-class JobsTest {
+class PeriodicJobsTest {
     private static ProcessSpec periodic(String name, String job, long periodMs, long deadlineMs, Integer jobs, boolean abort) {
         return ProcessSpec.of(name, 0, Program.parse(job)).withPeriodic(new PeriodicSpec(millis(periodMs), millis(deadlineMs),
                 jobs == null ? OptionalInt.empty() : OptionalInt.of(jobs), abort, List.of()));
