@@ -2,43 +2,30 @@ package org.osim.kernel.core;
 
 import org.osim.api.sched.EnqueueReason;
 import org.osim.api.sched.StopReason;
+import org.osim.hardware.Clock;
 import org.osim.hardware.CostProfile;
 import org.osim.hardware.Engine;
-import org.osim.hardware.Event;
-import org.osim.hardware.EventRank;
-import org.osim.hardware.Machine;
 
 /**
- * The clock interrupt (Tanenbaum Fig. 2-5): the one-shot timer that ends a time slice, and the periodic tick
- * for policies that age or decay. A thread with interrupts off holds both off until {@code sti}.
+ * The clock interrupt's service routines (Tanenbaum Fig. 2-5): the CPU's one-shot timer ends a time slice,
+ * the periodic tick lets policies age or decay; the timers themselves are the machine's ({@link Clock}). A thread with interrupts off holds both off until {@code sti}.
  */
-final class ClockInterrupt {
+final class ClockInterrupt implements Clock.Handler {
     private final Engine engine;
-    private final Machine machine;
     private final CostProfile costs;
     private final CpuSlot[] cpus;
     private final SchedulerGuard policy;
-    private Event tick;
 
     // Peers, wired once by Kernel.
     Dispatcher dispatcher;
     ThreadExecution execution;
     SchedulerActivations activations;
 
-    ClockInterrupt(Engine engine, Machine machine, CostProfile costs, CpuSlot[] cpus, SchedulerGuard policy) {
+    ClockInterrupt(Engine engine, CostProfile costs, CpuSlot[] cpus, SchedulerGuard policy) {
         this.engine = engine;
-        this.machine = machine;
         this.costs = costs;
         this.cpus = cpus;
         this.policy = policy;
-    }
-
-    /** Starts the periodic tick, if the machine has one. */
-    void start() {
-        if (machine.tickNanos() > 0) {
-            tick = Event.of(EventRank.TICK, this::onTick);
-            engine.schedule(tick, machine.tickNanos());
-        }
     }
 
     /**
@@ -47,7 +34,9 @@ final class ClockInterrupt {
      * task goes back to the policy; the scheduler is called and the next task dispatched at the end of the
      * instant.
      */
-    void onSliceEnd(CpuSlot c) {
+    @Override
+    public void timerExpired(int cpu) {
+        CpuSlot c = cpus[cpu];
         ThreadControlBlock t = c.current;
         if (interruptsOff(t)) {
             // The clock interrupt waits for sti: the thread runs on, with no slice end ahead.
@@ -69,7 +58,9 @@ final class ClockInterrupt {
         dispatcher.makeReady(t, EnqueueReason.SLICE_EXPIRED);
     }
 
-    void onTick() {
+    /** The periodic tick: its entry and exit cost each busy CPU, and the policy may ask to preempt. */
+    @Override
+    public void tick() {
         long now = engine.now();
         for (CpuSlot c : cpus) {
             ThreadControlBlock t = c.current;
@@ -86,7 +77,6 @@ final class ClockInterrupt {
                 }
             }
         }
-        engine.schedule(tick, now + machine.tickNanos());
     }
 
     /** Whether the thread on a CPU (or the user-level thread its kernel thread runs) has interrupts off. */

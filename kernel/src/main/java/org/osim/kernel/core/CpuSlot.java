@@ -6,7 +6,7 @@ import org.osim.api.sched.Task;
 import org.osim.hardware.Cpu;
 import org.osim.hardware.Event;
 
-/** The kernel's side of one CPU: who runs there, its two timers, and what the end of the instant must do. */
+/** The kernel's side of one CPU: who runs there, when its burst and its slice end, and what the end of the instant must do. */
 final class CpuSlot implements CpuView {
     final int id;
     final Cpu hw;
@@ -17,8 +17,7 @@ final class CpuSlot implements CpuView {
     ThreadControlBlock preemptedCandidate;
     /** Burst end (or the end of switching overhead): the thread moves on to its next instruction. */
     Event completion;
-    /** The one-shot timer that ends the time slice. */
-    Event sliceEnd;
+    /** When the CPU's one-shot timer ends the slice (the machine's {@link org.osim.hardware.Clock}); MAX_VALUE for none. */
     long sliceEndAt = Long.MAX_VALUE;
     /** When the current turn started doing useful work (after switching overhead). */
     long turnStart;

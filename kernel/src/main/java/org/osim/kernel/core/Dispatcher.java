@@ -25,6 +25,8 @@ final class Dispatcher {
     private final CpuSlot[] cpus;
     private final SchedulerGuard policy;
     private final Tracer tracer;
+    /** The machine's one-shot timers, one per CPU, that end slices. */
+    private final org.osim.hardware.Clock timers;
     private final InterleavingLog interleavings;
     private final boolean machineCode;
     /** The schedule as it ran, when the run records it. */
@@ -51,13 +53,15 @@ final class Dispatcher {
     private final List<ThreadControlBlock> deferredWakeups = new ArrayList<>();
 
     Dispatcher(Engine engine, CostProfile costs, KernelOptions options, CpuSlot[] cpus, SchedulerGuard policy, Tracer tracer,
-               InterleavingLog interleavings, boolean machineCode) {
+               InterleavingLog interleavings, boolean machineCode,
+               org.osim.hardware.Clock timers) {
         this.engine = engine;
         this.costs = costs;
         this.options = options;
         this.cpus = cpus;
         this.policy = policy;
         this.tracer = tracer;
+        this.timers = timers;
         this.interleavings = interleavings;
         this.machineCode = machineCode;
     }
@@ -177,7 +181,7 @@ final class Dispatcher {
 
     void stopRunning(CpuSlot c, ThreadControlBlock t, StopReason why) {
         long now = engine.now();
-        engine.cancel(c.sliceEnd);
+        timers.cancelTimer(c.id);
         engine.cancel(c.completion);
         c.current = null;
         if (--cpusInUse == 0) {
@@ -325,7 +329,7 @@ final class Dispatcher {
             c.sliceEndAt = Long.MAX_VALUE;
         } else {
             c.sliceEndAt = start + slice;
-            engine.schedule(c.sliceEnd, c.sliceEndAt);
+            timers.setTimer(c.id, c.sliceEndAt);
         }
         execution.execute(c, t, start);
     }

@@ -22,6 +22,7 @@ import org.osim.api.trace.TraceListener;
 import org.osim.api.workload.ObjectSpec;
 import org.osim.api.workload.ProcessSpec;
 import org.osim.api.workload.Workload;
+import org.osim.hardware.Clock;
 import org.osim.hardware.CostProfile;
 import org.osim.hardware.Engine;
 import org.osim.hardware.Event;
@@ -60,6 +61,8 @@ public final class Kernel {
     private final SchedulerGuard policy;
     private final Dispatcher dispatcher;
     private final ClockInterrupt clock;
+    /** The machine's timers, whose interrupts {@link #clock} takes. */
+    private final Clock timers;
     private final ThreadExecution execution;
     private final SystemCalls systemCalls;
     private final ProcessLifecycle lifecycle;
@@ -99,12 +102,6 @@ public final class Kernel {
                     execution.onCompletion(c);
                 }
             };
-            c.sliceEnd = new Event(EventRank.SLICE_END) {
-                @Override
-                protected void fire() {
-                    clock.onSliceEnd(c);
-                }
-            };
             cpus[i] = c;
         }
         Tracer tracer = new Tracer(options.listeners().toArray(TraceListener[]::new));
@@ -116,8 +113,9 @@ public final class Kernel {
 
         // The parts, each with what it owns.
         interleavings = new InterleavingLog(engine, cpus, options, machineCode);
-        dispatcher = new Dispatcher(engine, costs, options, cpus, policy, tracer, interleavings, machineCode);
-        clock = new ClockInterrupt(engine, machine, costs, cpus, policy);
+        clock = new ClockInterrupt(engine, costs, cpus, policy);
+        timers = new Clock(engine, cpus.length, machine.tickNanos(), clock);
+        dispatcher = new Dispatcher(engine, costs, options, cpus, policy, tracer, interleavings, machineCode, timers);
         execution = new ThreadExecution(engine);
         systemCalls = new SystemCalls(engine, machine, costs, table, pending);
         lifecycle = new ProcessLifecycle(engine, table, tracer, policy, machineCode, pending);
@@ -291,7 +289,7 @@ public final class Kernel {
             };
             engine.schedule(arrival, arrivals[0].arrival());
         }
-        clock.start();
+        timers.start();
         LOG.debug("run {} under {}{} on {} cpu(s), {} profile, seed {}{}", workload.name(), schedulerName,
                 params.asText().isEmpty() ? "" : " " + params.asText(),
                 cpus.length, options.costs().name(), options.seed(), checker != null ? ", invariants checked" : "");
