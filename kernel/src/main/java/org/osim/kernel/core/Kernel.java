@@ -5,19 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.osim.api.ErrorCode;
 import org.osim.api.OsimException;
 import org.osim.api.RandomStreams;
 import org.osim.api.param.Parameters;
 import org.osim.api.result.RunResult;
 import org.osim.api.result.SliceRecord;
 import org.osim.api.result.Violation;
-import org.osim.api.sched.CpuView;
-import org.osim.api.sched.EnqueueReason;
-import org.osim.api.sched.Scheduler;
-import org.osim.api.sched.SchedulerContext;
 import org.osim.api.sched.SchedulerFactory;
-import org.osim.api.sched.TimerHandle;
 import org.osim.api.trace.TraceListener;
 import org.osim.api.workload.ObjectSpec;
 import org.osim.api.workload.ProcessSpec;
@@ -217,53 +211,9 @@ public final class Kernel {
 
     private SchedulerGuard createPolicy(SchedulerFactory factory, Parameters params, SplittableRandom random,
                                         List<org.osim.api.workload.UserSpec> users) {
-        SchedulerContext context = new PolicyContext(engine, random, workload, users) {
-            @Override
-            public int cpuCount() {
-                return cpus.length;
-            }
-
-            @Override
-            public CpuView cpu(int id) {
-                return cpus[id];
-            }
-
-            @Override
-            public long tickNanos() {
-                return machine.tickNanos();
-            }
-
-            @Override
-            public TimerHandle at(long time, Runnable action) {
-                requireNonNull(action, "action is null");
-                Event e = Event.of(EventRank.POLICY_TIMER, () -> Kernel.this.policy.timer(action));
-                engine.schedule(e, Math.max(time, engine.now()));
-                return () -> engine.cancel(e);
-            }
-
-            @Override
-            public void reschedule(int cpu) {
-                CpuSlot c = cpus[cpu];
-                if (c.current != null) {
-                    c.preemptRequested = true;
-                    c.preemptReason = EnqueueReason.PREEMPTED;
-                }
-            }
-        };
-        // A guard for create() itself: the policy object does not exist yet.
-        Scheduler instance;
-        try {
-            instance = requireNonNull(factory.create(params, context), "create returned null");
-        } catch (OsimException e) {
-            if (e.code() == ErrorCode.BAD_INPUT) {
-                throw e; // the policy refused its parameters or the machine: the user's input, said its way
-            }
-            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "scheduler '" + factory.name() + "' failed in create: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new OsimException(ErrorCode.PLUGIN_FAILURE,
-                    "scheduler '" + factory.name() + "' failed in create: threw " + e, e);
-        }
-        return new SchedulerGuard(instance, factory.name(), engine);
+        KernelSchedulerContext context = new KernelSchedulerContext(engine, random, workload, users, cpus, machine.tickNanos());
+        context.guard = SchedulerGuard.create(factory, params, context, "scheduler '" + factory.name() + "'", engine);
+        return context.guard;
     }
 
     /** Runs the workload to its end (or the horizon) and returns the results. */

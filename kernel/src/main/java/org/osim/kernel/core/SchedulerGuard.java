@@ -20,6 +20,27 @@ final class SchedulerGuard {
     private final String label;
     private final org.osim.hardware.Engine engine;
 
+    /**
+     * Creates the policy from {@code factory}, guarded from its first callback on. A bad-input error from
+     * {@code create} (the policy refused its parameters or the machine) is the user's, and passes as it is;
+     * anything else is the plugin's fault, named by {@code label}.
+     */
+    static SchedulerGuard create(org.osim.api.sched.SchedulerFactory factory, org.osim.api.param.Parameters params,
+                                 org.osim.api.sched.SchedulerContext context, String label, org.osim.hardware.Engine engine) {
+        Scheduler instance;
+        try {
+            instance = java.util.Objects.requireNonNull(factory.create(params, context), "create returned null");
+        } catch (OsimException e) {
+            if (e.code() == ErrorCode.BAD_INPUT) {
+                throw e;
+            }
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, label + " failed in create: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, label + " failed in create: threw " + e, e);
+        }
+        return new SchedulerGuard(instance, factory.name(), label, engine);
+    }
+
     SchedulerGuard(Scheduler policy, String name, org.osim.hardware.Engine engine) {
         this(policy, name, "scheduler '" + name + "'", engine);
     }

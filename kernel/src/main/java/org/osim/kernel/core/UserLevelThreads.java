@@ -4,13 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.osim.api.ErrorCode;
-import org.osim.api.OsimException;
 import org.osim.api.param.Parameters;
 import org.osim.api.result.Termination;
 import org.osim.api.sched.CpuView;
 import org.osim.api.sched.EnqueueReason;
-import org.osim.api.sched.Scheduler;
 import org.osim.api.sched.SchedulerContext;
 import org.osim.api.sched.SchedulerFactory;
 import org.osim.api.sched.StopReason;
@@ -100,15 +97,7 @@ final class UserLevelThreads {
                 // No user-level preemption: a user thread runs until it yields, blocks or exits.
             }
         };
-        Scheduler instance;
-        try {
-            instance = requireNonNull(f.create(params, context), "create returned null");
-        } catch (OsimException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new OsimException(ErrorCode.PLUGIN_FAILURE, label + " failed in create: threw " + e, e);
-        }
-        rt.scheduler = new SchedulerGuard(instance, f.name(), label, engine);
+        rt.scheduler = SchedulerGuard.create(f, params, context, label, engine);
         return rt;
     }
 
