@@ -1,7 +1,5 @@
 package org.osim.kernel.core;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
 import java.util.SplittableRandom;
 import org.osim.api.param.Parameters;
