@@ -239,19 +239,7 @@ final class MlfqOstepVariant implements Scheduler {
 
     @Override
     public int selectCpu(Task task, int previousCpu) {
-        int best = previousCpu;
-        int lowest = -1;
-        for (int i = 0; i < context.cpuCount(); i++) {
-            if (!task.allowedOn(i)) {
-                continue;
-            }
-            int level = context.cpu(i).current().map(t -> state(t).level).orElse(Integer.MAX_VALUE);
-            if (level > lowest) {
-                lowest = level;
-                best = i;
-            }
-        }
-        return best;
+        return MultiLevelFeedbackQueue.cpuRunningTheLowestLevel(context, task, previousCpu, t -> state(t).level);
     }
 
     /**

@@ -73,6 +73,27 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
         return List.of(QUEUES, QUANTUM, ALLOTMENT, BOOST, IO_TO_FRONT, KEEP_ON_IO, VARIANT);
     }
 
+    /**
+     * For wake-up preemption: of the CPUs {@code task} may run on, an idle one, else the one running the
+     * lowest level (the highest number), else {@code previousCpu}.
+     */
+    static int cpuRunningTheLowestLevel(SchedulerContext context, Task task, int previousCpu,
+                                        java.util.function.ToIntFunction<Task> level) {
+        int best = previousCpu;
+        int lowest = -1;
+        for (int i = 0; i < context.cpuCount(); i++) {
+            if (!task.allowedOn(i)) {
+                continue; // a pinned task can only preempt where it may run
+            }
+            int l = context.cpu(i).current().map(level::applyAsInt).orElse(Integer.MAX_VALUE);
+            if (l > lowest) {
+                lowest = l;
+                best = i;
+            }
+        }
+        return best;
+    }
+
     private static long[] perLevel(List<Long> values, int levels, String what) {
         if (values.size() != 1 && values.size() != levels) {
             throw OsimException.badInput("scheduler 'mlfq': " + what + " needs one value or one per level (" + levels
@@ -198,19 +219,7 @@ public final class MultiLevelFeedbackQueue implements SchedulerFactory {
 
             @Override
             public int selectCpu(Task task, int previousCpu) {
-                int best = previousCpu;
-                int lowest = -1;
-                for (int i = 0; i < context.cpuCount(); i++) {
-                    if (!task.allowedOn(i)) {
-                        continue; // a pinned task can only preempt where it may run
-                    }
-                    int level = context.cpu(i).current().map(t -> state(t).level).orElse(Integer.MAX_VALUE);
-                    if (level > lowest) {
-                        lowest = level;
-                        best = i;
-                    }
-                }
-                return best;
+                return cpuRunningTheLowestLevel(context, task, previousCpu, t -> state(t).level);
             }
         };
     }
