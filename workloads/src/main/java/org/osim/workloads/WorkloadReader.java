@@ -52,6 +52,7 @@ public final class WorkloadReader {
 
     private final String file;
     private final String text;
+    private SourceText source;
     private final long seed;
     /** Every instruction with its place, for checks that need the whole workload. */
     private final List<Located> located = new ArrayList<>();
@@ -553,21 +554,22 @@ public final class WorkloadReader {
     static final List<String> STANDARD_LIBRARIES = List.of("mutex-yield", "ticket-lock", "tsl-lock", "xchg-lock");
 
     /** Where line {@code line}, column {@code column} of a scalar's text stands in the file. */
+    /** The text's line index, made on first use (most workloads never need a place inside a scalar). */
+    private SourceText source() {
+        if (source == null) {
+            source = new SourceText(text);
+        }
+        return source;
+    }
+
     private SourceLocation place(Node.Scalar sc, int line, int column) {
         SourceLocation at = sc.at();
         if (sc.block()) {
             int fileLine = at.line() + line; // a block scalar's text starts on the line after '|'
-            return new SourceLocation(file, fileLine, YamlTree.indentOf(text, fileLine - 1) + column);
+            return new SourceLocation(file, fileLine, source().indent(fileLine) + column);
         }
-        int quote = 0;
-        String[] ls = text.split("\n", -1);
-        if (at.line() - 1 < ls.length) {
-            String l = ls[at.line() - 1];
-            int c = at.column() - 1;
-            if (c < l.length() && (l.charAt(c) == '"' || l.charAt(c) == '\'')) {
-                quote = 1;
-            }
-        }
+        int c = source().charAt(at.line(), at.column() - 1);
+        int quote = c == '"' || c == '\'' ? 1 : 0;
         return line == 1 ? new SourceLocation(file, at.line(), at.column() + quote + column - 1) : at.shifted(line - 1, column);
     }
 

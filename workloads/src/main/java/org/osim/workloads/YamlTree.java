@@ -20,12 +20,12 @@ import org.osim.api.SourceLocation;
 final class YamlTree {
     private static final YAMLFactory FACTORY = new YAMLFactory();
     private final String file;
-    private final String[] lines;
+    private final SourceText source;
     private final JsonParser parser;
 
     private YamlTree(String file, String text) throws IOException {
         this.file = file;
-        this.lines = text.split("\n", -1);
+        this.source = new SourceText(text);
         this.parser = FACTORY.createParser(new StringReader(text));
     }
 
@@ -94,25 +94,7 @@ final class YamlTree {
 
     /** Whether the scalar at {@code at} is a block scalar ({@code |} or {@code >}), whose text starts on the next line. */
     private boolean isBlock(SourceLocation at) {
-        if (at.line() - 1 >= lines.length) {
-            return false;
-        }
-        String line = lines[at.line() - 1];
-        int c = at.column() - 1;
-        return c < line.length() && (line.charAt(c) == '|' || line.charAt(c) == '>');
-    }
-
-    /** The raw lines of the file, to place errors inside block scalars exactly. */
-    static int indentOf(String text, int lineIndex) {
-        String[] ls = text.split("\n", -1);
-        if (lineIndex < 0 || lineIndex >= ls.length) {
-            return 0;
-        }
-        String l = ls[lineIndex];
-        int i = 0;
-        while (i < l.length() && l.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
+        int c = source.charAt(at.line(), at.column() - 1);
+        return c == '|' || c == '>';
     }
 }
