@@ -20,6 +20,18 @@ class SimTimeTest {
     }
 
     @Test
+    void theFastPathForWholeNumbersAgreesWithTheFullReading() {
+        // Whole numbers with a plain unit take a short cut; anything else (a fraction, spaces, 16 digits) the full path.
+        assertThat(SimTime.parse("123456789012345ns")).isEqualTo(123_456_789_012_345L);
+        assertThat(SimTime.parse("1234567890123456ns")).isEqualTo(1_234_567_890_123_456L);
+        assertThat(SimTime.parse("0012ms")).isEqualTo(12_000_000L);
+        assertThat(SimTime.parse("7s")).isEqualTo(7_000_000_000L);
+        assertThat(SimTime.parse("9223372036s")).isEqualTo(9_223_372_036_000_000_000L);
+        assertThatThrownBy(() -> SimTime.parse("9223372037s")).hasMessageStartingWith("duration too long");
+        assertThatThrownBy(() -> SimTime.parse("5mss")).hasMessageStartingWith("expected a duration such as 4ms");
+    }
+
+    @Test
     void refusesWhatIsNotADuration() {
         assertThatThrownBy(() -> SimTime.parse("-5ms")).hasMessage("a duration cannot be negative, got '-5ms'");
         assertThatThrownBy(() -> SimTime.parse("5 parsecs")).hasMessageStartingWith("expected a duration such as 4ms");

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Run a workload under one scheduler and report per-process metrics and the summary.",
         footer = {"", "Example: osim run fig-2-41 --scheduler sjf --gantt"})
 final class RunCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+
     @Mixin
     SimulationOptions sim;
 
@@ -88,12 +90,14 @@ final class RunCommand implements Callable<Integer> {
             b.trace(e -> traceText.append(String.format("%12s  %s%n", SimTime.formatMillis(e.time()), e.describe())));
         }
         RunResult r = b.run();
+        long t0 = System.nanoTime();
         String text = switch (sim.format) {
             case json -> JsonReport.render(List.of(r), sim.unit, slices);
             case csv -> CsvReport.processes(List.of(r), sim.unit);
             case table -> (trace ? traceText + "\n" : "") + TableReport.run(r, sim.unit) + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : "");
         };
         Output.write(text, sim.output, spec.commandLine().getOut());
+        LOG.debug("report of {} processes written in {} ms", r.processes().size(), (System.nanoTime() - t0) / 1_000_000);
         return 0;
     }
 }

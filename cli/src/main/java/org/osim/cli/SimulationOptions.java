@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** What {@code run} and {@code compare} share: the workload, the machine, the seed and the output. */
 final class SimulationOptions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulationOptions.class);
     @Parameters(index = "0", paramLabel = "WORKLOAD",
             description = "A standard workload's name (see 'osim list workloads') or the path of a YAML/JSON workload file.")
     String workload;
@@ -81,7 +82,14 @@ final class SimulationOptions {
         if (!vary.isEmpty()) {
             throw OsimException.badInput("--vary runs a workload several times: use it with compare");
         }
-        return Workloads.load(workload, seed, pairs(settings, "--set"));
+        return load(workload, pairs(settings, "--set"));
+    }
+
+    private Workload load(String name, Map<String, String> set) {
+        long t0 = System.nanoTime();
+        Workload w = Workloads.load(name, seed, set);
+        LOG.debug("read workload {}: {} processes in {} ms", w.name(), w.processes().size(), (System.nanoTime() - t0) / 1_000_000);
+        return w;
     }
 
     /**
@@ -95,7 +103,7 @@ final class SimulationOptions {
         List<Workload> out = new ArrayList<>();
         for (String name : names) {
             for (Map<String, String> set : variations()) {
-                out.add(Workloads.load(name, seed, set));
+                out.add(load(name, set));
             }
         }
         return out;

@@ -470,11 +470,17 @@ public final class WorkloadReader {
         } catch (IllegalArgumentException e) {
             throw OsimException.badInput(sc.at(), e.getMessage());
         }
-        // Record each instruction's place for the checks that need the whole workload.
+        // Record the place of each instruction that a check across the workload looks at (names an object, a
+        // word, a segment, a program or a process); bursts, the bulk of a trace, name nothing.
         Program p = parsed.program();
         for (int i = 0; i < p.size(); i++) {
+            Instruction in = p.instructions().get(i);
+            if (in instanceof Instruction.Compute || in instanceof Instruction.Io || in instanceof Instruction.Sleep
+                    || in instanceof Instruction.Yield || in instanceof Instruction.Exit) {
+                continue;
+            }
             ProgramText.Place at = parsed.places().get(i);
-            located.add(new Located(p.instructions().get(i), ex.place(at.line(), at.column()), programs, currentProcess));
+            located.add(new Located(in, ex.place(at.line(), at.column()), programs, currentProcess));
         }
         return p;
     }
@@ -499,14 +505,14 @@ public final class WorkloadReader {
         List<Boolean> inScalar = new ArrayList<>();
         String[] lines = sc.text().split("\n", -1);
         for (int ln = 0; ln < lines.length; ln++) {
-            java.util.regex.Matcher m = INCLUDE.matcher(lines[ln].replaceAll("#.*", ""));
-            if (m.matches()) {
+            java.util.regex.Matcher m = lines[ln].contains(".include") ? INCLUDE.matcher(uncommented(lines[ln])) : null;
+            if (m != null && m.matches()) {
                 String name = m.group(1);
                 int column = lines[ln].indexOf(name) + 1;
                 String[] lib = library(name, place(sc, ln + 1, column));
                 String[] libLines = lib[1].split("\n", -1);
                 for (int i = 0; i < libLines.length; i++) {
-                    if (INCLUDE.matcher(libLines[i].replaceAll("#.*", "")).matches()) {
+                    if (INCLUDE.matcher(uncommented(libLines[i])).matches()) {
                         throw OsimException.badInput(new SourceLocation(lib[0], i + 1, 1), "a library cannot include another");
                     }
                     append(text, libLines[i]);
@@ -520,6 +526,11 @@ public final class WorkloadReader {
             }
         }
         return new Expanded(text.toString(), starts, inScalar, sc, this);
+    }
+
+    private static String uncommented(String line) {
+        int hash = line.indexOf('#');
+        return hash < 0 ? line : line.substring(0, hash);
     }
 
     private static void append(StringBuilder text, String line) {

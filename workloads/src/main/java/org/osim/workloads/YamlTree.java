@@ -18,7 +18,14 @@ import org.osim.api.SourceLocation;
  * Duplicate keys are errors.
  */
 final class YamlTree {
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /** SnakeYAML stops at 3 MB by default; real traces are larger, and their size is bounded by --max-memory instead. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(unlimited()).build();
+
+    private static org.yaml.snakeyaml.LoaderOptions unlimited() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return options;
+    }
     private final String file;
     private final SourceText source;
     private final JsonParser parser;
