@@ -134,6 +134,20 @@ class WorkloadReaderTest {
     }
 
     @Test
+    void aFileOverThreeMegabytesIsReadAndItsLastLinesArePlacedExactly() {
+        // SnakeYAML's default limit is 3 MB; a trace is larger. 80,000 processes, about 3.8 MB.
+        StringBuilder y = new StringBuilder("processes:\n");
+        for (int i = 0; i < 80_000; i++) {
+            y.append("  - { name: j").append(i).append(", arrival: ").append(i).append(", bursts: [cpu ").append(1 + i % 997)
+                    .append("ms] }\n");
+        }
+        assertThat(y.length()).isGreaterThan(3 * 1024 * 1024);
+        // Read to its end: a mistake in a block program there is placed on its line and column.
+        fails(y + "  - name: last\n    program: |\n      cpu 1ms\n      io disk ten\n",
+                "w.yaml:80005:15: expected a duration such as 4ms, 250us, 1.5s or 10 (milliseconds), got 'ten'");
+    }
+
+    @Test
     void referencesAreChecked() {
         fails("""
                 processes:
