@@ -32,7 +32,7 @@ final class ProcessGenerator {
     static List<ProcessSpec> generate(Node n, int index, long seed, BiFunction<String, Node, Program> reader) {
         Node.Mapping m = mapping(n, "a generator: a mapping with count, arrival, cpu, …");
         allow(m, GENERATE, "generator");
-        int count = (int) integer(require(m, "count", "generator"), 1, 10_000_000, "a process count of at least 1");
+        int count = (int) integer(require(m, "count", "generator"), 1, 10_000_000, "a process count from 1 to 10,000,000");
         String prefix = optional(m, "name").map(v -> name(v, "name prefix")).orElse("g" + (index + 1) + "-");
         long start = optional(m, "start").map(v -> duration(v, false)).orElse(0L);
         Distribution arrival = optional(m, "arrival").map(v -> distribution(v, false)).orElse(new Distribution(Distribution.Kind.CONST, 0, 0, false));

@@ -31,7 +31,7 @@ final class ThreadingOptions {
             throw OsimException.badInput(m.fields().get("kernelThreads").keyAt(),
                     "'kernelThreads' is for threadModel hybrid (kernel threads) or activations (virtual processors)");
         }
-        int kernelThreads = k.map(v -> (int) integer(v, 1, 1024, "a number of kernel threads of at least 1")).orElse(1);
+        int kernelThreads = k.map(v -> (int) integer(v, 1, 1024, "a number of kernel threads from 1 to 1,024")).orElse(1);
         String runtime = "fcfs";
         java.util.Map<String, String> params = java.util.Map.of();
         Optional<Node> rs = optional(m, "runtimeScheduler");

@@ -220,7 +220,7 @@ public final class WorkloadReader {
             if (!NAME.matcher(f.key()).matches()) {
                 throw OsimException.badInput(f.keyAt(), "expected a user name (a letter, then letters, digits, _ or -), got '" + f.key() + "'");
             }
-            out.add(new UserSpec(f.key(), (int) integer(f.value(), 1, 1_000_000, "a share of at least 1")));
+            out.add(new UserSpec(f.key(), (int) integer(f.value(), 1, 1_000_000, "a share from 1 to 1,000,000")));
         }
         return out;
     }
@@ -264,7 +264,7 @@ public final class WorkloadReader {
         ThreadingSpec threading = ThreadingOptions.threading(m);
         boolean popup = optional(m, "popup").map(Nodes::flag).orElse(false);
         int nice = optional(m, "nice").map(v -> (int) integer(v, -20, 19, "a nice value from -20 to 19")).orElse(0);
-        int tickets = optional(m, "tickets").map(v -> (int) integer(v, 1, Integer.MAX_VALUE, "a ticket count of at least 1")).orElse(1);
+        int tickets = optional(m, "tickets").map(v -> (int) integer(v, 1, Integer.MAX_VALUE, "a ticket count from 1 to 2,147,483,647")).orElse(1);
         String user = optional(m, "user").map(v -> name(v, "user name")).orElse("default");
         OptionalLong runtime = optional(m, "runtime").map(v -> OptionalLong.of(duration(v, true))).orElse(OptionalLong.empty());
         // Named programs may spawn or fork each other: references are checked once the whole file is read.
@@ -345,7 +345,7 @@ public final class WorkloadReader {
         long deadline = optional(rt, "deadline").map(v -> duration(v, true)).orElse(period);
         long offset = optional(rt, "offset").map(v -> duration(v, false)).orElse(0L);
         java.util.OptionalInt jobs = optional(rt, "jobs").map(v -> java.util.OptionalInt.of((int) integer(v, 1, 100_000_000,
-                "a number of jobs of at least 1"))).orElse(java.util.OptionalInt.empty());
+                "a number of jobs from 1 to 100,000,000"))).orElse(java.util.OptionalInt.empty());
         boolean abort = optional(rt, "abortOnMiss").or(() -> optional(m, "abortOnMiss"))
                 .map(v -> flag(v)).orElse(false);
         List<String> bodies = present(m, "bursts", "program");
@@ -402,7 +402,7 @@ public final class WorkloadReader {
                 throw OsimException.badInput(handlerNode.at(), "handler '" + handler + "' is not one of this process's programs"
                         + known("programs", programs.keySet()));
             }
-            int count = (int) integer(require(s, "count", "message stream"), 1, 10_000_000, "a message count of at least 1");
+            int count = (int) integer(require(s, "count", "message stream"), 1, 10_000_000, "a message count from 1 to 10,000,000");
             long start = optional(s, "start").map(v -> duration(v, false)).orElse(0L);
             Distribution gap = optional(s, "arrival").map(v -> ProcessGenerator.distribution(v, false))
                     .orElse(new Distribution(Distribution.Kind.CONST, 0, 0, false));

@@ -175,7 +175,7 @@ class WorkloadReaderTest {
         fails("name: x\n", "w.yaml:1:1: the workload has no processes: give 'processes' or 'generate'");
         fails("machine: { cpus: 0 }\nprocesses: []\n", "w.yaml:1:18: expected a CPU count from 1 to 1024, got 0");
         fails("", "w.yaml:1:1: the file is empty; expected a workload mapping");
-        fails("processes:\n  - { name: A, tickets: 0, bursts: [cpu 1ms] }\n", "w.yaml:2:25: expected a ticket count of at least 1, got 0");
+        fails("processes:\n  - { name: A, tickets: 0, bursts: [cpu 1ms] }\n", "w.yaml:2:25: expected a ticket count from 1 to 2,147,483,647, got 0");
         fails("processes:\n  - { name: A, bursts: [cpu 0ms] }\n", "w.yaml:2:29: expected a duration greater than zero, got '0ms'");
     }
 
@@ -216,6 +216,8 @@ class WorkloadReaderTest {
         fails("generate:\n  - { count: 3, cpu: 1ms, cycles: 3 }\n",
                 "w.yaml:2:5: a generator with more than one cycle needs 'io', the distribution of I/O bursts between CPU bursts");
         fails("generate:\n  - { count: 3 }\n", "w.yaml:2:5: a generator needs 'cpu'");
+        // A limit says the range it is in.
+        fails("generate:\n  - { count: 50000000, cpu: 1ms }\n", "w.yaml:2:14: expected a process count from 1 to 10,000,000, got 50000000");
         fails("generate:\n  - { count: 3, cpu: \"uniform(5ms,1ms)\" }\n", "w.yaml:2:22: uniform needs low <= high, got 'uniform(5ms,1ms)'");
         fails("generate:\n  - { count: 3, cpu: uniform(1ms,5ms) }\n", "w.yaml:2:34: '5ms)' looks like the end of a distribution "
                 + "cut at its comma: inside { … } write it in quotes, e.g. cpu: \"uniform(1ms,5ms)\"");
