@@ -260,6 +260,7 @@ final class JsonReport {
         g.writeNumberField("busWait", unit.of(s.busWait()));
         g.writeNumberField("upcalls", s.upcalls());
         g.writeNumberField("deadlineMisses", s.deadlineMisses());
+        g.writeNumberField("failedForks", s.failedForks());
         g.writeNumberField("overhead", unit.of(s.overhead()));
         g.writeNumberField("jainFairness", s.jainFairness());
         g.writeNumberField("processes", s.processes());

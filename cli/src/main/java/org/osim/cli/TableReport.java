@@ -52,6 +52,9 @@ final class TableReport {
             }
             b.append('\n');
         }
+        if (s.failedForks() > 0) {
+            b.append("failed forks ").append(s.failedForks()).append(" (EAGAIN: the process table full, or a user at its limit)\n");
+        }
         if (s.userThreadSwitches() > 0 || s.upcalls() > 0) {
             b.append("user-level thread switches ").append(s.userThreadSwitches()).append(" · upcalls ").append(s.upcalls())
                     .append('\n');

@@ -41,7 +41,8 @@ import org.osim.api.workload.Workload;
 public final class WorkloadReader {
     private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared", "segments", "parameters", "scheduler",
             "processes", "generate");
-    private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus", "interrupts");
+    private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus", "interrupts",
+            "maxProcesses", "maxUserProcesses");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
             "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
             "threadModel", "kernelThreads", "runtimeScheduler", "messages", "popup");
@@ -248,7 +249,11 @@ public final class WorkloadReader {
             }
             return Integer.parseInt(r.group(1));
         }).orElse(0);
-        return new MachineSpec(cpus, profile, tick, userInterrupts, bus, every);
+        int maxProcesses = optional(m, "maxProcesses").map(v -> (int) integer(v, 1, 10_000_000,
+                "a process-table size from 1 to 10,000,000")).orElse(MachineSpec.MAX_PROCESSES);
+        int maxUser = optional(m, "maxUserProcesses").map(v -> (int) integer(v, 1, 10_000_000,
+                "a per-user thread limit from 1 to 10,000,000")).orElse(maxProcesses);
+        return new MachineSpec(cpus, profile, tick, userInterrupts, bus, every, maxProcesses, maxUser);
     }
 
     private ProcessSpec process(Node n) {

@@ -232,6 +232,18 @@ class WorkloadReaderTest {
     }
 
     @Test
+    void theProcessTableHasASize() {
+        var m = read("machine: { maxProcesses: 64, maxUserProcesses: 8 }\nprocesses:\n  - { name: A, bursts: [cpu 1ms] }\n").machine();
+        assertThat(m.maxProcesses()).isEqualTo(64);
+        assertThat(m.maxUserProcesses()).isEqualTo(8);
+        var d = read("processes:\n  - { name: A, bursts: [cpu 1ms] }\n").machine();
+        assertThat(d.maxProcesses()).isEqualTo(32_768);
+        assertThat(d.maxUserProcesses()).isEqualTo(32_768);
+        fails("machine: { maxProcesses: 0 }\nprocesses:\n  - { name: A, bursts: [cpu 1ms] }\n",
+                "w.yaml:1:26: expected a process-table size from 1 to 10,000,000, got 0");
+    }
+
+    @Test
     void everyStandardWorkloadLoads() {
         assertThat(Workloads.standardNames()).contains("fig-2-41", "sjf-counterexample", "convoy", "interactive-mix", "batch-mix");
         for (String name : Workloads.standardNames()) {

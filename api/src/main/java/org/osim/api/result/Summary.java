@@ -20,6 +20,8 @@ import java.util.List;
  * @param busTransactions memory-bus transactions, on a machine with a bus
  * @param busWait time instructions spent waiting for the bus, summed over CPUs
  * @param deadlineMisses jobs of real-time tasks that missed their deadlines
+ * @param failedForks {@code fork} and {@code spawn} calls refused with EAGAIN: the process table was full, or
+ *     the user at its limit (machine: maxProcesses, maxUserProcesses)
  * @param jainFairness Jain's index (Σx)²/(n·Σx²) over x = cpu / (cpu + waiting) of each process: 1 when
  *     every process got the same share of the time it wanted a CPU
  */
@@ -27,7 +29,7 @@ public record Summary(double meanTurnaround, double meanWaiting, double meanResp
                       double cpuUtilization, List<Double> perCpuUtilization, double anyCpuBusy, long makespan, long contextSwitches,
                       long preemptions, long migrations, long userThreadSwitches, long upcalls, long instructions, long busTransactions, long busWait, long overhead,
                       long deadlineMisses, double jainFairness, int processes,
-                      int completed) {
+                      int completed, long failedForks) {
     public Summary {
         perCpuUtilization = List.copyOf(perCpuUtilization);
     }

@@ -113,6 +113,7 @@ public final class Kernel {
         execution = new ThreadExecution(engine);
         systemCalls = new SystemCalls(engine, machine, costs, table, pending);
         lifecycle = new ProcessLifecycle(engine, table, tracer, policy, machineCode, pending);
+        lifecycle.limits(workload.machine().maxProcesses(), workload.machine().maxUserProcesses());
         watchdog = new Watchdog(engine, options, cpus, policy, table);
         deadlocks = new DeadlockDetector(engine, table, violations, interleavings);
         kernelObjects = new KernelObjects(engine, workload, options, streams, tracer, pending, violations);
@@ -354,6 +355,10 @@ public final class Kernel {
 
     long upcalls() {
         return activations.upcalls;
+    }
+
+    long failedForks() {
+        return lifecycle.failedForks;
     }
 
     long instructions() {

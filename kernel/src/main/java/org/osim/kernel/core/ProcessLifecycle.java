@@ -47,12 +47,48 @@ final class ProcessLifecycle {
         this.pending = pending;
     }
 
+    /** Process-table entries: live processes and zombies not yet reaped (machine: maxProcesses). */
+    private int tableEntries;
+    /** Live kernel threads of each user's processes (machine: maxUserProcesses, as RLIMIT_NPROC counts threads). */
+    private final java.util.Map<String, int[]> threadsByUser = new java.util.HashMap<>();
+    private int maxProcesses = org.osim.api.workload.MachineSpec.MAX_PROCESSES;
+    private int maxUserProcesses = org.osim.api.workload.MachineSpec.MAX_PROCESSES;
+    /** {@code fork} and {@code spawn} calls refused with EAGAIN. */
+    long failedForks;
+
+    /** The process table's size and the per-user limit, from the machine. */
+    void limits(int maxProcesses, int maxUserProcesses) {
+        this.maxProcesses = maxProcesses;
+        this.maxUserProcesses = maxUserProcesses;
+    }
+
+    /** Whether {@code p} may fork: the table has room and its user is under the limit. */
+    boolean canFork(ProcessControlBlock p) {
+        return tableEntries < maxProcesses && threadsOf(p.user)[0] < maxUserProcesses;
+    }
+
+    /** Whether {@code p} may start another kernel thread: its user is under the limit. */
+    boolean canSpawn(ProcessControlBlock p) {
+        return p.runtime != null || threadsOf(p.user)[0] < maxUserProcesses; // user-level threads are the process's own
+    }
+
+    private int[] threadsOf(String user) {
+        return threadsByUser.computeIfAbsent(user, u -> new int[1]);
+    }
+
+    /** {@code parent} collects {@code child}'s exit: its entry leaves the table and its CPU time is the parent's. */
+    void reap(ProcessControlBlock parent, ProcessControlBlock child) {
+        parent.childrenCpu += child.cpuNanos() + child.childrenCpu;
+        tableEntries--;
+    }
+
     ProcessControlBlock createProcess(String name, int priority, int nice, String user, int tickets, long declared,
                                               java.util.Map<String, Program> programs, List<ThreadSpec> threads,
                                               ProcessControlBlock parent, org.osim.api.workload.PeriodicSpec periodic,
                                               long affinity, org.osim.api.workload.ThreadingSpec threading) {
         ProcessControlBlock p = table.add(new ProcessControlBlock(table.nextPid(), name, parent, priority, nice, user,
                 tickets, engine.now(), declared, programs));
+        tableEntries++;
         p.affinity = affinity;
         p.threading = threading;
         if (threading.userLevel()) {
@@ -117,6 +153,7 @@ final class ProcessLifecycle {
         }
         p.liveThreads++;
         liveThreads++;
+        threadsOf(p.user)[0]++;
         policy.taskNew(t);
         dispatcher.makeReady(t, EnqueueReason.NEW);
         return t;
@@ -135,6 +172,7 @@ final class ProcessLifecycle {
         t.completion = engine.now();
         t.process.liveThreads--;
         liveThreads--;
+        threadsOf(t.process.user)[0]--;
         if (tracer.on()) {
             tracer.emit(new TraceEvent.ThreadExited(engine.now(), t.name));
         }
@@ -237,10 +275,16 @@ final class ProcessLifecycle {
             tracer.emit(new TraceEvent.ProcessExited(engine.now(), p.name, how));
         }
         kernelObjects.exited("process " + p.name);
+        tableEntries -= p.unreaped.size(); // its zombies go to init, which reaps them
         ProcessControlBlock parent = p.parent;
+        if (parent == null || !parent.alive()) {
+            tableEntries--; // nobody to wait for it: its entry is freed at once
+        }
         if (parent != null) {
             parent.liveChildren--;
-            if (parent.childWait != null && !parent.childWait.isEmpty()) {
+            if (!parent.alive()) {
+                // reaped by init, above
+            } else if (parent.childWait != null && !parent.childWait.isEmpty()) {
                 reap(parent, p);
                 dispatcher.wakeOne(parent.childWait);
             } else {
@@ -252,7 +296,4 @@ final class ProcessLifecycle {
         }
     }
 
-    static void reap(ProcessControlBlock parent, ProcessControlBlock child) {
-        parent.childrenCpu += child.cpuNanos() + child.childrenCpu;
-    }
 }

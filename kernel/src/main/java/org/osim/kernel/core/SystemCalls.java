@@ -246,14 +246,23 @@ final class SystemCalls {
         return next;
     }
 
+    /** What a refused {@code fork} or {@code spawn} leaves in r0: EAGAIN, "try again". */
+    static final long EAGAIN = -11;
+
     private long spawn(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, Instruction.Spawn spawn, long now, long at) {
         long next = t.user ? at : dispatcher.systemCall(c, now); // a user-level library call needs no kernel
         Program program = t.process.programs.get(spawn.program());
         if (program == null) {
             return end(t, Termination.fatal("spawn of unknown program " + spawn.program()));
         }
+        if (!lifecycle.canSpawn(t.process)) {
+            lifecycle.failedForks++;
+            t.setResult(EAGAIN); // the user has as many threads as it may; the caller goes on
+            return next;
+        }
         lifecycle.createThread(t.process, t.process.nextThreadName(spawn.program()), spawn.program(), program,
                 program.cpuNanos(), t);
+        t.setResult(0);
         return next;
     }
 
@@ -296,12 +305,18 @@ final class SystemCalls {
             return end(t, Termination.fatal("fork of unknown program " + fork.program()));
         }
         ProcessControlBlock p = t.process;
+        if (!lifecycle.canFork(p)) {
+            lifecycle.failedForks++;
+            t.setResult(EAGAIN); // the process table is full, or the user at its limit: fork(2) fails, the caller goes on
+            return next;
+        }
         String child = p.nextChildName(fork.program());
         ProcessControlBlock forked = lifecycle.createProcess(child, p.priority, p.nice, p.user, p.tickets, program.cpuNanos(),
                 p.programs, List.of(new ThreadSpec(child, program)), p, null, p.affinity, p.threading); // inherited, as with fork(2)
         if (p.attached != null) {
             forked.attached = new java.util.LinkedHashSet<>(p.attached); // so are its attached segments
         }
+        t.setResult(forked.pid); // what fork(2) returns to the parent
         return next;
     }
 
@@ -315,7 +330,7 @@ final class SystemCalls {
         long next = dispatcher.systemCall(c, now);
         ProcessControlBlock p = t.process;
         if (!p.unreaped.isEmpty()) {
-            ProcessLifecycle.reap(p, p.unreaped.pollFirst());
+            lifecycle.reap(p, p.unreaped.pollFirst());
         } else if (p.liveChildren > 0) {
             ThreadControlBlock waiter = userThreads.blockInKernel(c, k, t, "wait");
             p.childWait().add(waiter);

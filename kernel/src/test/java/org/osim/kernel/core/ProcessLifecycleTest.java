@@ -101,4 +101,46 @@ class ProcessLifecycleTest {
         assertThat(r.violations()).isEmpty();
         assertThat(r.process("P").orElseThrow().termination()).contains(Termination.exit(0));
     }
+
+    private static RunResult forkBomb(org.osim.api.workload.MachineSpec machine) {
+        // Each process forks two children running the same program, which do the same: it never ends by itself.
+        Program bomb = Program.parse("fork bomb; fork bomb; cpu 5ms");
+        ProcessSpec p = new ProcessSpec("B", 0, 0, 0, 1, "eve", java.util.OptionalLong.empty(), List.of(new ThreadSpec("B", bomb)),
+                Map.of("bomb", bomb), java.util.Optional.empty(), List.of(), org.osim.api.workload.ThreadingSpec.KERNEL, List.of(), false);
+        return Simulation.builder(Workload.of("bomb", List.of(p)).withMachine(machine)).scheduler(TestPolicies.roundRobin(),
+                Map.of("quantum", "1ms")).horizon(millis(200)).run();
+    }
+
+    @Test
+    void aForkBombStopsAtTheProcessTableAndTheRunGoesOn() {
+        RunResult r = forkBomb(new org.osim.api.workload.MachineSpec(1, "textbook", 0, false, false, 0, 10, 10_000));
+        // Every process forks as it starts, and zombies keep their entries until their parents end: the table is
+        // full once 10 exist, so of the 20 forks tried 9 succeed and 11 fail with EAGAIN, and the run ends.
+        assertThat(r.summary().processes()).isEqualTo(10);
+        assertThat(r.summary().completed()).isEqualTo(10);
+        assertThat(r.summary().failedForks()).isEqualTo(11);
+        assertThat(r.endTime()).isEqualTo(millis(50));
+        assertThat(r.violations()).isEmpty();
+    }
+
+    @Test
+    void aUserAtItsLimitCannotFork() {
+        RunResult r = forkBomb(new org.osim.api.workload.MachineSpec(1, "textbook", 0, false, false, 0, 1_000, 3));
+        // eve may have 3 threads alive: B and its two children; their 4 forks fail.
+        assertThat(r.summary().processes()).isEqualTo(3);
+        assertThat(r.summary().failedForks()).isEqualTo(4);
+    }
+
+    @Test
+    void aRefusedForkLeavesEagainInR0AndAGrantedOneTheChildsPid() {
+        Program parent = Program.parse(".word got 0 0\nfork kid\nstore got[0], r0\nfork kid\nstore got[1], r0");
+        ProcessSpec p = new ProcessSpec("P", 0, 0, 0, 1, "u", java.util.OptionalLong.empty(), List.of(new ThreadSpec("P", parent)),
+                Map.of("kid", Program.parse("cpu 1ms")), java.util.Optional.empty(), List.of(),
+                org.osim.api.workload.ThreadingSpec.KERNEL, List.of(), false);
+        RunResult r = Simulation.builder(Workload.of("t", List.of(p))
+                        .withMachine(new org.osim.api.workload.MachineSpec(1, "textbook", 0, false, false, 0, 2, 100)))
+                .scheduler(TestPolicies.fifo(), Map.of()).run();
+        assertThat(r.memory().get("P:got")).containsExactly(2L, -11L); // pid 2; then the table (P and P/kid) is full
+        assertThat(r.summary().failedForks()).isEqualTo(1);
+    }
 }
