@@ -16,7 +16,15 @@ public final class Main {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // What held the memory is unreachable now: there is room to say so in one line.
+            err.println("osim: out of memory (" + e.getMessage() + "): the workload, or what the run keeps, does not fit in "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB of heap; stop it earlier (--until, --max-events), "
+                    + "or give the JVM more with OSIM_JAVA_OPTS=-Xmx8g");
+            return ErrorCode.INTERNAL.exitCode();
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

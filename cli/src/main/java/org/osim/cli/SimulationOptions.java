@@ -58,6 +58,14 @@ final class SimulationOptions {
             description = "End the run if a runnable task waits this long while a CPU idles (default: ${DEFAULT-VALUE}; 0 = off).")
     String watchdog;
 
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "Stop with an error once a run has taken N events, for workloads that may never end (default: no limit).")
+    Long maxEvents;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Stop with an error once a run holds more than SIZE of memory, e.g. 2g or 500m (default: the JVM's heap).")
+    String maxMemory;
+
     @Option(names = "--ticket-transfer",
             description = "A thread blocked in join or wait lends its lottery tickets to the one it waits for.")
     boolean ticketTransfer;
@@ -77,6 +85,25 @@ final class SimulationOptions {
 
     @Mixin
     PluginOptions plugins;
+
+    /** A size such as {@code 2g}, {@code 500m}, {@code 64k} or a number of bytes. */
+    static long bytes(String option, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,12})([kKmMgG]?)").matcher(text.strip());
+        if (!m.matches()) {
+            throw OsimException.badInput(option + ": expected a size such as 2g, 500m or 64k, got '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        if (n == 0 || n > (Long.MAX_VALUE >> shift)) {
+            throw OsimException.badInput(option + ": expected a positive size, got '" + text + "'");
+        }
+        return n << shift;
+    }
 
     Workload loadWorkload() {
         if (!vary.isEmpty()) {
@@ -153,6 +180,12 @@ final class SimulationOptions {
                 .ticketTransfer(ticketTransfer)
                 .check(check || Boolean.getBoolean(org.osim.kernel.Simulation.CHECK_PROPERTY));
         b.scheduler(scheduler, params);
+        if (maxEvents != null) {
+            b.maxEvents(maxEvents);
+        }
+        if (maxMemory != null) {
+            b.maxMemory(bytes("--max-memory", maxMemory));
+        }
         if (cpus != null) {
             b.cpus(cpus);
         }

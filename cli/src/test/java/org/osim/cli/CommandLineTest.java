@@ -178,6 +178,21 @@ class CommandLineTest {
         return c;
     }
 
+    private static final String FORK_BOMB = "processes:\n  - name: bomb\n    programs: { bomb: [fork bomb, fork bomb, cpu 1ms] }\n"
+            + "    bursts: [fork bomb, fork bomb, cpu 1ms]\n";
+
+    @Test
+    void aRunThatNeverEndsIsStoppedByItsLimitsWithOneLine() throws Exception {
+        // Each process forks two that do the same and ends: the table never fills, the bomb never ends.
+        Cli events = badInput(FORK_BOMB, "rr", "--max-events", "10000");
+        assertThat(events.err()).isEqualTo("osim: the run took its 10,000 events (--max-events) at 9999 ms with work left; "
+                + "raise the limit, or stop it earlier with --until\n");
+        Cli memory = badInput(FORK_BOMB, "rr", "--max-memory", "64m");
+        assertThat(memory.err()).startsWith("osim: the run held more than 64 MiB (--max-memory) at ").doesNotContain("\tat ");
+        assertThat(badInput(FORK_BOMB, "rr", "--max-memory", "lots").err())
+                .isEqualTo("osim: --max-memory: expected a size such as 2g, 500m or 64k, got 'lots'\n");
+    }
+
     private Cli badInput(String yaml) throws Exception {
         return badInput(yaml, "fcfs");
     }

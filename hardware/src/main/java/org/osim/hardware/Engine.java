@@ -8,6 +8,13 @@ import static java.util.Objects.requireNonNull;
  * next) are taken once everything that happened at that instant is known.
  */
 public final class Engine {
+    private long maxEvents = Long.MAX_VALUE;
+    private boolean exceeded;
+    private long memoryLimit = Long.MAX_VALUE;
+    private boolean outOfMemory;
+    /** The next event count at which the heap is looked at (every 64 Ki events, less often after a GC). */
+    private long nextMemoryCheck = MEMORY_CHECK_EVERY;
+    private static final long MEMORY_CHECK_EVERY = 1 << 16;
     /** Told when all events of an instant have run, before time moves on. */
     @FunctionalInterface
     public interface InstantListener {
@@ -62,6 +69,38 @@ public final class Engine {
         return queue.remove(e);
     }
 
+    /** At most this many events are run; then the run stops, and {@link #exceeded()} says so. */
+    public void setMaxEvents(long maxEvents) {
+        this.maxEvents = maxEvents;
+    }
+
+    /** The run stops, and {@link #outOfMemory()} says so, once the heap holds more than {@code bytes} (checked now and then). */
+    public void setMemoryLimit(long bytes) {
+        this.memoryLimit = bytes;
+    }
+
+    /** Whether the run stopped because it held more memory than its {@link #setMemoryLimit limit}. */
+    public boolean outOfMemory() {
+        return outOfMemory;
+    }
+
+    private boolean overMemory() {
+        Runtime rt = Runtime.getRuntime();
+        if (rt.totalMemory() - rt.freeMemory() <= memoryLimit) {
+            nextMemoryCheck = fired + MEMORY_CHECK_EVERY;
+            return false;
+        }
+        System.gc(); // what is in use may be mostly garbage: measure what is alive
+        boolean over = rt.totalMemory() - rt.freeMemory() > memoryLimit;
+        nextMemoryCheck = fired + 16 * MEMORY_CHECK_EVERY; // a collection is dear: not again soon
+        return over;
+    }
+
+    /** Whether the run stopped at its {@link #setMaxEvents maximum number of events} with work left. */
+    public boolean exceeded() {
+        return exceeded;
+    }
+
     /** Ends the run after the current event. */
     public void stop() {
         stopped = true;
@@ -89,6 +128,14 @@ public final class Engine {
                     now = horizon;
                     break;
                 }
+            }
+            if (fired >= maxEvents) {
+                exceeded = true;
+                break;
+            }
+            if (fired >= nextMemoryCheck && memoryLimit < Long.MAX_VALUE && overMemory()) {
+                outOfMemory = true;
+                break;
             }
             queue.poll();
             now = next.time;

@@ -57,6 +57,8 @@ public final class Simulation {
         private Long tick;
         private long watchdog = KernelOptions.DEFAULT_WATCHDOG;
         private Long horizon;
+        private long maxEvents = Long.MAX_VALUE;
+        private long maxMemory = Long.MAX_VALUE;
         private boolean recordSlices;
         private boolean ticketTransfer;
         private boolean check = Boolean.getBoolean(CHECK_PROPERTY);
@@ -142,6 +144,27 @@ public final class Simulation {
         }
 
         /** Stops the run at this simulated time even if work remains (overrides the workload's duration). */
+        /**
+         * Stops the run with a bad-input error once it has taken {@code events} events, so that a workload that
+         * never ends (a fork bomb, say) ends with a message instead of running on (default: no limit).
+         */
+        public Builder maxEvents(long events) {
+            if (events < 1) {
+                throw OsimException.badInput("--max-events must be at least 1, got " + events);
+            }
+            this.maxEvents = events;
+            return this;
+        }
+
+        /** Stops the run with a bad-input error once it holds more than {@code bytes} of heap (default: no limit but the JVM's). */
+        public Builder maxMemory(long bytes) {
+            if (bytes < 1) {
+                throw OsimException.badInput("--max-memory must be positive, got " + bytes);
+            }
+            this.maxMemory = bytes;
+            return this;
+        }
+
         public Builder horizon(long nanos) {
             this.horizon = nanos;
             return this;
@@ -207,7 +230,7 @@ public final class Simulation {
                     : type -> installedRegistry().requireObjectType(type);
             checkObjects(types);
             KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, end, ticketTransfer,
-                    runtime, types, check);
+                    runtime, types, check, maxEvents, maxMemory);
             return new Simulation(new Kernel(workload, factory, resolved, options));
         }
 

@@ -205,6 +205,8 @@ public final class Kernel {
         for (ObjectSpec spec : workload.objects()) {
             kernelObjects.createObject(spec);
         }
+        engine.setMaxEvents(options.maxEvents());
+        engine.setMemoryLimit(options.maxMemory());
         if (options.horizon() < Long.MAX_VALUE) {
             engine.setHorizon(options.horizon());
         }
@@ -246,6 +248,16 @@ public final class Kernel {
                 cpus.length, options.costs().name(), options.seed(), checker != null ? ", invariants checked" : "");
         long t0 = System.nanoTime();
         engine.run();
+        if (engine.exceeded()) {
+            throw OsimException.badInput("the run took its " + String.format("%,d", options.maxEvents()) + " events (--max-events) "
+                    + "at " + org.osim.api.SimTime.formatMillis(engine.now()) + " ms with work left; raise the limit, or stop "
+                    + "it earlier with --until");
+        }
+        if (engine.outOfMemory()) {
+            throw OsimException.badInput("the run held more than " + (options.maxMemory() >> 20) + " MiB (--max-memory) at "
+                    + org.osim.api.SimTime.formatMillis(engine.now()) + " ms, with " + table.processes().size()
+                    + " processes made so far; raise the limit, or stop it earlier with --until or --max-events");
+        }
         dispatcher.closeOpenTurns();
         if (checker != null) {
             checker.endOfRun();

@@ -11,6 +11,10 @@ import org.osim.hardware.CostProfile;
  *
  * @param watchdogNanos how long a runnable task may wait while a CPU idles before the policy is declared
  *     broken; 0 turns the watchdog off
+ * @param maxEvents the most events the run may take before it stops with a bad-input error (--max-events);
+ *     {@code Long.MAX_VALUE} for no limit
+ * @param maxMemory the most heap, in bytes, the run may hold before it stops with a bad-input error
+ *     (--max-memory); {@code Long.MAX_VALUE} for no limit but the JVM's
  * @param horizon simulated time at which the run stops even if work remains; {@code Long.MAX_VALUE} for none
  * @param ticketTransfer whether a thread blocked waiting for another lends it its lottery tickets
  * @param runtimeSchedulers finds the scheduler plugins that processes' run-time systems use for user threads
@@ -21,7 +25,7 @@ public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long se
                             boolean recordSlices, List<TraceListener> listeners, long horizon, boolean ticketTransfer,
                             java.util.function.Function<String, org.osim.api.sched.SchedulerFactory> runtimeSchedulers,
                             java.util.function.Function<String, org.osim.api.object.KernelObjectFactory> objectTypes,
-                            boolean check) {
+                            boolean check, long maxEvents, long maxMemory) {
     /** Like sched_ext's default, but in simulated time. */
     public static final long DEFAULT_WATCHDOG = 30_000_000_000L;
 
@@ -32,6 +36,9 @@ public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long se
         requireNonNull(objectTypes, "objectTypes is null");
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1");
+        }
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("maxEvents must be at least 1");
         }
         if (watchdogNanos < 0 || tickNanos < 0 || horizon < 0) {
             throw new IllegalArgumentException("watchdog, tick and horizon cannot be negative");
