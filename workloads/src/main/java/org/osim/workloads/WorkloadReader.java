@@ -89,6 +89,12 @@ public final class WorkloadReader {
      * @throws OsimException ({@code BAD_INPUT}) if a setting names no parameter of the workload, or as {@link #read(String, String, long)}
      */
     public static Workload read(String file, String text, long seed, Map<String, String> settings) {
+        if (settings.isEmpty() && text.indexOf('$') < 0) {
+            // No parameter can change the text: read the processes as they come, one tree at a time.
+            WorkloadReader r = new WorkloadReader(file, text, seed);
+            Node root = YamlTree.parse(file, text, "processes", r::streamed);
+            return r.workload(root);
+        }
         Node root = YamlTree.parse(file, text);
         List<WorkloadParameter> parameters = WorkloadParameters.parameters(file, root, settings);
         String substituted = text;
@@ -107,6 +113,32 @@ public final class WorkloadReader {
         return w;
     }
 
+    /** The declared processes in file order: each read as it came, or, for a real-time one read before the workload's duration, its tree. */
+    private final List<Object> declared = new ArrayList<>();
+    /** Where each process name was declared, for duplicates. */
+    private final Map<String, SourceLocation> names = new HashMap<>();
+
+    /** One item of {@code processes:}, as the parser reads it. */
+    private void streamed(Node item) {
+        add(item);
+    }
+
+    private void add(Node item) {
+        if (item instanceof Node.Mapping m && (m.fields().containsKey("periodic") || m.fields().containsKey("sporadic"))) {
+            declared.add(item); // its jobs may run to the workload's duration, which may come later in the file
+        } else {
+            declared.add(named(item, process(item)));
+        }
+    }
+
+    private ProcessSpec named(Node item, ProcessSpec spec) {
+        SourceLocation at = ((Node.Mapping) item).fields().get("name").value().at();
+        if (names.putIfAbsent(spec.name(), at) != null) {
+            throw OsimException.badInput(at, "a process named '" + spec.name() + "' is already declared at " + names.get(spec.name()));
+        }
+        return spec;
+    }
+
     private Workload workload(Node root) {
         Node.Mapping m = mapping(root, "a workload: a mapping with name, processes, …");
         allow(m, TOP, "workload");
@@ -115,19 +147,16 @@ public final class WorkloadReader {
         String description = optional(m, "description").map(n -> scalar(n, "a description").text()).orElse("");
         MachineSpec machine = optional(m, "machine").map(this::machine).orElse(MachineSpec.DEFAULT);
         List<UserSpec> users = optional(m, "users").map(WorkloadReader::users).orElse(List.of());
-        List<ProcessSpec> processes = new ArrayList<>();
-        Map<String, SourceLocation> names = new HashMap<>();
+        List<ProcessSpec> processes = new ArrayList<>(declared.size());
         optional(m, "processes").ifPresent(n -> {
             for (Node p : sequence(n, "a list of processes").items()) {
-                ProcessSpec spec = process(p);
-                SourceLocation at = ((Node.Mapping) p).fields().get("name").value().at();
-                if (names.putIfAbsent(spec.name(), at) != null) {
-                    throw OsimException.badInput(at, "a process named '" + spec.name() + "' is already declared at "
-                            + names.get(spec.name()));
-                }
-                processes.add(spec);
+                add(p);
             }
         });
+        for (Object p : declared) { // the real-time ones waited for the duration; the order is the file's
+            processes.add(p instanceof Node n ? named(n, process(n)) : (ProcessSpec) p);
+        }
+        declared.clear();
         optional(m, "generate").ifPresent(n -> {
             List<Node> blocks = sequence(n, "a list of generator blocks").items();
             for (int i = 0; i < blocks.size(); i++) {
@@ -135,7 +164,7 @@ public final class WorkloadReader {
                     currentProcess = owner;
                     return program(node, new LinkedHashMap<>());
                 })) {
-                    if (names.putIfAbsent(spec.name(), blocks.get(i).at()) != null) {
+                    if (names.putIfAbsent(spec.name(), blocks.get(i).at()) != null) { // clashes with a declared one
                         throw OsimException.badInput(blocks.get(i).at(), "generated process '" + spec.name()
                                 + "' clashes with the process declared at " + names.get(spec.name()));
                     }

@@ -83,6 +83,10 @@ class WorkloadReaderTest {
         Workload w = read("{\"processes\": [{\"name\": \"A\", \"bursts\": [\"cpu 3ms\"]}]}");
         assertThat(w.processes().get(0).declaredRuntime()).isEqualTo(millis(3));
         assertThat(w.name()).isEqualTo("w");
+        // Read by the JSON parser: its mistakes are JSON's, placed as in YAML.
+        fails("{\"processes\": [{\"name\": \"A\", \"bursts\": [\"cpu 3ms\"]}\n  {\"name\": \"B\"}]}",
+                "w.yaml:2:3: malformed JSON: Unexpected character ('{' (code 123)): was expecting comma to separate Array entries");
+        fails("{\"processes\": [{\"name\": \"A\", \"name\": \"B\", \"bursts\": [\"cpu 3ms\"]}]}", "w.yaml:1:30: duplicate key 'name'");
     }
 
     @Test
