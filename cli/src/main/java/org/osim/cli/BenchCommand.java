@@ -42,10 +42,13 @@ import picocli.CommandLine.Spec;
                 "  mix-100k   round robin, 10 ms quantum, 100,000 processes of 1-5 CPU bursts with I/O between them",
                 "  peterson   Peterson's solution in machine instructions, two processes on two CPUs, 2,000,000 entries each",
                 "  peterson-unchecked  the same without its want/enter/leave markers: no checks (their cost is the difference)",
-                "  rr-10k-checked, mix-100k-checked, peterson-checked  the same runs with the invariant checker on (--check)"})
+                "  rr-10k-checked, mix-100k-checked, peterson-checked  the same runs with the invariant checker on (--check)",
+                "  read-1m    reading a YAML file of 1,000,000 one-burst processes, made in memory (events = processes read)",
+                "  read-1m-json  the same file as JSON",
+                "  threads-1m 1,000,000 processes arriving at once, so 1,000,000 live threads, under FCFS (peak heap)"})
 final class BenchCommand implements Callable<Integer> {
     static final List<String> ALL = List.of("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked", "rr-10k-checked",
-            "mix-100k-checked", "peterson-checked");
+            "mix-100k-checked", "peterson-checked", "read-1m", "read-1m-json", "threads-1m");
 
     @Parameters(paramLabel = "BENCHMARK", arity = "0..*", description = "Which to run (default: all).")
     List<String> names = new ArrayList<>();
@@ -133,10 +136,42 @@ final class BenchCommand implements Callable<Integer> {
                       - { name: p, count: %d, arrival: "exp(5ms)", cycles: "uniform(1,5)", cpu: "exp(1500us)", io: "exp(20ms)" }
                     """.formatted(Math.max(1, (int) (100_000 * scale))), scheduler == null ? "rr:quantum=10ms" : scheduler, check);
             case "peterson" -> simulate(osim, name, peterson(scale), "fcfs", check);
+            case "read-1m", "read-1m-json" -> read(name, Math.max(1, (int) (1_000_000 * scale)), name.endsWith("json"));
+            case "threads-1m" -> simulate(osim, name, """
+                    name: threads-1m
+                    generate:
+                      - { name: t, count: %d, cpu: 1ms }
+                    """.formatted(Math.max(1, (int) (1_000_000 * scale))), scheduler == null ? "fcfs" : scheduler, check);
             // The markers take no time and are not counted as instructions: both runs execute the same instructions.
             case "peterson-unchecked" -> simulate(osim, name, peterson(scale).replaceAll("(?m)^ +(want|enter|leave) .*\n", ""), "fcfs", check);
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** Reads a file of {@code n} processes like the OSTEP job lists (one CPU burst each, 1 to 1000 ms), made here. */
+    private static Measurement read(String name, int n, boolean json) {
+        SplittableRandom random = new SplittableRandom(1);
+        StringBuilder text = new StringBuilder(n * 50);
+        text.append(json ? "{\"name\": \"" + name + "\", \"processes\": [\n" : "name: " + name + "\nprocesses:\n");
+        for (int i = 0; i < n; i++) {
+            int ms = 1 + random.nextInt(1000);
+            if (json) {
+                text.append("  {\"name\": \"j").append(i).append("\", \"bursts\": [\"cpu ").append(ms).append("ms\"]}")
+                        .append(i + 1 < n ? ",\n" : "\n");
+            } else {
+                text.append("  - { name: j").append(i).append(", bursts: [cpu ").append(ms).append("ms] }\n");
+            }
+        }
+        if (json) {
+            text.append("]}\n");
+        }
+        String file = text.toString();
+        text = null; // only the text is held while reading, as when it comes from a file
+        resetPeaks();
+        long t0 = System.nanoTime();
+        Workload w = WorkloadReader.read(name + (json ? ".json" : ".yaml"), file, 1);
+        long t1 = System.nanoTime();
+        return new Measurement(name, "-", w.processes().size(), 0, 0, (t1 - t0) / 1e9, peakHeap());
     }
 
     private static String peterson(double scale) {

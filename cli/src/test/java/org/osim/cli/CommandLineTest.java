@@ -286,9 +286,9 @@ class CommandLineTest {
     @Test
     void benchReportsTheContractFields() throws Exception {
         JsonNode b = json(Cli.run("bench", "--format", "json", "--scale", "0.001", "--no-warmup")).get("benchmarks");
-        assertThat(b).hasSize(8);
+        assertThat(b).hasSize(11);
         assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked",
-                "rr-10k-checked", "mix-100k-checked", "peterson-checked");
+                "rr-10k-checked", "mix-100k-checked", "peterson-checked", "read-1m", "read-1m-json", "threads-1m");
         for (JsonNode m : b) {
             assertThat(m.fieldNames()).toIterable().containsExactly("benchmark", "events", "slices", "wallSeconds",
                     "eventsPerSecond", "slicesPerSecond", "peakHeapBytes", "scheduler", "instructions", "instructionsPerSecond");
@@ -302,6 +302,12 @@ class CommandLineTest {
         for (int i = 5; i < 8; i++) {
             assertThat(b.get(i).get("events").asLong()).isEqualTo(b.get(i - 4).get("events").asLong());
         }
+        // Reading counts the processes read (1,000 at this scale), from YAML and from JSON alike.
+        assertThat(b.get(8).get("events").asLong()).isEqualTo(1_000);
+        assertThat(b.get(9).get("events").asLong()).isEqualTo(1_000);
+        // A thousand processes at once: an arrival and a completion each.
+        assertThat(b.get(10).get("events").asLong()).isEqualTo(2_000);
+        assertThat(b.get(10).get("slices").asLong()).isEqualTo(1_000);
     }
 
     @Test
