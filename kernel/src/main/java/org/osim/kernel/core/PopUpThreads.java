@@ -72,7 +72,7 @@ final class PopUpThreads {
             t.message = m;
             return;
         }
-        p.inbox.addLast(m);
+        p.inbox().addLast(m);
         if (p.receivers != null) {
             dispatcher.wakeOne(p.receivers);
         }
@@ -84,7 +84,7 @@ final class PopUpThreads {
      */
     boolean serve(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, boolean async) {
         ProcessControlBlock p = t.process;
-        Message m = p.inbox.pollFirst();
+        Message m = p.inbox().pollFirst();
         if (m == null) {
             if (p.messagesDone()) {
                 return true; // nothing more will come: serve returns and the program goes on
@@ -127,7 +127,7 @@ final class PopUpThreads {
             pending.wakeups--;
             p.asyncInFlight--;
             if (p.alive()) {
-                p.inbox.addLast(rest);
+                p.inbox().addLast(rest);
                 if (p.receivers != null) {
                     dispatcher.wakeOne(p.receivers);
                 }

@@ -61,14 +61,14 @@ public final class ProcessControlBlock {
     final List<ProcessControlBlock> children = new ArrayList<>(0);
     int liveChildren;
     /** Ended children nobody has waited for yet (zombies). */
-    final ArrayDeque<ProcessControlBlock> unreaped = new ArrayDeque<>(0);
+    private ArrayDeque<ProcessControlBlock> unreaped; // made on first use: a million processes rarely have zombies
     /** Where its threads wait for a child to end; made on first use, like the name counters below. */
     WaitQueue childWait;
     private Map<String, Integer> spawned;
     private Map<String, Integer> forked;
 
     // Messages (requests from a device), for pop-up threads and servers.
-    final java.util.ArrayDeque<Message> inbox = new java.util.ArrayDeque<>(0);
+    private java.util.ArrayDeque<Message> inbox; // made on first use: most processes get no messages
     WaitQueue receivers;
     boolean popup;
     boolean receivesMessages;
@@ -174,7 +174,7 @@ public final class ProcessControlBlock {
 
     /** Whether no message is waiting, in flight, or still to come. */
     boolean messagesDone() {
-        return messagesToCome == 0 && inbox.isEmpty() && asyncInFlight == 0;
+        return messagesToCome == 0 && (inbox == null || inbox.isEmpty()) && asyncInFlight == 0;
     }
 
     WaitQueue childWait() {
@@ -198,5 +198,25 @@ public final class ProcessControlBlock {
         }
         int n = forked.merge(program, 1, Integer::sum);
         return name + "/" + program + (n == 1 ? "" : "#" + n);
+    }
+
+    /** Its ended children not yet reaped by {@code wait}. */
+    ArrayDeque<ProcessControlBlock> unreaped() {
+        if (unreaped == null) {
+            unreaped = new ArrayDeque<>(2);
+        }
+        return unreaped;
+    }
+
+    int unreapedCount() {
+        return unreaped == null ? 0 : unreaped.size();
+    }
+
+    /** Messages that arrived and wait for a thread to serve them. */
+    java.util.ArrayDeque<Message> inbox() {
+        if (inbox == null) {
+            inbox = new java.util.ArrayDeque<>(2);
+        }
+        return inbox;
     }
 }

@@ -275,7 +275,7 @@ final class ProcessLifecycle {
             tracer.emit(new TraceEvent.ProcessExited(engine.now(), p.name, how));
         }
         kernelObjects.exited("process " + p.name);
-        tableEntries -= p.unreaped.size(); // its zombies go to init, which reaps them
+        tableEntries -= p.unreapedCount(); // its zombies go to init, which reaps them
         ProcessControlBlock parent = p.parent;
         if (parent == null || !parent.alive()) {
             tableEntries--; // nobody to wait for it: its entry is freed at once
@@ -288,7 +288,7 @@ final class ProcessLifecycle {
                 reap(parent, p);
                 dispatcher.wakeOne(parent.childWait);
             } else {
-                parent.unreaped.addLast(p);
+                parent.unreaped().addLast(p);
             }
             if (parent.signalsIfAny() != null && parent.alive()) {
                 signals.signal(parent, org.osim.api.program.Signal.SIGCHLD, p.name); // ignored unless it set a handler

@@ -329,8 +329,8 @@ final class SystemCalls {
     private long await(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, Instruction.Wait in, long now, long at) {
         long next = dispatcher.systemCall(c, now);
         ProcessControlBlock p = t.process;
-        if (!p.unreaped.isEmpty()) {
-            lifecycle.reap(p, p.unreaped.pollFirst());
+        if (p.unreapedCount() > 0) {
+            lifecycle.reap(p, p.unreaped().pollFirst());
         } else if (p.liveChildren > 0) {
             ThreadControlBlock waiter = userThreads.blockInKernel(c, k, t, "wait");
             p.childWait().add(waiter);
