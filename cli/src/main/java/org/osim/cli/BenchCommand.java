@@ -66,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run rr-10k and mix-100k under this scheduler instead of round robin, e.g. cfs or stride:quantum=1ms.")
     String scheduler;
 
+    @Option(names = "--policies", description = "Run rr-10k and rr-100k (100,000 ready tasks, as many slices) under every "
+            + "installed policy and show how the cost of a decision grows with the number of ready tasks.")
+    boolean policies;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +100,11 @@ final class BenchCommand implements Callable<Integer> {
             throw OsimException.badInput("--scale must be above 0 and at most 10, got " + scale);
         }
         Osim osim = Osim.create();
+        if (policies) {
+            spec.commandLine().getOut().print(policies(osim, scale, !noWarmup));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         List<Measurement> results = new ArrayList<>();
         for (String n : chosen) {
             if (!noWarmup) {
@@ -172,6 +181,57 @@ final class BenchCommand implements Callable<Integer> {
         Workload w = WorkloadReader.read(name + (json ? ".json" : ".yaml"), file, 1);
         long t1 = System.nanoTime();
         return new Measurement(name, "-", w.processes().size(), 0, 0, (t1 - t0) / 1e9, peakHeap());
+    }
+
+    /**
+     * Policies whose own definition scans every ready task at each decision (their cost is O(n) by what they
+     * compute, not by how they are written): shown with ten times fewer tasks.
+     */
+    static final java.util.Set<String> LINEAR_BY_DEFINITION = java.util.Set.of("guaranteed", "llf");
+
+    /**
+     * Not policies to compare: {@code scripted} replays a given interleaving, {@code random} makes races happen
+     * by switching every few instruction times.
+     */
+    private static final java.util.Set<String> NOT_COMPARED = java.util.Set.of("scripted", "random");
+
+    /**
+     * Every installed policy on n and 10n ready tasks with the same number of slices (jobs ten times shorter),
+     * so that the ratio of their speeds is how the cost of one decision grows with the ready queue.
+     */
+    static String policies(Osim osim, double scale, boolean warm) {
+        TableReport.Table t = new TableReport.Table("scheduler", "tasks", "slices", "slices/s", "tasks x10", "slices/s x10",
+                "cost x10");
+        for (org.osim.api.sched.SchedulerFactory f : osim.plugins().schedulers()) {
+            if (NOT_COMPARED.contains(f.name())) {
+                continue;
+            }
+            boolean sliced = f.parameters().stream().anyMatch(p -> p.name().equals("quantum"));
+            String policy = sliced ? f.name() + ":quantum=1ms" : f.name();
+            int n = (int) Math.max(10, (LINEAR_BY_DEFINITION.contains(f.name()) ? 1_000 : 10_000) * scale);
+            Measurement small = policyRun(osim, policy, n, 1000, warm);
+            Measurement large = policyRun(osim, policy, 10 * n, 100, warm);
+            double growth = small.slicesPerSecond() / large.slicesPerSecond();
+            t.add(policy, String.valueOf(n), String.valueOf(small.slices()), String.format(Locale.ROOT, "%.2fM", small.slicesPerSecond() / 1e6),
+                    String.valueOf(10 * n), String.format(Locale.ROOT, "%.2fM", large.slicesPerSecond() / 1e6),
+                    String.format(Locale.ROOT, "%.2f", growth));
+        }
+        return t.render() + "\ncost x10: the time of one slice with ten times as many ready tasks, over the time with n; "
+                + "O(1) stays near 1, O(log n) near 1.2-1.5 (and cache misses), O(n) near 10. "
+                + String.join(" and ", new java.util.TreeSet<>(LINEAR_BY_DEFINITION)) + " scan every ready task by definition, "
+                + "so they run on a tenth as many.\n";
+    }
+
+    private static Measurement policyRun(Osim osim, String policy, int tasks, int maxMillis, boolean warm) {
+        String yaml = """
+                name: rr-%d
+                generate:
+                  - { name: p, count: %d, cpu: "uniform(1ms,%dms)", resolution: 1ms }
+                """.formatted(tasks, tasks, maxMillis);
+        if (warm) {
+            simulate(osim, "rr-" + tasks, yaml, policy, false);
+        }
+        return simulate(osim, "rr-" + tasks, yaml, policy, false);
     }
 
     private static String peterson(double scale) {

@@ -284,6 +284,23 @@ class CommandLineTest {
     }
 
     @Test
+    void benchPoliciesRunsEveryPolicyOnTwoQueueSizes() {
+        Cli c = Cli.run("bench", "--policies", "--scale", "0.01", "--no-warmup");
+        assertThat(c.exit()).as(c.err()).isZero();
+        java.util.List<String> rows = c.out().lines().skip(1).takeWhile(l -> !l.isBlank()).toList();
+        assertThat(rows).extracting(l -> l.split(" ")[0]).containsExactly("cfs", "ctss:quantum=1ms", "dm",
+                "dynamic-priority:quantum=1ms", "edf", "edzl", "eevdf", "fair-share:quantum=1ms", "fcfs", "gedf",
+                "guaranteed:quantum=1ms", "llf:quantum=1ms", "lottery:quantum=1ms", "mlfq:quantum=1ms", "pedf",
+                "priority:quantum=1ms", "priority-classes:quantum=1ms", "rm", "rr:quantum=1ms", "sjf", "spn", "srtn",
+                "stride:quantum=1ms");
+        // 100 tasks and 1,000; the policies that scan every task by definition get a tenth as many.
+        assertThat(rows.get(18)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +1000 .*");
+        assertThat(rows.get(10)).matches("guaranteed:quantum=1ms +10 +\\d+ +[0-9.]+M +100 .*");
+        // fcfs never preempts: one slice per task.
+        assertThat(rows.get(8)).matches("fcfs +100 +100 .*");
+    }
+
+    @Test
     void benchReportsTheContractFields() throws Exception {
         JsonNode b = json(Cli.run("bench", "--format", "json", "--scale", "0.001", "--no-warmup")).get("benchmarks");
         assertThat(b).hasSize(11);
