@@ -1,0 +1,2 @@
+/** JMH micro-benchmarks of the engine's parts, each measured beside a plain-Java baseline in the same run. */
+package org.osim.bench;
