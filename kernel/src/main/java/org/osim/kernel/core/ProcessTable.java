@@ -43,6 +43,23 @@ public final class ProcessTable {
         return Collections.unmodifiableList(threads);
     }
 
+    /**
+     * For the results, once the run is over: process {@code i} (from 0), then its entry is forgotten, so that
+     * the tables of a million processes and their results are not held at once. The names and the thread
+     * table are forgotten at the first call; the entries reach the threads.
+     */
+    ProcessControlBlock release(int i) {
+        byName.clear();
+        threads.clear();
+        ProcessControlBlock p = processes.get(i);
+        processes.set(i, null);
+        return p;
+    }
+
+    int size() {
+        return processes.size();
+    }
+
     public Optional<ProcessControlBlock> process(String name) {
         return Optional.ofNullable(byName.get(name));
     }

@@ -21,16 +21,20 @@ final class ResultCollector {
         this.end = kernel.engine().now();
     }
 
+    /** The results; the run is over, and the process table is emptied as they are made. */
     RunResult collect() {
-        List<TaskResult> processes = new ArrayList<>();
-        for (ProcessControlBlock p : kernel.table().processes()) {
-            processes.add(process(p));
+        var objects = kernel.objectResults();
+        var memory = kernel.memoryAtEnd();
+        var regions = kernel.regionResults();
+        ProcessTable table = kernel.table();
+        List<TaskResult> processes = new ArrayList<>(table.size());
+        for (int i = 0, n = table.size(); i < n; i++) {
+            processes.add(process(table.release(i)));
         }
         KernelOptions o = kernel.options();
         return new RunResult(kernel.workload().name(), kernel.schedulerName(), kernel.params().asText(), o.seed(),
                 o.cpus(), o.costs().name(), processes, summary(processes), kernel.slices(), kernel.violations(),
-                kernel.engine().eventsFired(), kernel.sliceCount(), end, kernel.objectResults(), kernel.memoryAtEnd(),
-                kernel.regionResults(), kernel.options().check());
+                kernel.engine().eventsFired(), kernel.sliceCount(), end, objects, memory, regions, kernel.options().check());
     }
 
     private TaskResult thread(ThreadControlBlock t) {
