@@ -53,12 +53,12 @@ final class CompareCommand implements Callable<Integer> {
                 labels.add(workloads.size() > 1 ? w.name() + " " + s : s);
             }
         }
-        String text = switch (sim.format) {
-            case json -> JsonReport.render(runs, sim.unit, slices);
-            case csv -> CsvReport.summaries(runs, sim.unit);
-            case table -> TableReport.compare(runs, labels, sim.unit);
+        Output.Report report = switch (sim.format) {
+            case json -> out -> JsonReport.write(out, runs, sim.unit, slices); // streamed: slices may be millions
+            case csv -> out -> out.write(CsvReport.summaries(runs, sim.unit));
+            case table -> out -> out.write(TableReport.compare(runs, labels, sim.unit));
         };
-        Output.write(text, sim.output, spec.commandLine().getOut());
+        Output.write(report, sim.output, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -32,7 +32,18 @@ final class JsonReport {
 
     static String render(List<RunResult> runs, TimeUnitOption unit, boolean slices) {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+        try {
+            write(w, runs, unit, slices);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** Writes the report to {@code out} as it goes: five million slices need not be one string first. */
+    static void write(java.io.Writer out, List<RunResult> runs, TimeUnitOption unit, boolean slices) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeArrayFieldStart("runs");
@@ -41,10 +52,8 @@ final class JsonReport {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return w + "\n";
+        out.write("\n");
     }
 
     private static void run(JsonGenerator g, RunResult r, TimeUnitOption unit, boolean slices) throws IOException {

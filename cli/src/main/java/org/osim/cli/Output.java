@@ -16,9 +16,23 @@ import org.osim.api.OsimException;
 final class Output {
     private Output() {}
 
+    /** What writes a report to a stream, as it goes. */
+    interface Report {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
     static void write(String text, Path file, PrintWriter out) {
+        write(w -> w.write(text), file, out);
+    }
+
+    /** Streams {@code report} to the file (through a temporary name) or to {@code out}. */
+    static void write(Report report, Path file, PrintWriter out) {
         if (file == null) {
-            out.print(text);
+            try {
+                report.writeTo(out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             out.flush();
             return;
         }
@@ -28,7 +42,10 @@ final class Output {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                try (java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16)) {
+                    report.writeTo(w);
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

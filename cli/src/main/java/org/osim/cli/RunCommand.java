@@ -91,12 +91,13 @@ final class RunCommand implements Callable<Integer> {
         }
         RunResult r = b.run();
         long t0 = System.nanoTime();
-        String text = switch (sim.format) {
-            case json -> JsonReport.render(List.of(r), sim.unit, slices);
-            case csv -> CsvReport.processes(List.of(r), sim.unit);
-            case table -> (trace ? traceText + "\n" : "") + TableReport.run(r, sim.unit) + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : "");
+        Output.Report report = switch (sim.format) {
+            case json -> out -> JsonReport.write(out, List.of(r), sim.unit, slices); // streamed: slices may be millions
+            case csv -> out -> out.write(CsvReport.processes(List.of(r), sim.unit));
+            case table -> out -> out.write((trace ? traceText + "\n" : "") + TableReport.run(r, sim.unit)
+                    + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : ""));
         };
-        Output.write(text, sim.output, spec.commandLine().getOut());
+        Output.write(report, sim.output, spec.commandLine().getOut());
         LOG.debug("report of {} processes written in {} ms", r.processes().size(), (System.nanoTime() - t0) / 1_000_000);
         return 0;
     }
