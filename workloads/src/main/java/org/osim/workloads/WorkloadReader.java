@@ -41,8 +41,6 @@ import org.osim.api.workload.Workload;
 public final class WorkloadReader {
     private static final Set<String> TOP = ordered("name", "description", "machine", "duration", "users", "objects", "shared", "segments", "parameters", "scheduler",
             "processes", "generate");
-    private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus", "interrupts",
-            "maxProcesses", "maxUserProcesses");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
             "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
             "threadModel", "kernelThreads", "runtimeScheduler", "messages", "popup");
@@ -92,7 +90,7 @@ public final class WorkloadReader {
         if (settings.isEmpty() && text.indexOf('$') < 0) {
             // No parameter can change the text: read the processes as they come, one tree at a time.
             WorkloadReader r = new WorkloadReader(file, text, seed);
-            Node root = YamlTree.parse(file, text, "processes", r::streamed);
+            Node root = YamlTree.parse(file, text, "processes", r::add);
             return r.workload(root);
         }
         Node root = YamlTree.parse(file, text);
@@ -118,11 +116,7 @@ public final class WorkloadReader {
     /** Where each process name was declared, for duplicates. */
     private final Map<String, SourceLocation> names = new HashMap<>();
 
-    /** One item of {@code processes:}, as the parser reads it. */
-    private void streamed(Node item) {
-        add(item);
-    }
-
+    /** One item of {@code processes:}, as the parser reads it (or from the tree, when the text was read whole). */
     private void add(Node item) {
         if (item instanceof Node.Mapping m && (m.fields().containsKey("periodic") || m.fields().containsKey("sporadic"))) {
             declared.add(item); // its jobs may run to the workload's duration, which may come later in the file
@@ -145,7 +139,7 @@ public final class WorkloadReader {
         String name = optional(m, "name").map(n -> name(n, "workload name")).orElse(baseName(file));
         runLength = optional(m, "duration").map(v -> OptionalLong.of(duration(v, true))).orElse(OptionalLong.empty());
         String description = optional(m, "description").map(n -> scalar(n, "a description").text()).orElse("");
-        MachineSpec machine = optional(m, "machine").map(this::machine).orElse(MachineSpec.DEFAULT);
+        MachineSpec machine = optional(m, "machine").map(MachineSection::read).orElse(MachineSpec.DEFAULT);
         List<UserSpec> users = optional(m, "users").map(WorkloadReader::users).orElse(List.of());
         List<ProcessSpec> processes = new ArrayList<>(declared.size());
         optional(m, "processes").ifPresent(n -> {
@@ -176,7 +170,7 @@ public final class WorkloadReader {
             throw OsimException.badInput(root.at(), "the workload has no processes: give 'processes' or 'generate'");
         }
         References.check(located, names.keySet());
-        List<ObjectSpec> objects = optional(m, "objects").map(WorkloadReader::objects).orElse(List.of());
+        List<ObjectSpec> objects = optional(m, "objects").map(KernelObjectDeclarations::read).orElse(List.of());
         List<CallSite> calls = new ArrayList<>();
         for (Located l : located) {
             if (l.instruction() instanceof Instruction.Machine fast && fast.op() == org.osim.api.program.MachineOp.FAST) {
@@ -217,32 +211,6 @@ public final class WorkloadReader {
         return base.replaceAll("\\.(ya?ml|json)$", "");
     }
 
-    /** {@code objects: [ { name: mutex, type: semaphore, initial: 1 } ]}: the other keys are the type's parameters. */
-    private static List<ObjectSpec> objects(Node n) {
-        List<ObjectSpec> out = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
-        for (Node item : sequence(n, "a list of kernel objects").items()) {
-            Node.Mapping m = mapping(item, "a kernel object: { name, type, parameters… }");
-            Node nameNode = require(m, "name", "kernel object");
-            String name = name(nameNode, "object name");
-            if (!names.add(name)) {
-                throw OsimException.badInput(nameNode.at(), "two kernel objects are named '" + name + "'");
-            }
-            Node typeNode = require(m, "type", "kernel object");
-            String type = scalar(typeNode, "an object type such as semaphore").text().strip();
-            Map<String, String> params = new LinkedHashMap<>();
-            Map<String, SourceLocation> at = new LinkedHashMap<>();
-            for (Node.Field f : m.fields().values()) {
-                if (!f.key().equals("name") && !f.key().equals("type")) {
-                    params.put(f.key(), scalar(f.value(), "a value for parameter " + f.key()).text().strip());
-                    at.put(f.key(), f.keyAt());
-                }
-            }
-            out.add(new ObjectSpec(name, type, params, Optional.of(typeNode.at()), at));
-        }
-        return out;
-    }
-
     /** {@code users: { alice: 2, bob: 1 }}: each user's share of the CPU. */
     private static List<UserSpec> users(Node n) {
         List<UserSpec> out = new ArrayList<>();
@@ -253,36 +221,6 @@ public final class WorkloadReader {
             out.add(new UserSpec(f.key(), (int) integer(f.value(), 1, 1_000_000, "a share from 1 to 1,000,000")));
         }
         return out;
-    }
-
-    private MachineSpec machine(Node n) {
-        Node.Mapping m = mapping(n, "a machine: a mapping with cpus, profile, tick");
-        allow(m, MACHINE, "machine");
-        int cpus = optional(m, "cpus").map(v -> (int) integer(v, 1, 1024, "a CPU count from 1 to 1024")).orElse(1);
-        String profile = optional(m, "profile").map(v -> {
-            String p = scalar(v, "a profile name").text();
-            if (!p.equals("textbook") && !p.equals("modern")) {
-                throw OsimException.badInput(v.at(), "unknown machine profile '" + p + "' (expected textbook or modern)");
-            }
-            return p;
-        }).orElse("textbook");
-        long tick = optional(m, "tick").map(v -> duration(v, false)).orElse(0L);
-        boolean userInterrupts = optional(m, "userInterrupts").map(Nodes::flag).orElse(false);
-        boolean bus = optional(m, "bus").map(Nodes::flag).orElse(false);
-        int every = optional(m, "interrupts").map(v -> {
-            String text = scalar(v, "random(N): an interrupt about every N instructions").text().strip();
-            java.util.regex.Matcher r = java.util.regex.Pattern.compile("random\\(\\s*([0-9]{1,7})\\s*\\)").matcher(text);
-            if (!r.matches() || Long.parseLong(r.group(1)) < 1 || Long.parseLong(r.group(1)) > 1_000_000) {
-                throw OsimException.badInput(v.at(), "expected random(N), an interrupt about every N machine instructions "
-                        + "(N from 1 to 1,000,000), got '" + text + "'");
-            }
-            return Integer.parseInt(r.group(1));
-        }).orElse(0);
-        int maxProcesses = optional(m, "maxProcesses").map(v -> (int) integer(v, 1, 10_000_000,
-                "a process-table size from 1 to 10,000,000")).orElse(MachineSpec.MAX_PROCESSES);
-        int maxUser = optional(m, "maxUserProcesses").map(v -> (int) integer(v, 1, 10_000_000,
-                "a per-user thread limit from 1 to 10,000,000")).orElse(maxProcesses);
-        return new MachineSpec(cpus, profile, tick, userInterrupts, bus, every, maxProcesses, maxUser);
     }
 
     private ProcessSpec process(Node n) {
@@ -598,7 +536,6 @@ public final class WorkloadReader {
 
     static final List<String> STANDARD_LIBRARIES = List.of("mutex-yield", "ticket-lock", "tsl-lock", "xchg-lock");
 
-    /** Where line {@code line}, column {@code column} of a scalar's text stands in the file. */
     /** The text's line index, made on first use (most workloads never need a place inside a scalar). */
     private SourceText source() {
         if (source == null) {
@@ -607,6 +544,7 @@ public final class WorkloadReader {
         return source;
     }
 
+    /** Where line {@code line}, column {@code column} of a scalar's text stands in the file. */
     private SourceLocation place(Node.Scalar sc, int line, int column) {
         SourceLocation at = sc.at();
         if (sc.block()) {
