@@ -12,7 +12,8 @@ public final class Engine {
     private boolean exceeded;
     private long memoryLimit = Long.MAX_VALUE;
     private boolean outOfMemory;
-    /** The next event count at which the heap is looked at (every 64 Ki events, less often after a GC). */
+    /** The next event count at which a limit is looked at: the event limit, or the next look at the heap. */
+    private long nextLimitCheck = Long.MAX_VALUE;
     private long nextMemoryCheck = MEMORY_CHECK_EVERY;
     private static final long MEMORY_CHECK_EVERY = 1 << 16;
     /** Told when all events of an instant have run, before time moves on. */
@@ -72,11 +73,32 @@ public final class Engine {
     /** At most this many events are run; then the run stops, and {@link #exceeded()} says so. */
     public void setMaxEvents(long maxEvents) {
         this.maxEvents = maxEvents;
+        planLimitCheck();
     }
 
     /** The run stops, and {@link #outOfMemory()} says so, once the heap holds more than {@code bytes} (checked now and then). */
     public void setMemoryLimit(long bytes) {
         this.memoryLimit = bytes;
+        planLimitCheck();
+    }
+
+    /** One comparison per event on the hot path: the nearer of the event limit and the next look at the heap. */
+    private void planLimitCheck() {
+        nextLimitCheck = Math.min(maxEvents, memoryLimit < Long.MAX_VALUE ? nextMemoryCheck : Long.MAX_VALUE);
+    }
+
+    /** Whether the run must stop at a limit now; otherwise plans the next check. */
+    private boolean limitReached() {
+        if (fired >= maxEvents) {
+            exceeded = true;
+            return true;
+        }
+        if (memoryLimit < Long.MAX_VALUE && fired >= nextMemoryCheck && overMemory()) {
+            outOfMemory = true;
+            return true;
+        }
+        planLimitCheck();
+        return false;
     }
 
     /** Whether the run stopped because it held more memory than its {@link #setMemoryLimit limit}. */
@@ -129,12 +151,7 @@ public final class Engine {
                     break;
                 }
             }
-            if (fired >= maxEvents) {
-                exceeded = true;
-                break;
-            }
-            if (fired >= nextMemoryCheck && memoryLimit < Long.MAX_VALUE && overMemory()) {
-                outOfMemory = true;
+            if (fired >= nextLimitCheck && limitReached()) {
                 break;
             }
             queue.poll();

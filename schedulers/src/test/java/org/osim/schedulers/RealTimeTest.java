@@ -119,16 +119,19 @@ class RealTimeTest {
         assertThat(rt(r.result(), "T3").missed()).isEqualTo(2);
     }
 
-    @Test
-    void globalEdfPreemptsTheLatestDeadlineWhenTwoJobsAreReleasedAtOnce() {
-        HarnessResult r = SchedulerHarness.of(new GlobalEdf()).workloadYaml("""
+    /** Two light tasks due every 10 ms and a heavy one due at 40, on two CPUs. */
+    private static final String TWO_LIGHT_ONE_HEAVY = """
                 machine: { cpus: 2 }
                 duration: 20ms
                 processes:
                   - { name: T1, periodic: { period: 10ms, wcet: 2ms } }
                   - { name: T2, periodic: { period: 10ms, wcet: 2ms } }
                   - { name: T3, periodic: { period: 40ms, wcet: 20ms } }
-                """).run();
+                """;
+
+    @Test
+    void globalEdfPreemptsTheLatestDeadlineWhenTwoJobsAreReleasedAtOnce() {
+        HarnessResult r = SchedulerHarness.of(new GlobalEdf()).workloadYaml(TWO_LIGHT_ONE_HEAVY).run();
         // At 10 both light jobs (due at 20) run, and T3 (due at 40) gives way on cpu0.
         assertThat(r.schedule()).startsWith("cpu0:T1 0-2 | cpu1:T2 0-2 | cpu0:T3 2-10 | cpu1:T1 10-12 | cpu0:T2 10-12 | cpu0:T3 12-");
     }
@@ -150,14 +153,7 @@ class RealTimeTest {
 
     @Test
     void edzlIsGlobalEdfWhileNoJobReachesZeroLaxity() {
-        String yaml = """
-                machine: { cpus: 2 }
-                duration: 20ms
-                processes:
-                  - { name: T1, periodic: { period: 10ms, wcet: 2ms } }
-                  - { name: T2, periodic: { period: 10ms, wcet: 2ms } }
-                  - { name: T3, periodic: { period: 40ms, wcet: 20ms } }
-                """;
+        String yaml = TWO_LIGHT_ONE_HEAVY;
         assertThat(SchedulerHarness.of(new EarliestDeadlineZeroLaxity()).workloadYaml(yaml).run().schedule())
                 .isEqualTo(SchedulerHarness.of(new GlobalEdf()).workloadYaml(yaml).run().schedule());
     }

@@ -46,11 +46,13 @@ public final class ProcessTable {
     /**
      * For the results, once the run is over: process {@code i} (from 0), then its entry is forgotten, so that
      * the tables of a million processes and their results are not held at once. The names and the thread
-     * table are forgotten at the first call; the entries reach the threads.
+     * table go with the first; each process's entry reaches its threads.
      */
     ProcessControlBlock release(int i) {
-        byName.clear();
-        threads.clear();
+        if (i == 0) {
+            byName.clear();
+            threads.clear();
+        }
         ProcessControlBlock p = processes.get(i);
         processes.set(i, null);
         return p;

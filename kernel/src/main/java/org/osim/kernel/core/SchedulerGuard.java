@@ -41,10 +41,6 @@ final class SchedulerGuard {
         return new SchedulerGuard(instance, factory.name(), label, engine);
     }
 
-    SchedulerGuard(Scheduler policy, String name, org.osim.hardware.Engine engine) {
-        this(policy, name, "scheduler '" + name + "'", engine);
-    }
-
     /** @param label how messages name it: {@code scheduler 'rr'}, or {@code runtime scheduler 'fcfs' of process A} */
     SchedulerGuard(Scheduler policy, String name, String label, org.osim.hardware.Engine engine) {
         this.policy = policy;
