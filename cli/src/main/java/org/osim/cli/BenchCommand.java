@@ -1,5 +1,7 @@
 package org.osim.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.osim.api.OsimException;
@@ -73,8 +76,29 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * One timed run; {@code against} is the baseline it is compared with, measured in the same run (none for a
+     * baseline itself).
+     */
     record Measurement(String benchmark, String scheduler, long events, long slices, long instructions, double wallSeconds,
-                       long peakHeapBytes) {
+                       long peakHeapBytes, Optional<Measurement> against) {
+        Measurement {
+            requireNonNull(against, "against is null");
+        }
+
+        static Measurement of(String benchmark, String scheduler, long events, long slices, long instructions, double wallSeconds,
+                              long peakHeapBytes) {
+            return new Measurement(benchmark, scheduler, events, slices, instructions, wallSeconds, peakHeapBytes, Optional.empty());
+        }
+
+        Measurement against(Measurement baseline) {
+            return new Measurement(benchmark, scheduler, events, slices, instructions, wallSeconds, peakHeapBytes, Optional.of(baseline));
+        }
+
+        Measurement named(String name) {
+            return new Measurement(name, scheduler, events, slices, instructions, wallSeconds, peakHeapBytes, against);
+        }
+
         double instructionsPerSecond() {
             return instructions / wallSeconds;
         }
@@ -85,6 +109,11 @@ final class BenchCommand implements Callable<Integer> {
 
         double slicesPerSecond() {
             return slices / wallSeconds;
+        }
+
+        /** Events per second over the baseline's: above 1 is faster than the baseline. */
+        double ratio() {
+            return against.map(b -> eventsPerSecond() / b.eventsPerSecond()).orElse(1.0);
         }
     }
 
@@ -100,22 +129,55 @@ final class BenchCommand implements Callable<Integer> {
             throw OsimException.badInput("--scale must be above 0 and at most 10, got " + scale);
         }
         Osim osim = Osim.create();
+        Map<String, Measurement> baselines = baselines(policies ? List.of() : chosen, scale);
         if (policies) {
-            spec.commandLine().getOut().print(policies(osim, scale, !noWarmup));
-            spec.commandLine().getOut().flush();
+            List<PolicyScaling.Row> rows = PolicyScaling.run(osim, scale, !noWarmup);
+            Measurement engine = baselines.get("engine");
+            print(format == Format.json ? PolicyScaling.json(rows, engine) : PolicyScaling.table(rows, engine));
             return 0;
         }
         List<Measurement> results = new ArrayList<>();
         for (String n : chosen) {
-            if (!noWarmup) {
-                measure(osim, n, scale, scheduler); // the same size: short runs would otherwise time the JIT at work
-            }
-            results.add(measure(osim, n, scale, scheduler));
+            Measurement m = n.equals("engine") ? baselines.get("engine") : timed(osim, n, scale);
+            results.add(m.against().isPresent() ? m : m.against(baselines.get(BenchBaselines.of(n))));
         }
-        String text = format == Format.json ? json(results) : table(results);
+        print(format == Format.json ? json(results) : table(results));
+        return 0;
+    }
+
+    private void print(String text) {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
-        return 0;
+    }
+
+    /** A benchmark after its warm-up run at the same size: short runs would otherwise time the JIT at work. */
+    private Measurement timed(Osim osim, String name, double scale) {
+        if (!noWarmup) {
+            measure(osim, name, scale, scheduler);
+        }
+        return measure(osim, name, scale, scheduler);
+    }
+
+    /**
+     * The event engine and the raw heap in the hold loop, each warmed up and timed once, before any benchmark: every
+     * simulation is compared with the engine, the engine with the heap. (The read benchmarks time their own baseline,
+     * on their own text.)
+     */
+    private Map<String, Measurement> baselines(List<String> chosen, double scale) {
+        long events = (long) Math.max(1, 5_000_000 * scale);
+        Map<String, Measurement> out = new java.util.LinkedHashMap<>();
+        if (chosen.contains("engine")) {
+            if (!noWarmup) {
+                BenchBaselines.holdModel(events);
+            }
+            out.put("hold-model", BenchBaselines.holdModel(events));
+        }
+        if (!noWarmup) {
+            BenchBaselines.engine(events);
+        }
+        Measurement engine = BenchBaselines.engine(events);
+        out.put("engine", out.containsKey("hold-model") ? engine.against(out.get("hold-model")) : engine);
+        return out;
     }
 
     static Measurement measure(Osim osim, String name, double scale) {
@@ -126,14 +188,14 @@ final class BenchCommand implements Callable<Integer> {
     static Measurement measure(Osim osim, String name, double scale, String scheduler) {
         if (name.endsWith("-checked")) {
             Measurement m = measure(osim, name.substring(0, name.length() - "-checked".length()), scale, scheduler, true);
-            return new Measurement(name, m.scheduler(), m.events(), m.slices(), m.instructions(), m.wallSeconds(), m.peakHeapBytes());
+            return m.named(name);
         }
         return measure(osim, name, scale, scheduler, false);
     }
 
     private static Measurement measure(Osim osim, String name, double scale, String scheduler, boolean check) {
         return switch (name) {
-            case "engine" -> engine((long) Math.max(1, 5_000_000 * scale));
+            case "engine" -> BenchBaselines.engine((long) Math.max(1, 5_000_000 * scale));
             case "rr-10k" -> simulate(osim, name, """
                     name: rr-10k
                     generate:
@@ -176,62 +238,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         String file = text.toString();
         text = null; // only the text is held while reading, as when it comes from a file
+        Measurement tokens = BenchBaselines.tokens(file, json, n);
         resetPeaks();
         long t0 = System.nanoTime();
         Workload w = WorkloadReader.read(name + (json ? ".json" : ".yaml"), file, 1);
         long t1 = System.nanoTime();
-        return new Measurement(name, "-", w.processes().size(), 0, 0, (t1 - t0) / 1e9, peakHeap());
-    }
-
-    /**
-     * Policies whose own definition scans every ready task at each decision (their cost is O(n) by what they
-     * compute, not by how they are written): shown with ten times fewer tasks.
-     */
-    static final java.util.Set<String> LINEAR_BY_DEFINITION = java.util.Set.of("guaranteed", "llf");
-
-    /**
-     * Not policies to compare: {@code scripted} replays a given interleaving, {@code random} makes races happen
-     * by switching every few instruction times.
-     */
-    private static final java.util.Set<String> NOT_COMPARED = java.util.Set.of("scripted", "random");
-
-    /**
-     * Every installed policy on n and 10n ready tasks with the same number of slices (jobs ten times shorter),
-     * so that the ratio of their speeds is how the cost of one decision grows with the ready queue.
-     */
-    static String policies(Osim osim, double scale, boolean warm) {
-        TableReport.Table t = new TableReport.Table("scheduler", "tasks", "slices", "slices/s", "tasks x10", "slices/s x10",
-                "cost x10");
-        for (org.osim.api.sched.SchedulerFactory f : osim.plugins().schedulers()) {
-            if (NOT_COMPARED.contains(f.name())) {
-                continue;
-            }
-            boolean sliced = f.parameters().stream().anyMatch(p -> p.name().equals("quantum"));
-            String policy = sliced ? f.name() + ":quantum=1ms" : f.name();
-            int n = (int) Math.max(10, (LINEAR_BY_DEFINITION.contains(f.name()) ? 1_000 : 10_000) * scale);
-            Measurement small = policyRun(osim, policy, n, 1000, warm);
-            Measurement large = policyRun(osim, policy, 10 * n, 100, warm);
-            double growth = small.slicesPerSecond() / large.slicesPerSecond();
-            t.add(policy, String.valueOf(n), String.valueOf(small.slices()), String.format(Locale.ROOT, "%.2fM", small.slicesPerSecond() / 1e6),
-                    String.valueOf(10 * n), String.format(Locale.ROOT, "%.2fM", large.slicesPerSecond() / 1e6),
-                    String.format(Locale.ROOT, "%.2f", growth));
-        }
-        return t.render() + "\ncost x10: the time of one slice with ten times as many ready tasks, over the time with n; "
-                + "O(1) stays near 1, O(log n) near 1.2-1.5 (and cache misses), O(n) near 10. "
-                + String.join(" and ", new java.util.TreeSet<>(LINEAR_BY_DEFINITION)) + " scan every ready task by definition, "
-                + "so they run on a tenth as many.\n";
-    }
-
-    private static Measurement policyRun(Osim osim, String policy, int tasks, int maxMillis, boolean warm) {
-        String yaml = """
-                name: rr-%d
-                generate:
-                  - { name: p, count: %d, cpu: "uniform(1ms,%dms)", resolution: 1ms }
-                """.formatted(tasks, tasks, maxMillis);
-        if (warm) {
-            simulate(osim, "rr-" + tasks, yaml, policy, false);
-        }
-        return simulate(osim, "rr-" + tasks, yaml, policy, false);
+        return Measurement.of(name, "-", w.processes().size(), 0, 0, (t1 - t0) / 1e9, peakHeap()).against(tokens);
     }
 
     private static String peterson(double scale) {
@@ -239,7 +251,7 @@ final class BenchCommand implements Callable<Integer> {
                 .replace("repeat: 100", "repeat: " + Math.max(1, (int) (2_000_000 * scale)));
     }
 
-    private static Measurement simulate(Osim osim, String name, String yaml, String spec, boolean check) {
+    static Measurement simulate(Osim osim, String name, String yaml, String spec, boolean check) {
         Workload w = WorkloadReader.read(name + ".yaml", yaml, 1);
         int colon = spec.indexOf(':');
         String scheduler = colon < 0 ? spec : spec.substring(0, colon);
@@ -250,35 +262,10 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         RunResult r = sim.run();
         long t1 = System.nanoTime();
-        return new Measurement(name, spec, r.events(), r.sliceCount(), r.summary().instructions(), (t1 - t0) / 1e9, peakHeap());
+        return Measurement.of(name, spec, r.events(), r.sliceCount(), r.summary().instructions(), (t1 - t0) / 1e9, peakHeap());
     }
 
-    /** The baseline: the event queue alone, 10,000 timers each rescheduling itself after a random delay. */
-    private static Measurement engine(long events) {
-        Engine engine = new Engine();
-        SplittableRandom random = new SplittableRandom(1);
-        long[] left = {events};
-        int timers = 10_000;
-        for (int i = 0; i < timers; i++) {
-            Event[] self = new Event[1];
-            self[0] = new Event(EventRank.SLICE_END) {
-                @Override
-                protected void fire() {
-                    if (--left[0] > timers) {
-                        engine.schedule(self[0], engine.now() + 1 + random.nextLong(1_000_000));
-                    }
-                }
-            };
-            engine.schedule(self[0], random.nextLong(1_000_000));
-        }
-        resetPeaks();
-        long t0 = System.nanoTime();
-        engine.run();
-        long t1 = System.nanoTime();
-        return new Measurement("engine", "-", engine.eventsFired(), 0, 0, (t1 - t0) / 1e9, peakHeap());
-    }
-
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -287,7 +274,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -302,6 +289,16 @@ final class BenchCommand implements Callable<Integer> {
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
+            g.writeArrayFieldStart("baselines");
+            java.util.Set<String> written = new java.util.HashSet<>();
+            for (Measurement m : results) {
+                for (Optional<Measurement> b = m.against(); b.isPresent(); b = b.get().against()) {
+                    if (written.add(b.get().benchmark() + "@" + b.get().events())) {
+                        writeBaseline(g, b.get());
+                    }
+                }
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("benchmarks");
             for (Measurement m : results) {
                 g.writeStartObject();
@@ -315,6 +312,9 @@ final class BenchCommand implements Callable<Integer> {
                 g.writeStringField("scheduler", m.scheduler());
                 g.writeNumberField("instructions", m.instructions());
                 g.writeNumberField("instructionsPerSecond", Math.round(m.instructionsPerSecond()));
+                g.writeStringField("baseline", m.against().orElseThrow().benchmark());
+                g.writeNumberField("baselineEventsPerSecond", Math.round(m.against().orElseThrow().eventsPerSecond()));
+                g.writeNumberField("ratioToBaseline", round(m.ratio(), 4));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -325,21 +325,37 @@ final class BenchCommand implements Callable<Integer> {
         return w + "\n";
     }
 
+    /** One baseline's figures: what it is, its events and their rate. */
+    static void writeBaseline(JsonGenerator g, Measurement b) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("baseline", b.benchmark());
+        g.writeStringField("what", BenchBaselines.what(b.benchmark()));
+        g.writeNumberField("events", b.events());
+        g.writeNumberField("wallSeconds", round(b.wallSeconds(), 4));
+        g.writeNumberField("eventsPerSecond", Math.round(b.eventsPerSecond()));
+        g.writeEndObject();
+    }
+
     private static String table(List<Measurement> results) {
         TableReport.Table t = new TableReport.Table("benchmark", "scheduler", "events", "slices", "wall s", "events/s", "slices/s",
-                "instructions/s", "peak heap MiB");
+                "instructions/s", "peak heap MiB", "x baseline");
         for (Measurement m : results) {
             t.add(m.benchmark(), m.scheduler(), String.valueOf(m.events()), String.valueOf(m.slices()),
                     String.format(Locale.ROOT, "%.3f", m.wallSeconds()),
                     String.format(Locale.ROOT, "%.2fM", m.eventsPerSecond() / 1e6),
                     String.format(Locale.ROOT, "%.2fM", m.slicesPerSecond() / 1e6),
                     m.instructions() == 0 ? "-" : String.format(Locale.ROOT, "%.2fM", m.instructionsPerSecond() / 1e6),
-                    String.valueOf(m.peakHeapBytes() / (1 << 20)));
+                    String.valueOf(m.peakHeapBytes() / (1 << 20)),
+                    String.format(Locale.ROOT, "%.2f %s", m.ratio(), m.against().orElseThrow().benchmark()));
         }
-        return t.render();
+        Measurement engine = results.stream().flatMap(m -> m.against().stream()).filter(b -> b.benchmark().equals("engine"))
+                .findFirst().orElse(null);
+        return t.render() + (engine == null ? "" : String.format(Locale.ROOT,
+                "%nx baseline: events/s over the baseline's, measured in this run (engine: the event engine alone, %.2fM events/s; "
+                        + "tokens-*: the parser's tokens of the same text)%n", engine.eventsPerSecond() / 1e6));
     }
 
-    private static double round(double v, int places) {
+    static double round(double v, int places) {
         double f = Math.pow(10, places);
         return Math.round(v * f) / f;
     }

@@ -294,22 +294,56 @@ class CommandLineTest {
                 "priority:quantum=1ms", "priority-classes:quantum=1ms", "rm", "rr:quantum=1ms", "sjf", "spn", "srtn",
                 "stride:quantum=1ms");
         // 100 tasks and 1,000; the policies that scan every task by definition get a tenth as many.
-        assertThat(rows.get(18)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +1000 .*");
-        assertThat(rows.get(10)).matches("guaranteed:quantum=1ms +10 +\\d+ +[0-9.]+M +100 .*");
+        assertThat(rows.get(18)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +[0-9.]+ +1000 .*");
+        assertThat(rows.get(10)).matches("guaranteed:quantum=1ms +10 +\\d+ +[0-9.]+M +[0-9.]+ +100 .*");
         // fcfs never preempts: one slice per task.
         assertThat(rows.get(8)).matches("fcfs +100 +100 .*");
     }
 
     @Test
+    void benchPoliciesInJsonCarryTheEngineBaselineOfTheSameRun() throws Exception {
+        JsonNode report = json(Cli.run("bench", "--policies", "--format", "json", "--scale", "0.01", "--no-warmup"));
+        assertThat(report.get("baselines").findValuesAsText("baseline")).containsExactly("engine");
+        double engine = report.get("baselines").get(0).get("eventsPerSecond").asDouble();
+        JsonNode policies = report.get("policies");
+        assertThat(policies).hasSize(23);
+        JsonNode fcfs = policies.get(8);
+        assertThat(fcfs.get("scheduler").asText()).isEqualTo("fcfs");
+        assertThat(fcfs.get("tasks").asInt()).isEqualTo(100);
+        assertThat(fcfs.get("slices").asLong()).isEqualTo(100);
+        assertThat(fcfs.get("tasksX10").asInt()).isEqualTo(1000);
+        assertThat(fcfs.get("slicesX10").asLong()).isEqualTo(1000);
+        assertThat(fcfs.get("ratioToEngine").asDouble())
+                .isCloseTo(fcfs.get("slicesPerSecond").asDouble() / engine, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(policies.get(10).get("linearByDefinition").asBoolean()).isTrue(); // guaranteed
+        assertThat(policies.get(18).get("linearByDefinition").asBoolean()).isFalse(); // rr
+    }
+
+    @Test
     void benchReportsTheContractFields() throws Exception {
-        JsonNode b = json(Cli.run("bench", "--format", "json", "--scale", "0.001", "--no-warmup")).get("benchmarks");
+        JsonNode report = json(Cli.run("bench", "--format", "json", "--scale", "0.001", "--no-warmup"));
+        // Every figure comes with the baseline it is compared with, measured in the same run.
+        JsonNode baselines = report.get("baselines");
+        assertThat(baselines.findValuesAsText("baseline")).containsExactly("hold-model", "engine", "tokens-yaml", "tokens-json");
+        assertThat(baselines.get(0).get("events").asLong()).isEqualTo(baselines.get(1).get("events").asLong())
+                .isEqualTo(10_000); // the same hold loop; each of the 10,000 timers fires at least once
+        assertThat(baselines.get(2).get("events").asLong()).isEqualTo(1_000); // the processes in the text it tokenizes
+        JsonNode b = report.get("benchmarks");
         assertThat(b).hasSize(11);
+        assertThat(b.findValuesAsText("baseline")).containsExactly("hold-model", "engine", "engine", "engine", "engine", "engine",
+                "engine", "engine", "tokens-yaml", "tokens-json", "engine");
+        double engineRate = baselines.get(1).get("eventsPerSecond").asDouble();
+        assertThat(b.get(1).get("baselineEventsPerSecond").asDouble()).isEqualTo(engineRate);
+        assertThat(b.get(1).get("ratioToBaseline").asDouble())
+                .isCloseTo(b.get(1).get("eventsPerSecond").asDouble() / engineRate, org.assertj.core.data.Offset.offset(0.01));
         assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked",
                 "rr-10k-checked", "mix-100k-checked", "peterson-checked", "read-1m", "read-1m-json", "threads-1m");
         for (JsonNode m : b) {
             assertThat(m.fieldNames()).toIterable().containsExactly("benchmark", "events", "slices", "wallSeconds",
-                    "eventsPerSecond", "slicesPerSecond", "peakHeapBytes", "scheduler", "instructions", "instructionsPerSecond");
+                    "eventsPerSecond", "slicesPerSecond", "peakHeapBytes", "scheduler", "instructions", "instructionsPerSecond", "baseline",
+                    "baselineEventsPerSecond", "ratioToBaseline");
             assertThat(m.get("events").asLong()).isPositive();
+            assertThat(m.get("ratioToBaseline").asDouble()).isPositive();
         }
         assertThat(b.get(1).get("slices").asLong()).isGreaterThan(b.get(1).get("events").asLong() / 2);
         assertThat(b.get(3).get("instructions").asLong()).isEqualTo(56_012); // peterson counts machine instructions (its spins too)
