@@ -66,6 +66,41 @@ public final class Engine {
         return e;
     }
 
+    /** How many times an event was scheduled so far: if it has not changed, nothing was scheduled in between. */
+    public long schedulings() {
+        return queue.schedulings();
+    }
+
+    /**
+     * Schedules {@code e} at {@code time} in the place {@code order} (the {@link Event#order()} of an event that was
+     * due then), not behind the events scheduled since: {@code e} stands in for work that event left undone.
+     */
+    public void scheduleInPlace(Event e, long time, long order) {
+        if (time < now) {
+            throw new IllegalArgumentException("cannot schedule an event in the past: " + time + " < " + now);
+        }
+        queue.addInPlace(e, time, order);
+    }
+
+    /** Whether an event is due at this instant before the place {@code order}. */
+    public boolean dueNowBefore(long order) {
+        Event next = queue.peek();
+        return next != null && next.time == now && next.order < order;
+    }
+
+    /**
+     * For an event that does the work of several (CPUs in lockstep): counts one more event fired at this instant, as
+     * the run loop would before firing it. Returns false, counting nothing, if the loop would not fire it: the run
+     * was stopped or has reached a limit.
+     */
+    public boolean fireAnother() {
+        if (stopped || (fired >= nextLimitCheck && limitReached())) {
+            return false;
+        }
+        fired++;
+        return true;
+    }
+
     public boolean cancel(Event e) {
         return queue.remove(e);
     }
@@ -154,7 +189,7 @@ public final class Engine {
             if (fired >= nextLimitCheck && limitReached()) {
                 break;
             }
-            queue.poll();
+            queue.take();
             now = next.time;
             fired++;
             instantOpen = true;

@@ -37,6 +37,14 @@ public abstract class Event {
         return rank;
     }
 
+    /**
+     * Its place among the events of its instant, valid while it is scheduled or firing: its rank in the top byte,
+     * then the order in which events were scheduled. Smaller fires first.
+     */
+    public final long order() {
+        return order;
+    }
+
     /** An event that runs an action. */
     public static Event of(int rank, Runnable action) {
         return new Event(rank) {

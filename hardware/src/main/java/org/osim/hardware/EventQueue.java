@@ -10,17 +10,58 @@ public final class EventQueue {
     private Event[] heap = new Event[64];
     private int size;
     private long nextSeq;
+    /**
+     * The first event was {@link #take() taken} to be fired but still sits at the root: most events that fire
+     * schedule themselves again (a CPU's next instruction, a timer's next period), and then it sinks to its new
+     * place in one pass instead of leaving the root and coming back in two.
+     */
+    private boolean topTaken;
 
     public int size() {
-        return size;
+        return topTaken ? size - 1 : size;
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return size() == 0;
+    }
+
+    /** How many times an event was scheduled so far: it changes whenever anything is scheduled. */
+    public long schedulings() {
+        return nextSeq;
+    }
+
+    /**
+     * Schedules {@code e} at {@code time} in the place among its equals given by {@code order} (an {@link Event#order()}
+     * of an event that stood there), instead of behind them.
+     */
+    public void addInPlace(Event e, long time, long order) {
+        settle();
+        if (e.heapIndex >= 0) {
+            remove(e);
+        }
+        e.time = time;
+        e.order = order;
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        e.heapIndex = size;
+        heap[size++] = e;
+        siftUp(e.heapIndex);
     }
 
     /** Schedules {@code e} at {@code time}; if it is already scheduled it moves there (and goes behind its equals). */
     public void add(Event e, long time) {
+        if (topTaken) {
+            if (e == heap[0]) { // the event being fired schedules itself again
+                topTaken = false;
+                e.time = time;
+                e.order = ((long) e.rank << 56) | nextSeq++;
+                e.heapIndex = 0;
+                siftDown(0);
+                return;
+            }
+            settle();
+        }
         if (e.heapIndex >= 0) {
             remove(e);
         }
@@ -36,11 +77,37 @@ public final class EventQueue {
 
     /** The next event without removing it, or {@code null}. */
     public Event peek() {
+        settle();
         return size == 0 ? null : heap[0];
+    }
+
+    /**
+     * Removes and returns the next event, as {@link #poll()} does, for the engine to fire it: if it schedules
+     * itself again before anything else touches the queue, it is moved rather than removed and added.
+     */
+    public Event take() {
+        settle();
+        if (size == 0) {
+            return null;
+        }
+        Event top = heap[0];
+        top.heapIndex = -1;
+        topTaken = true;
+        return top;
+    }
+
+    /** Finishes taking the first event out, if it was taken and did not come back. */
+    private void settle() {
+        if (topTaken) {
+            topTaken = false;
+            heap[0].heapIndex = 0; // still at the root, where removeAt finds it
+            removeAt(0);
+        }
     }
 
     /** Removes and returns the next event, or {@code null}. */
     public Event poll() {
+        settle();
         if (size == 0) {
             return null;
         }
@@ -51,6 +118,7 @@ public final class EventQueue {
 
     /** Removes {@code e} if scheduled; returns whether it was. */
     public boolean remove(Event e) {
+        settle();
         int i = e.heapIndex;
         if (i < 0 || i >= size || heap[i] != e) {
             return false;

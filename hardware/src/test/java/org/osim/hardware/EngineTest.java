@@ -107,4 +107,91 @@ class EngineTest {
         }
         assertThat(count).isEqualTo(live.size());
     }
+
+    @Test
+    void eventsReschedulingThemselvesWhileFiringRunInTheOrderOfAFreshQueue() {
+        // Self-rescheduling events move inside the heap instead of leaving and coming back; interleaved with others
+        // scheduled, moved and cancelled from inside fire(), the firing order is that of (time, rank, sequence).
+        SplittableRandom random = new SplittableRandom(7);
+        List<Event> events = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        java.util.TreeMap<long[], String> model = new java.util.TreeMap<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
+        java.util.Map<Event, long[]> keys = new java.util.HashMap<>();
+        long[] seq = {0};
+        java.util.function.BiConsumer<Event, Long> schedule = (e, time) -> {
+            long[] old = keys.remove(e);
+            if (old != null) {
+                model.remove(old);
+            }
+            long[] key = {time, e.rank(), seq[0]++};
+            keys.put(e, key);
+            model.put(key, e.toString());
+            engine.schedule(e, time);
+        };
+        for (int i = 0; i < 20; i++) {
+            String name = "e" + i;
+            Event[] self = new Event[1];
+            self[0] = new Event(random.nextInt(3)) {
+                int left = 30;
+
+                @Override
+                protected void fire() {
+                    log.add(engine.now() + ":" + name);
+                    var due = model.pollFirstEntry(); // what a fresh queue would fire now
+                    expected.add(due.getKey()[0] + ":" + due.getValue());
+                    keys.remove(this);
+                    if (--left > 0) {
+                        schedule.accept(this, engine.now() + (long) random.nextInt(3)); // often the same instant
+                    }
+                    Event other = events.get(random.nextInt(events.size()));
+                    if (other != this && random.nextInt(4) == 0 && keys.containsKey(other)) {
+                        engine.cancel(other);
+                        model.remove(keys.remove(other));
+                    } else if (other != this && random.nextInt(4) == 0) {
+                        schedule.accept(other, engine.now() + (long) random.nextInt(5));
+                    }
+                }
+
+                @Override
+                public String toString() {
+                    return name;
+                }
+            };
+            events.add(self[0]);
+        }
+        for (Event e : events) {
+            schedule.accept(e, (long) random.nextInt(10));
+        }
+        engine.run();
+        assertThat(log).hasSizeGreaterThan(200).isEqualTo(expected);
+        assertThat(model).isEmpty();
+        assertThat(engine.pending()).isZero();
+    }
+
+    @Test
+    void anEventScheduledInPlaceFiresWhereTheOneItStandsForStood() {
+        Event first = engine.at(4, EventRank.COMPLETION, () -> log.add("first"));
+        long place = first.order();
+        at(4, EventRank.COMPLETION, "later");
+        engine.cancel(first);
+        engine.scheduleInPlace(Event.of(EventRank.COMPLETION, () -> log.add("stand-in")), 4, place);
+        engine.run();
+        assertThat(log).containsExactly("stand-in", "4:later");
+    }
+
+    @Test
+    void fireAnotherCountsAnEventUntilTheLimit() {
+        engine.setMaxEvents(3);
+        engine.at(1, EventRank.COMPLETION, () -> {
+            log.add("a" + engine.fireAnother());
+            log.add("b" + engine.fireAnother());
+            log.add("c" + engine.fireAnother()); // a fourth event would pass the limit of three
+        });
+        at(2, EventRank.COMPLETION, "never");
+        engine.run();
+        assertThat(log).containsExactly("atrue", "btrue", "cfalse");
+        assertThat(engine.eventsFired()).isEqualTo(3);
+        assertThat(engine.exceeded()).isTrue();
+    }
 }

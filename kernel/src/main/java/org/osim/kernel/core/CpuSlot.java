@@ -26,6 +26,9 @@ final class CpuSlot implements CpuView {
     boolean preemptRequested;
     org.osim.api.sched.EnqueueReason preemptReason = org.osim.api.sched.EnqueueReason.PREEMPTED;
     boolean idleTraced;
+    /** The {@link Lockstep} list this CPU waits in for its next instruction (instead of {@link #completion}), and where. */
+    CpuSlot[] dueIn;
+    int dueAt;
 
     CpuSlot(int id, Cpu hw) {
         this.id = id;

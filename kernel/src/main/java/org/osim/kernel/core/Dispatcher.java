@@ -25,6 +25,8 @@ final class Dispatcher {
     private final CpuSlot[] cpus;
     private final SchedulerGuard policy;
     private final Tracer tracer;
+    /** CPUs whose next machine instruction is due at the same instant. */
+    Lockstep lockstep;
     /** The machine's one-shot timers, one per CPU, that end slices. */
     private final org.osim.hardware.Clock timers;
     private final InterleavingLog interleavings;
@@ -160,6 +162,7 @@ final class Dispatcher {
         }
         t.segmentStart = now;
         engine.cancel(c.completion);
+        lockstep.drop(c);
     }
 
     /** What kernel thread {@code k} is executing: its own program, or a user thread's. */
@@ -183,6 +186,7 @@ final class Dispatcher {
         long now = engine.now();
         timers.cancelTimer(c.id);
         engine.cancel(c.completion);
+        lockstep.drop(c);
         c.current = null;
         if (--cpusInUse == 0) {
             anyBusyTotal += now - anyBusySince;

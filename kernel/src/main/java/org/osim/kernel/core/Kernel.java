@@ -144,6 +144,9 @@ public final class Kernel {
         execution.userThreads = userThreads;
         execution.jobs = jobs;
         execution.popups = popups;
+        Lockstep lockstep = new Lockstep(engine, cpus.length, execution::onCompletion);
+        execution.lockstep = lockstep;
+        dispatcher.lockstep = lockstep;
         systemCalls.dispatcher = dispatcher;
         systemCalls.lifecycle = lifecycle;
         systemCalls.userThreads = userThreads;

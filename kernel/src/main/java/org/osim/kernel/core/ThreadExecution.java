@@ -23,6 +23,7 @@ final class ThreadExecution {
     UserLevelThreads userThreads;
     PeriodicJobs jobs;
     PopUpThreads popups;
+    Lockstep lockstep;
 
     ThreadExecution(Engine engine) {
         this.engine = engine;
@@ -48,6 +49,7 @@ final class ThreadExecution {
      */
     void execute(CpuSlot c, ThreadControlBlock k, long at) {
         long now = engine.now();
+        boolean step = false; // the work under way is a machine instruction: CPUs in lockstep go on together
         while (true) {
             if (c.current != k) {
                 return; // it left the CPU (its process ended, say)
@@ -66,7 +68,11 @@ final class ThreadExecution {
                 long end = at + t.remaining;
                 t.segmentStart = at;
                 if (end <= c.sliceEndAt) {
-                    engine.schedule(c.completion, end);
+                    if (step) {
+                        lockstep.schedule(c, end);
+                    } else {
+                        engine.schedule(c.completion, end);
+                    }
                 }
                 return;
             }
@@ -86,6 +92,7 @@ final class ThreadExecution {
                 if (!interpreter.machineInstruction(t, t.code[t.context.pc++])) {
                     return;
                 }
+                step = true;
                 continue;
             }
             if (t.signalsDue != null && !t.signalsDue.isEmpty() && !t.user) {
@@ -98,6 +105,7 @@ final class ThreadExecution {
                 if (!interpreter.machineInstruction(t, t.code[t.context.pc - 1])) {
                     return;
                 }
+                step = true;
             } else if (in instanceof Instruction.Compute cpu) {
                 t.remaining = cpu.nanos();
             } else {
