@@ -35,8 +35,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Osim osim = sim.plugins.osim();
-        List<Workload> workloads = sim.loadWorkloads();
+        java.util.function.Supplier<Osim> wiring = sim.plugins.osimInBackground();
+        List<Workload> workloads;
+        try {
+            workloads = sim.loadWorkloads();
+        } catch (RuntimeException e) {
+            wiring.get(); // a plugin's fault is reported first, as when the plugins were wired before the workload was read
+            throw e;
+        }
+        Osim osim = wiring.get();
         List<RunResult> runs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Workload w : workloads) {

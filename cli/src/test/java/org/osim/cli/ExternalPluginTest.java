@@ -244,4 +244,19 @@ class ExternalPluginTest {
                 .contains("my-policies.jar) and other.OtherLifo (").contains("other.jar)");
         assertThat(c.out()).isEmpty();
     }
+
+    @Test
+    void aPluginFaultIsReportedBeforeABadWorkloadThoughTheyAreReadTogether() {
+        // The plugins are wired while the workload is read; the plugin's fault still comes first, as it did when
+        // one followed the other, and for run as for compare.
+        for (String command : java.util.List.of("run", "compare")) {
+            Cli c = Cli.run(command, "no-such-workload", "-s", "fcfs", "--plugins", plugins.toString(), "--plugins",
+                    work.resolve("more").toString());
+            assertThat(c.exit()).as(command).isEqualTo(3);
+            assertThat(c.err()).as(command).startsWith("osim: two scheduler plugins are named 'lifo'");
+        }
+        Cli bad = Cli.run("run", "no-such-workload", "-s", "fcfs", "--plugins", plugins.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("osim: no workload 'no-such-workload'");
+    }
 }

@@ -90,6 +90,11 @@ public final class WorkloadReader {
         if (settings.isEmpty() && text.indexOf('$') < 0) {
             // No parameter can change the text: read the processes as they come, one tree at a time.
             WorkloadReader r = new WorkloadReader(file, text, seed);
+            java.util.Optional<Node> subset = YamlSubset.parse(file, text, "processes", r::add);
+            if (subset.isPresent()) {
+                return r.workload(subset.get());
+            }
+            r = new WorkloadReader(file, text, seed); // the full parser reads it all again, the items already read too
             Node root = YamlTree.parse(file, text, "processes", r::add);
             return r.workload(root);
         }

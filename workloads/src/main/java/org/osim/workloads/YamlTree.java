@@ -56,9 +56,9 @@ final class YamlTree {
         this.parser = isJson(text) ? JSON.createParser(new StringReader(text)) : FACTORY.createParser(new StringReader(text));
     }
 
-    /** Parses {@code text}, naming {@code file} in errors. */
+    /** Parses {@code text}, naming {@code file} in errors: in the {@link YamlSubset} if it is written in it. */
     static Node parse(String file, String text) {
-        return parse(file, text, null, null);
+        return YamlSubset.parse(file, text, null, null).orElseGet(() -> parse(file, text, null, null));
     }
 
     /**
