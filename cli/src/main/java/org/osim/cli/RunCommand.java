@@ -91,18 +91,35 @@ final class RunCommand implements Callable<Integer> {
         }
         all.addAll(params);
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"), slices || gantt);
-        StringBuilder traceText = new StringBuilder();
-        if (trace) {
-            traceText.append(String.format("%12s  %s%n", "time (ms)", "event"));
-            b.trace(e -> traceText.append(String.format("%12s  %s%n", SimTime.formatMillis(e.time()), e.describe())));
+        if (trace && sim.format == Format.table) {
+            // The trace goes out line by line as the run makes it (millions of lines are never held), the report after.
+            RunResult[] ran = new RunResult[1];
+            Output.write(out -> {
+                out.write(String.format("%12s  %s%n", "time (ms)", "event"));
+                StringBuilder line = new StringBuilder(80);
+                String newline = System.lineSeparator();
+                b.trace(e -> {
+                    line.setLength(0);
+                    String time = SimTime.formatMillis(e.time());
+                    line.append("            ", 0, Math.max(0, 12 - time.length())).append(time).append("  ")
+                            .append(e.describe()).append(newline);
+                    try {
+                        out.append(line);
+                    } catch (java.io.IOException x) {
+                        throw new java.io.UncheckedIOException(x);
+                    }
+                });
+                ran[0] = b.run();
+                out.write("\n" + TableReport.run(ran[0], sim.unit) + (gantt ? "\n" + GanttChart.render(ran[0], ganttWidth) : ""));
+            }, sim.output, spec.commandLine().getOut());
+            return 0;
         }
         RunResult r = b.run();
         long t0 = System.nanoTime();
         Output.Report report = switch (sim.format) {
             case json -> out -> JsonReport.write(out, List.of(r), sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.processes(List.of(r), sim.unit));
-            case table -> out -> out.write((trace ? traceText + "\n" : "") + TableReport.run(r, sim.unit)
-                    + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : ""));
+            case table -> out -> out.write(TableReport.run(r, sim.unit) + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : ""));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());
         LOG.debug("report of {} processes written in {} ms", r.processes().size(), (System.nanoTime() - t0) / 1_000_000);

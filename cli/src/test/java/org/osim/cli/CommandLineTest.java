@@ -74,6 +74,20 @@ class CommandLineTest {
     }
 
     @Test
+    void aTraceIsWrittenAsTheRunGoesAndAFileOnlyWhenTheRunEnds() throws Exception {
+        Path out = tmp.resolve("trace.txt");
+        Cli c = Cli.run("run", "fig-2-41", "-s", "fcfs", "--trace", "--gantt", "-o", out.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        String text = Files.readString(out);
+        assertThat(text).startsWith("   time (ms)  event\n").contains("           8  thread exit A\n")
+                .contains("\nfig-2-41 · fcfs · seed 1").endsWith("     0               8       12      16      20\n");
+        assertThat(text).isEqualTo(Cli.run("run", "fig-2-41", "-s", "fcfs", "--trace", "--gantt").out());
+        // A run stopped by its limit half-way through its trace leaves no file.
+        Cli bomb = badInput(FORK_BOMB, "rr", "--trace", "--max-events", "1000");
+        assertThat(bomb.err()).startsWith("osim: the run took its 1,000 events (--max-events)");
+    }
+
+    @Test
     void csvHasARowPerProcess() {
         Cli c = Cli.run("run", "fig-2-41", "-s", "sjf", "--format", "csv");
         assertThat(c.out().lines()).hasSize(5);
