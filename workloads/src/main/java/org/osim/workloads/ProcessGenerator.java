@@ -63,13 +63,18 @@ final class ProcessGenerator {
         List<ProcessSpec> out = new ArrayList<>(count);
         long t = start;
         int width = String.valueOf(count).length();
+        // One CPU burst of the same length is the same program: shared, not made again for each process.
+        Map<Long, Program> oneBurst = new java.util.HashMap<>();
         for (int i = 1; i <= count; i++) {
             if (i > 1) {
                 t += round(arrival.sample(random), resolution, 0);
             }
             Program program = given;
-            if (program == null) {
-                int k = (int) Math.max(1, Math.round(cycles.sample(random)));
+            int k = program == null ? (int) Math.max(1, Math.round(cycles.sample(random))) : 0;
+            if (k == 1) {
+                program = oneBurst.computeIfAbsent(round(cpu.sample(random), resolution, resolution),
+                        nanos -> new Program(List.of(new Instruction.Compute(nanos))));
+            } else if (program == null) {
                 List<Instruction> bursts = new ArrayList<>(2 * k - 1);
                 for (int c = 0; c < k; c++) {
                     if (c > 0) {

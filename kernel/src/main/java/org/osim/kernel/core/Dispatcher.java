@@ -287,7 +287,7 @@ final class Dispatcher {
         if (t.firstRun < 0) {
             t.firstRun = now;
             if (t.message != null) {
-                t.process.started(t.message, now);
+                t.process.messages().started(t.message, now);
             }
         }
         if (c.preemptedCandidate != null && c.preemptedCandidate != t) {

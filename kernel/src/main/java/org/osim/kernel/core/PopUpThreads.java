@@ -35,12 +35,12 @@ final class PopUpThreads {
 
     /** Arms the arrivals of a process's message streams (each one event walking its arrival times). */
     void receiveMessages(ProcessControlBlock p, List<org.osim.api.workload.MessageStream> streams, boolean popup) {
-        p.receivesMessages = true;
-        p.popup = popup;
+        DeviceMessages mail = p.messages();
+        mail.popup = popup;
         for (org.osim.api.workload.MessageStream stream : streams) {
             List<Long> times = stream.arrivals();
             List<Instruction> handler = p.programs.get(stream.handler()).instructions();
-            p.messagesToCome += times.size();
+            mail.toCome += times.size();
             pending.arrivals += times.size(); // the run is not over while messages are still to come
             Event arrival = new Event(EventRank.ARRIVAL) {
                 private int next;
@@ -60,21 +60,22 @@ final class PopUpThreads {
     }
 
     void onMessage(ProcessControlBlock p, String handler, Message m) {
-        p.messagesToCome--;
+        DeviceMessages mail = p.messages();
+        mail.toCome--;
         if (!p.alive()) {
             return;
         }
-        p.messagesArrived++;
-        if (p.popup) {
+        mail.arrived++;
+        if (mail.popup) {
             // A pop-up thread (Tanenbaum §2.2.8): a fresh thread, with nothing to restore, handles the message.
             ThreadControlBlock t = lifecycle.createThread(p, p.nextThreadName(handler), handler, new Program(m.code),
                     new Program(m.code).cpuNanos(), null);
             t.message = m;
             return;
         }
-        p.inbox().addLast(m);
-        if (p.receivers != null) {
-            dispatcher.wakeOne(p.receivers);
+        mail.inbox().addLast(m);
+        if (mail.receivers != null) {
+            dispatcher.wakeOne(mail.receivers);
         }
     }
 
@@ -84,17 +85,17 @@ final class PopUpThreads {
      */
     boolean serve(CpuSlot c, ThreadControlBlock k, ThreadControlBlock t, boolean async) {
         ProcessControlBlock p = t.process;
-        Message m = p.inbox().pollFirst();
+        Message m = p.receivesMessages() ? p.messages().inbox().pollFirst() : null;
         if (m == null) {
             if (p.messagesDone()) {
                 return true; // nothing more will come: serve returns and the program goes on
             }
             t.context.pc--; // serve again once woken
             ThreadControlBlock waiter = userThreads.blockInKernel(c, k, t, "a message");
-            p.receivers().add(waiter);
+            p.messages().receivers().add(waiter);
             return false;
         }
-        p.started(m, engine.now());
+        p.messages().started(m, engine.now());
         if (t.frames == null) {
             t.frames = new java.util.ArrayDeque<>(1);
         }
@@ -108,7 +109,7 @@ final class PopUpThreads {
     void handlerDone(ThreadControlBlock t, boolean complete) {
         ThreadControlBlock.Frame f = t.frames.pop();
         if (complete) {
-            t.process.handled(f.message(), engine.now());
+            t.process.messages().handled(f.message(), engine.now());
         }
         t.program = f.program();
         t.context.pc = f.pc();
@@ -121,15 +122,16 @@ final class PopUpThreads {
     void asyncCall(ThreadControlBlock t, long nanos, java.util.Optional<String> device) {
         ProcessControlBlock p = t.process;
         Message rest = t.frames.peek().message().continuation(t.program.subList(t.context.pc, t.program.size()));
-        p.asyncInFlight++;
+        DeviceMessages mail = p.messages();
+        mail.asyncInFlight++;
         pending.wakeups++;
         Runnable done = () -> {
             pending.wakeups--;
-            p.asyncInFlight--;
+            mail.asyncInFlight--;
             if (p.alive()) {
-                p.inbox().addLast(rest);
-                if (p.receivers != null) {
-                    dispatcher.wakeOne(p.receivers);
+                mail.inbox().addLast(rest);
+                if (mail.receivers != null) {
+                    dispatcher.wakeOne(mail.receivers);
                 }
             }
         };

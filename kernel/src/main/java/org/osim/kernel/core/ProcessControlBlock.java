@@ -58,7 +58,8 @@ public final class ProcessControlBlock {
 
     final List<ThreadControlBlock> threads = new ArrayList<>(1);
     int liveThreads;
-    final List<ProcessControlBlock> children = new ArrayList<>(0);
+    /** Its children; an empty list shared by all until the first. */
+    List<ProcessControlBlock> children = List.of();
     int liveChildren;
     /** Ended children nobody has waited for yet (zombies). */
     private ArrayDeque<ProcessControlBlock> unreaped; // made on first use: a million processes rarely have zombies
@@ -67,20 +68,8 @@ public final class ProcessControlBlock {
     private Map<String, Integer> spawned;
     private Map<String, Integer> forked;
 
-    // Messages (requests from a device), for pop-up threads and servers.
-    private java.util.ArrayDeque<Message> inbox; // made on first use: most processes get no messages
-    WaitQueue receivers;
-    boolean popup;
-    boolean receivesMessages;
-    int messagesToCome;
-    int asyncInFlight;
-    long messagesArrived;
-    long messagesHandled;
-    long messagesStarted;
-    long latencySum;
-    long latencyWorst;
-    long responseSum;
-    long responseWorst;
+    /** Requests from a device, for pop-up threads and servers; made for a process that receives them (most do not). */
+    private DeviceMessages messages;
 
     long childrenCpu;
     /** When a sleeping thread of this process is due to wake: the "time of next alarm" of Fig. 2-4. */
@@ -146,35 +135,22 @@ public final class ProcessControlBlock {
         return sum;
     }
 
-    WaitQueue receivers() {
-        if (receivers == null) {
-            receivers = new WaitQueue("a message for " + name);
-        }
-        return receivers;
+    /** Whether a device sends this process messages. */
+    boolean receivesMessages() {
+        return messages != null;
     }
 
-    /** Handling of {@code m} starts now. */
-    void started(Message m, long now) {
-        if (!m.started) {
-            m.started = true;
-            messagesStarted++;
-            long latency = now - m.arrival;
-            latencySum += latency;
-            latencyWorst = Math.max(latencyWorst, latency);
+    /** Its messages from a device, made on first use (which makes it a process that receives them). */
+    DeviceMessages messages() {
+        if (messages == null) {
+            messages = new DeviceMessages(name);
         }
-    }
-
-    /** Handling of {@code m} ended now. */
-    void handled(Message m, long now) {
-        messagesHandled++;
-        long response = now - m.arrival;
-        responseSum += response;
-        responseWorst = Math.max(responseWorst, response);
+        return messages;
     }
 
     /** Whether no message is waiting, in flight, or still to come. */
     boolean messagesDone() {
-        return messagesToCome == 0 && (inbox == null || inbox.isEmpty()) && asyncInFlight == 0;
+        return messages == null || messages.done();
     }
 
     WaitQueue childWait() {
@@ -212,11 +188,4 @@ public final class ProcessControlBlock {
         return unreaped == null ? 0 : unreaped.size();
     }
 
-    /** Messages that arrived and wait for a thread to serve them. */
-    java.util.ArrayDeque<Message> inbox() {
-        if (inbox == null) {
-            inbox = new java.util.ArrayDeque<>(2);
-        }
-        return inbox;
-    }
 }

@@ -95,6 +95,9 @@ final class ProcessLifecycle {
             p.runtime = userThreads.createRuntime(p, threading);
         }
         if (parent != null) {
+            if (parent.children.isEmpty()) {
+                parent.children = new java.util.ArrayList<>(2);
+            }
             parent.children.add(p);
             parent.liveChildren++;
         }
@@ -132,6 +135,9 @@ final class ProcessLifecycle {
         t.times = program.times();
         t.timesLeft = program.times() - 1;
         if (spawner != null) {
+            if (spawner.children.isEmpty()) {
+                spawner.children = new java.util.ArrayList<>(2);
+            }
             spawner.children.add(t);
             spawner.liveChildren++;
             if (tracer.on()) {
@@ -165,7 +171,7 @@ final class ProcessLifecycle {
         }
         regions.threadEnded(t); // it leaves its regions as it ends
         if (t.message != null && t.context.pc >= t.program.size() && t.process.alive()) {
-            t.process.handled(t.message, engine.now());
+            t.process.messages().handled(t.message, engine.now());
         }
         t.moveTo(ThreadState.TERMINATED);
         tickets.returnBorrowedTickets(t);
@@ -186,7 +192,7 @@ final class ProcessLifecycle {
             dispatcher.wakeAll(parent.childrenDone);
         }
         if (t.process.liveThreads == 0 && t.process.alive() && t.process.runtime == null
-                && (!t.process.receivesMessages || t.process.messagesDone())) {
+                && (!t.process.receivesMessages() || t.process.messagesDone())) {
             processExit(t.process, Termination.exit(0));
         }
     }

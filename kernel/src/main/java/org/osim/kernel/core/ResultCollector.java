@@ -93,12 +93,13 @@ final class ResultCollector {
     }
 
     private static Optional<org.osim.api.result.MessageResult> messages(ProcessControlBlock p) {
-        if (!p.receivesMessages) {
+        if (!p.receivesMessages()) {
             return Optional.empty();
         }
-        return Optional.of(new org.osim.api.result.MessageResult(p.messagesArrived, p.messagesHandled,
-                p.messagesStarted == 0 ? 0 : (double) p.latencySum / p.messagesStarted, p.latencyWorst,
-                p.messagesHandled == 0 ? 0 : (double) p.responseSum / p.messagesHandled, p.responseWorst));
+        DeviceMessages m = p.messages();
+        return Optional.of(new org.osim.api.result.MessageResult(m.arrived, m.handled,
+                m.started == 0 ? 0 : (double) m.latencySum / m.started, m.latencyWorst,
+                m.handled == 0 ? 0 : (double) m.responseSum / m.handled, m.responseWorst));
     }
 
     private Summary summary(List<TaskResult> processes) {

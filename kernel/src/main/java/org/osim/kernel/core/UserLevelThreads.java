@@ -158,7 +158,7 @@ final class UserLevelThreads {
         if (u.firstRun < 0) {
             u.firstRun = now;
             if (u.message != null) {
-                u.process.started(u.message, now);
+                u.process.messages().started(u.message, now);
             }
         }
         u.turnRan = 0;
@@ -218,9 +218,9 @@ final class UserLevelThreads {
             dispatcher.wakeAll(parent.childrenDone);
         }
         if (u.message != null) {
-            u.process.handled(u.message, engine.now());
+            u.process.messages().handled(u.message, engine.now());
         }
-        if (rt.liveUserThreads == 0 && (!u.process.receivesMessages || u.process.messagesDone())) {
+        if (rt.liveUserThreads == 0 && (!u.process.receivesMessages() || u.process.messagesDone())) {
             dispatcher.closeTurn(c, engine.now());
             lifecycle.terminate(u.process, Termination.exit(0));
         }
