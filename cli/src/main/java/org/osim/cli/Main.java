@@ -15,7 +15,7 @@ public final class Main {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(out, err, args);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -28,7 +28,23 @@ public final class Main {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: a subcommand named first, other than {@code help}, is the only one whose
+     * options are modelled (picocli reads every option of every command it is given, by reflection, at each start);
+     * otherwise all of them, for the help and the errors that list them.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new OsimCommand());
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = OsimCommand.SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        OsimCommand.SUBCOMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(first)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {

@@ -8,11 +8,25 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "osim", mixinStandardHelpOptions = true, version = "osim 0.1.0",
         description = "Simulates how an operating system runs processes and threads: CPU scheduling, "
                 + "processes, threads and their metrics, the way the textbooks describe them.",
-        subcommands = {RunCommand.class, CompareCommand.class, ExploreCommand.class, AnalyzeCommand.class, ListCommand.class, DescribeCommand.class,
-                BenchCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input, 3 a plugin failed, 1 any other failure.",
                 "Examples:", "  osim compare fig-2-41 -s fcfs -s sjf", "  osim run convoy --scheduler rr --param quantum=10ms --gantt"})
 final class OsimCommand implements Runnable {
+    /** The subcommands, in the order the help lists them (Main adds them: only the one run, when that is all it needs). */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("run", RunCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("explore", ExploreCommand::new);
+        m.put("analyze", AnalyzeCommand::new);
+        m.put("list", ListCommand::new);
+        m.put("describe", DescribeCommand::new);
+        m.put("bench", BenchCommand::new);
+        m.put("help", picocli.CommandLine.HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

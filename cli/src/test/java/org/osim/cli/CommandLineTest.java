@@ -88,6 +88,21 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyTheSubcommandNamedFirstIsModelledYetHelpAndErrorsKnowThemAll() {
+        Cli c = Cli.run("run", "--help");
+        assertThat(c.out()).startsWith("Usage: osim run [-hVv]");
+        assertThat(Cli.run("help", "compare").out()).startsWith("Usage: osim compare ");
+        assertThat(Cli.run("--help").out()).contains("  run ", "  compare ", "  explore ", "  analyze ", "  list ", "  describe ",
+                "  bench ", "  help ");
+        Cli unknown = Cli.run("benhc");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Did you mean: osim bench or osim describe?");
+        // An option before the subcommand: every subcommand is modelled, and it runs the same.
+        assertThat(Cli.run("--log-level", "warn", "run", "fig-2-41", "-s", "fcfs").out())
+                .isEqualTo(Cli.run("run", "fig-2-41", "-s", "fcfs").out());
+    }
+
+    @Test
     void csvHasARowPerProcess() {
         Cli c = Cli.run("run", "fig-2-41", "-s", "sjf", "--format", "csv");
         assertThat(c.out().lines()).hasSize(5);
