@@ -424,7 +424,12 @@ public final class WorkloadReader {
         if (n instanceof Node.Sequence s) {
             for (Node item : s.items()) {
                 Node.Scalar sc = scalar(item, "an instruction such as 'cpu 5ms'");
-                out.addAll(parseText(sc, programs).instructions());
+                java.util.Optional<Instruction> burst = ProgramText.burst(sc.text()); // most of a trace: no parser needed
+                if (burst.isPresent()) {
+                    out.add(burst.get());
+                } else {
+                    out.addAll(parseText(sc, programs).instructions());
+                }
             }
         } else if (n instanceof Node.Scalar sc && !sc.isNull()) {
             out.addAll(parseText(sc, programs).instructions());

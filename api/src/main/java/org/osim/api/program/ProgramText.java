@@ -128,6 +128,70 @@ public final class ProgramText {
         return parseInstruction(text, 1, lead + 1);
     }
 
+    /**
+     * The instruction {@code text} is if it is a burst in its plainest form — {@code cpu D}, {@code sleep D},
+     * {@code io D} or {@code io DEVICE D}, one space between words, a duration above zero — as {@link #parseInstruction}
+     * would read it; empty for anything else (which {@link #parseInstruction} reads, or reports). A trace's bursts are
+     * read this way without the general parser's work.
+     */
+    public static Optional<Instruction> burst(String text) {
+        int sp = text.indexOf(' ');
+        if (sp < 0) {
+            return Optional.empty();
+        }
+        String op = text.substring(0, sp);
+        if (!op.equals("cpu") && !op.equals("sleep") && !op.equals("io")) {
+            return Optional.empty();
+        }
+        int sp2 = text.indexOf(' ', sp + 1);
+        String device = null;
+        String duration = text.substring(sp + 1);
+        if (sp2 >= 0) {
+            if (!op.equals("io") || text.indexOf(' ', sp2 + 1) >= 0) {
+                return Optional.empty();
+            }
+            device = text.substring(sp + 1, sp2);
+            duration = text.substring(sp2 + 1);
+            if (!plainName(device)) {
+                return Optional.empty();
+            }
+        }
+        for (int i = 0; i < duration.length(); i++) {
+            char c = duration.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '.')) {
+                return Optional.empty(); // blanks, signs, separators: the general parser decides
+            }
+        }
+        long nanos;
+        try {
+            nanos = SimTime.parse(duration);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (nanos <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (op) {
+            case "cpu" -> new Instruction.Compute(nanos);
+            case "sleep" -> new Instruction.Sleep(nanos);
+            default -> new Instruction.Io(Optional.ofNullable(device), nanos);
+        });
+    }
+
+    /** A device name of letters, digits, {@code _} and {@code -}, starting with a letter or {@code _}: one NAME matches. */
+    private static boolean plainName(String v) {
+        if (v.isEmpty() || !(Character.isLetter(v.charAt(0)) || v.charAt(0) == '_') || v.charAt(0) > 127) {
+            return false;
+        }
+        for (int i = 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c > 127 || !(Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Instruction parseInstruction(String text, int line, int column) {
         return parseInstruction(text, line, column, java.util.Map.of());
     }

@@ -56,4 +56,19 @@ class ProgramTextTest {
         assertThatThrownBy(() -> Program.parse("call mutex")).hasMessage("1:6: no label 'mutex' in this program");
         assertThatThrownBy(() -> Program.parse("exit x")).hasMessage("1:6: expected a whole number for the exit code, got 'x'");
     }
+
+    @Test
+    void aPlainBurstReadsAsTheGeneralParserReadsItAndAnythingElseIsLeftToIt() {
+        java.util.List<String> plain = java.util.List.of("cpu 845ms", "cpu 1", "cpu 1.5ms", "sleep 20ms", "io 2ms", "io disk 10ms",
+                "io net-1 3us", "io _d 1s");
+        for (String text : plain) {
+            assertThat(ProgramText.burst(text)).as(text).contains(ProgramText.parseInstruction(text));
+        }
+        assertThat(ProgramText.burst("io disk 10ms")).contains(new Instruction.Io(java.util.Optional.of("disk"), 10_000_000));
+        // Not in the plainest form: the general parser reads it, or says what is wrong, with its own words.
+        for (String text : java.util.List.of("cpu  5ms", " cpu 5ms", "cpu 5ms ", "cpu 0ms", "cpu -1ms", "cpu 5ms; io 1ms", "cpu 5ms # x",
+                "cpu", "cpu 5xs", "io a b 1ms", "io d.e 1ms", "io 9d 1ms", "yield", "sleep 5ms 6ms", "cpu\t5ms", "fork p")) {
+            assertThat(ProgramText.burst(text)).as(text).isEmpty();
+        }
+    }
 }
