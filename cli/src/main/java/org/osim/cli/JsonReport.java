@@ -83,8 +83,8 @@ final class JsonReport {
                 g.writeStartObject();
                 g.writeNumberField("cpu", s.cpu());
                 g.writeStringField("task", s.task());
-                g.writeNumberField("start", unit.of(s.start()));
-                g.writeNumberField("end", unit.of(s.end()));
+                unit.write(g, "start", (s.start()));
+                unit.write(g, "end", (s.end()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -96,7 +96,7 @@ final class JsonReport {
         for (Violation v : r.violations()) {
             g.writeStartObject();
             g.writeStringField("kind", v.kind());
-            g.writeNumberField("time", unit.of(v.time()));
+            unit.write(g, "time", (v.time()));
             g.writeArrayFieldStart("threads");
             for (String t : v.threads()) {
                 g.writeString(t);
@@ -116,10 +116,10 @@ final class JsonReport {
                 g.writeNumberField("operations", o.operations());
                 g.writeNumberField("blocks", o.blocks());
                 g.writeNumberField("timeouts", o.timeouts());
-                g.writeNumberField("totalWait", unit.of(o.totalWait()));
-                g.writeNumberField("worstWait", unit.of(o.worstWait()));
+                unit.write(g, "totalWait", (o.totalWait()));
+                unit.write(g, "worstWait", (o.worstWait()));
                 g.writeNumberField("acquisitions", o.acquisitions());
-                g.writeNumberField("holdTime", unit.of(o.holdTime()));
+                unit.write(g, "holdTime", (o.holdTime()));
                 g.writeNumberField("systemCalls", o.operations());
                 g.writeNumberField("systemCallsAvoided", o.systemCallsAvoided());
                 if (!o.counters().isEmpty()) {
@@ -132,7 +132,7 @@ final class JsonReport {
                 if (!o.times().isEmpty()) {
                     g.writeObjectFieldStart("times");
                     for (var c : o.times().entrySet()) {
-                        g.writeNumberField(c.getKey(), unit.of(c.getValue()));
+                        unit.write(g, c.getKey(), (c.getValue()));
                     }
                     g.writeEndObject();
                 }
@@ -147,9 +147,9 @@ final class JsonReport {
                 g.writeStringField("name", x.name());
                 g.writeNumberField("entries", x.entries());
                 g.writeNumberField("waits", x.waits());
-                g.writeNumberField("totalWait", unit.of(x.totalWait()));
-                g.writeNumberField("meanWait", unit.of(Math.round(x.meanWait())));
-                g.writeNumberField("worstWait", unit.of(x.worstWait()));
+                unit.write(g, "totalWait", (x.totalWait()));
+                unit.write(g, "meanWait", (Math.round(x.meanWait())));
+                unit.write(g, "worstWait", (x.worstWait()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -171,21 +171,21 @@ final class JsonReport {
         }
         g.writeNumberField("events", r.events());
         g.writeNumberField("sliceCount", r.sliceCount());
-        g.writeNumberField("endTime", unit.of(r.endTime()));
+        unit.write(g, "endTime", (r.endTime()));
         g.writeEndObject();
     }
 
     private static void task(JsonGenerator g, TaskResult p, TimeUnitOption unit) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", p.name());
-        g.writeNumberField("arrival", unit.of(p.arrival()));
+        unit.write(g, "arrival", (p.arrival()));
         optional(g, "firstRun", p.firstRun(), unit);
         optional(g, "completion", p.completion(), unit);
         optional(g, "turnaround", p.turnaround(), unit);
-        g.writeNumberField("waiting", unit.of(p.waiting()));
+        unit.write(g, "waiting", (p.waiting()));
         optional(g, "response", p.response(), unit);
-        g.writeNumberField("cpu", unit.of(p.cpu()));
-        g.writeNumberField("blocked", unit.of(p.blocked()));
+        unit.write(g, "cpu", (p.cpu()));
+        unit.write(g, "blocked", (p.blocked()));
         g.writeNumberField("contextSwitches", p.contextSwitches());
         g.writeNumberField("preemptions", p.preemptions());
         g.writeNumberField("migrations", p.migrations());
@@ -196,9 +196,9 @@ final class JsonReport {
             g.writeNumberField("completed", rt.completed());
             g.writeNumberField("deadlineMisses", rt.missed());
             g.writeNumberField("aborted", rt.aborted());
-            g.writeNumberField("worstResponse", unit.of(rt.worstResponse()));
-            g.writeNumberField("meanResponse", unit.of(rt.meanResponse()));
-            g.writeNumberField("maxLateness", unit.of(rt.maxLateness()));
+            unit.write(g, "worstResponse", (rt.worstResponse()));
+            unit.write(g, "meanResponse", (rt.meanResponse()));
+            unit.write(g, "maxLateness", (rt.maxLateness()));
             g.writeEndObject();
         }
         if (p.messages().isPresent()) {
@@ -206,10 +206,10 @@ final class JsonReport {
             g.writeObjectFieldStart("messages");
             g.writeNumberField("arrived", m.arrived());
             g.writeNumberField("handled", m.handled());
-            g.writeNumberField("meanLatency", unit.of(m.meanLatency()));
-            g.writeNumberField("worstLatency", unit.of(m.worstLatency()));
-            g.writeNumberField("meanResponse", unit.of(m.meanResponse()));
-            g.writeNumberField("worstResponse", unit.of(m.worstResponse()));
+            unit.write(g, "meanLatency", (m.meanLatency()));
+            unit.write(g, "worstLatency", (m.worstLatency()));
+            unit.write(g, "meanResponse", (m.meanResponse()));
+            unit.write(g, "worstResponse", (m.worstResponse()));
             g.writeEndObject();
         }
         if (p.termination().isPresent()) {
@@ -223,7 +223,7 @@ final class JsonReport {
             g.writeObjectFieldStart("policy");
             for (PolicyMetric m : p.policy()) {
                 if (m.time()) {
-                    g.writeNumberField(m.name(), unit.of((long) m.value()));
+                    unit.write(g, m.name(), ((long) m.value()));
                 } else {
                     g.writeNumberField(m.name(), m.value());
                 }
@@ -242,15 +242,15 @@ final class JsonReport {
 
     private static void optional(JsonGenerator g, String name, OptionalLong v, TimeUnitOption unit) throws IOException {
         if (v.isPresent()) {
-            g.writeNumberField(name, unit.of(v.getAsLong()));
+            unit.write(g, name, (v.getAsLong()));
         }
     }
 
     private static void summary(JsonGenerator g, Summary s, TimeUnitOption unit) throws IOException {
         g.writeObjectFieldStart("summary");
-        g.writeNumberField("meanTurnaround", unit.of(s.meanTurnaround()));
-        g.writeNumberField("meanWaiting", unit.of(s.meanWaiting()));
-        g.writeNumberField("meanResponse", unit.of(s.meanResponse()));
+        unit.write(g, "meanTurnaround", (s.meanTurnaround()));
+        unit.write(g, "meanWaiting", (s.meanWaiting()));
+        unit.write(g, "meanResponse", (s.meanResponse()));
         g.writeNumberField("throughput", round(unit.perUnit(s.throughput())));
         g.writeNumberField("cpuUtilization", s.cpuUtilization());
         g.writeArrayFieldStart("perCpuUtilization");
@@ -259,18 +259,18 @@ final class JsonReport {
         }
         g.writeEndArray();
         g.writeNumberField("anyCpuBusy", s.anyCpuBusy());
-        g.writeNumberField("makespan", unit.of(s.makespan()));
+        unit.write(g, "makespan", (s.makespan()));
         g.writeNumberField("contextSwitches", s.contextSwitches());
         g.writeNumberField("preemptions", s.preemptions());
         g.writeNumberField("migrations", s.migrations());
         g.writeNumberField("userThreadSwitches", s.userThreadSwitches());
         g.writeNumberField("instructions", s.instructions());
         g.writeNumberField("busTransactions", s.busTransactions());
-        g.writeNumberField("busWait", unit.of(s.busWait()));
+        unit.write(g, "busWait", (s.busWait()));
         g.writeNumberField("upcalls", s.upcalls());
         g.writeNumberField("deadlineMisses", s.deadlineMisses());
         g.writeNumberField("failedForks", s.failedForks());
-        g.writeNumberField("overhead", unit.of(s.overhead()));
+        unit.write(g, "overhead", (s.overhead()));
         g.writeNumberField("jainFairness", s.jainFairness());
         g.writeNumberField("processes", s.processes());
         g.writeNumberField("completed", s.completed());

@@ -19,6 +19,26 @@ enum TimeUnitOption {
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
+    /**
+     * Writes {@code nanos} in this unit as the JSON field {@code name}: a whole number as a plain integer (the common
+     * case, without a BigDecimal), anything else exactly, as {@link #of(long)}.
+     */
+    void write(com.fasterxml.jackson.core.JsonGenerator g, String name, long nanos) throws java.io.IOException {
+        long per = PER[ordinal()];
+        if (nanos % per == 0) {
+            g.writeNumberField(name, nanos / per);
+        } else {
+            g.writeNumberField(name, of(nanos));
+        }
+    }
+
+    /** A mean, rounded to the nanosecond first, as {@link #write(com.fasterxml.jackson.core.JsonGenerator, String, long)}. */
+    void write(com.fasterxml.jackson.core.JsonGenerator g, String name, double nanos) throws java.io.IOException {
+        write(g, name, Math.round(nanos));
+    }
+
+    private static final long[] PER = {1, 1_000, 1_000_000, 1_000_000_000};
+
     /** A mean, rounded to the nanosecond first. */
     BigDecimal of(double nanos) {
         return of(Math.round(nanos));
