@@ -15,6 +15,7 @@ public final class Main {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        PluginOptions.startEarly(args);
         CommandLine cl = commandLine(out, err, args);
         try {
             return cl.execute(args);

@@ -14,19 +14,62 @@ final class PluginOptions {
     List<Path> plugins = new ArrayList<>();
 
     /**
-     * Starts wiring the plugins on a thread of its own, so that reading the workload overlaps with it (on two cores
-     * a start-up's two longest steps take the time of one); {@code get()} waits for it and throws what it threw.
-     * With debug logging on, it wires here and now, so that the log's lines keep their order.
+     * The plugins of the class path and of the launcher's folder, wired from the moment the command line starts, on
+     * a thread of their own, while picocli reads the options and the workload is read: on two cores a start-up's
+     * longest steps then take the time of one. Taken by the first command that needs plugins and names no others.
+     */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.FutureTask<Osim>> EARLY =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Starts wiring the default plugins for the command line {@code args}, unless it logs at debug level (the log's
+     * lines then keep their order) or names plugin folders of its own.
+     */
+    static void startEarly(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("--plugins") || a.startsWith("--log-level") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('v') > 0)) {
+                EARLY.set(null);
+                return;
+            }
+        }
+        if (org.slf4j.LoggerFactory.getLogger("org.osim").isDebugEnabled()) {
+            EARLY.set(null);
+            return;
+        }
+        EARLY.set(start(new PluginOptions()));
+    }
+
+    /** Whether wiring was started with the command line and not yet taken. */
+    static boolean wiringEarly() {
+        return EARLY.get() != null;
+    }
+
+    private static java.util.concurrent.FutureTask<Osim> start(PluginOptions options) {
+        java.util.concurrent.FutureTask<Osim> task = new java.util.concurrent.FutureTask<>(options::osim);
+        Thread t = new Thread(task, "osim-wiring");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /**
+     * The plugins, wired on a thread of their own (started with the command line, or now), so that reading the
+     * workload overlaps with it; {@code get()} waits for it and throws what it threw. With debug logging on, it
+     * wires here and now, so that the log's lines keep their order.
      */
     java.util.function.Supplier<Osim> osimInBackground() {
+        java.util.concurrent.FutureTask<Osim> early = EARLY.getAndSet(null);
+        if (early != null && plugins.isEmpty()) {
+            return wait(early);
+        }
         if (org.slf4j.LoggerFactory.getLogger("org.osim").isDebugEnabled()) {
             Osim now = osim();
             return () -> now;
         }
-        java.util.concurrent.FutureTask<Osim> task = new java.util.concurrent.FutureTask<>(this::osim);
-        Thread t = new Thread(task, "osim-wiring");
-        t.setDaemon(true);
-        t.start();
+        return wait(start(this));
+    }
+
+    private static java.util.function.Supplier<Osim> wait(java.util.concurrent.FutureTask<Osim> task) {
         return () -> {
             try {
                 return task.get();
