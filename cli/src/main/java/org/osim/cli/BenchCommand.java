@@ -35,18 +35,22 @@ import picocli.CommandLine.Spec;
 /**
  * {@code osim bench}: how fast the simulator runs, on standard benchmarks. Only the simulation itself is
  * timed: building the workload and the simulation is excluded. Each benchmark first runs once at full size
- * to warm the JIT. {@code engine} is the baseline: the bare event queue, with no kernel.
+ * to warm the JIT. Every figure comes with a baseline measured in the same run ({@link BenchBaselines}): the
+ * bare event engine for the simulations, the raw binary heap for the engine, the parser's tokens for reading.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure simulation speed on standard benchmarks: events and slices per second, peak heap.",
+        description = "Measure simulation speed on standard benchmarks: events and slices per second, peak heap, and each "
+                + "figure over a baseline measured in the same run (compare those ratios across machines).",
         footer = {"", "Benchmarks:",
-                "  engine     the bare event engine: 10,000 timers rescheduling themselves, 5 M events (baseline)",
+                "  engine     the bare event engine: 10,000 timers rescheduling themselves, 5 M events (the baseline of the",
+                "             simulations; its own is hold-model, the same loop on java.util.PriorityQueue)",
                 "  rr-10k     round robin, 1 ms quantum, 10,000 CPU-bound processes of 1-1000 ms (about 5 M slices)",
                 "  mix-100k   round robin, 10 ms quantum, 100,000 processes of 1-5 CPU bursts with I/O between them",
                 "  peterson   Peterson's solution in machine instructions, two processes on two CPUs, 2,000,000 entries each",
                 "  peterson-unchecked  the same without its want/enter/leave markers: no checks (their cost is the difference)",
                 "  rr-10k-checked, mix-100k-checked, peterson-checked  the same runs with the invariant checker on (--check)",
-                "  read-1m    reading a YAML file of 1,000,000 one-burst processes, made in memory (events = processes read)",
+                "  read-1m    reading a YAML file of 1,000,000 one-burst processes, made in memory (events = processes read;",
+                "             baseline: the parser's bare tokens of the same text)",
                 "  read-1m-json  the same file as JSON",
                 "  threads-1m 1,000,000 processes arriving at once, so 1,000,000 live threads, under FCFS (peak heap)"})
 final class BenchCommand implements Callable<Integer> {
