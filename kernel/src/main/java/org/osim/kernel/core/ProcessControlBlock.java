@@ -1,7 +1,6 @@
 package org.osim.kernel.core;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,8 @@ public final class ProcessControlBlock {
     /** Its programs' machine instructions decoded against that address space, by program (identity); null until the first. */
     Map<List<org.osim.api.program.Instruction>, org.osim.hardware.MachineCode.Step[]> decoded;
 
-    final List<ThreadControlBlock> threads = new ArrayList<>(1);
+    /** Its threads in creation order: a list of one for the first (most processes have no other), a growing one after. */
+    List<ThreadControlBlock> threads = List.of();
     int liveThreads;
     /** Its children; an empty list shared by all until the first. */
     List<ProcessControlBlock> children = List.of();

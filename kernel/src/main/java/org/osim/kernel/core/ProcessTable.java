@@ -10,11 +10,16 @@ import java.util.Optional;
 /** The process table and the thread table, in creation order; pids and tids count from 1. */
 public final class ProcessTable {
     private final List<ProcessControlBlock> processes = new ArrayList<>();
-    private final Map<String, ProcessControlBlock> byName = new HashMap<>();
+    /**
+     * Processes by name, made on the first look-up by name (a signal or a kill that names its target): a million
+     * processes that nobody names need no index. Names are distinct: a workload's are ({@code Workload} checks), and a
+     * child's name extends its parent's with a count.
+     */
+    private Map<String, ProcessControlBlock> byName;
     private final List<ThreadControlBlock> threads = new ArrayList<>();
 
     ProcessControlBlock add(ProcessControlBlock p) {
-        if (byName.putIfAbsent(p.name, p) != null) {
+        if (byName != null && byName.putIfAbsent(p.name, p) != null) {
             throw new IllegalStateException("a process named '" + p.name + "' exists already");
         }
         processes.add(p);
@@ -23,7 +28,16 @@ public final class ProcessTable {
 
     ThreadControlBlock add(ThreadControlBlock t) {
         threads.add(t);
-        t.process.threads.add(t);
+        List<ThreadControlBlock> of = t.process.threads;
+        if (of.isEmpty()) {
+            t.process.threads = List.of(t);
+        } else {
+            if (!(of instanceof ArrayList)) {
+                of = new ArrayList<>(of);
+                t.process.threads = of;
+            }
+            of.add(t);
+        }
         return t;
     }
 
@@ -50,7 +64,7 @@ public final class ProcessTable {
      */
     ProcessControlBlock release(int i) {
         if (i == 0) {
-            byName.clear();
+            byName = null;
             threads.clear();
         }
         ProcessControlBlock p = processes.get(i);
@@ -63,6 +77,14 @@ public final class ProcessTable {
     }
 
     public Optional<ProcessControlBlock> process(String name) {
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (ProcessControlBlock p : processes) {
+                if (p != null) {
+                    byName.putIfAbsent(p.name, p);
+                }
+            }
+        }
         return Optional.ofNullable(byName.get(name));
     }
 }
