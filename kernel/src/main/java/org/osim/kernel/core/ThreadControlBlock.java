@@ -1,6 +1,5 @@
 package org.osim.kernel.core;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.osim.api.program.Instruction;
