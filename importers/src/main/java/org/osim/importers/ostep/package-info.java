@@ -1,0 +1,2 @@
+/** The OSTEP homework simulators' workloads, generated exactly as the scripts generate them. */
+package org.osim.importers.ostep;
