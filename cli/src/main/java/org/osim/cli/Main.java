@@ -46,6 +46,9 @@ public final class Main {
                 cl.addSubcommand(name, command.get());
             }
         });
+        if (cl.getSubcommands().containsKey("ostep")) {
+            cl.getSubcommands().get("ostep").setUnmatchedOptionsArePositionalParams(true); // the script's own flags
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {

@@ -103,6 +103,40 @@ class CommandLineTest {
     }
 
     @Test
+    void anOstepHomeworkRunsFromTheScriptsOwnFlags() {
+        // scheduler.py -p RR -q 1 -j 3 -m 10 -s 0: jobs of 9, 8 and 5, worked out by hand.
+        Cli c = Cli.run("ostep", "scheduler", "-p", "RR", "-q", "1", "-j", "3", "-m", "10", "-s", "0", "--as-ostep");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).isEqualTo("""
+                Final statistics:
+                  Job   0 -- Response: 0.00  Turnaround 22.00  Wait 13.00
+                  Job   1 -- Response: 1.00  Turnaround 21.00  Wait 13.00
+                  Job   2 -- Response: 2.00  Turnaround 15.00  Wait 10.00
+
+                  Average -- Response: 1.00  Turnaround 19.33  Wait 12.00
+
+                """);
+        // Tanenbaum Fig. 2-41 as the script's job list: SJF lists the jobs in the order they ran.
+        assertThat(Cli.run("ostep", "scheduler", "-p", "SJF", "-l", "8,4,4,4", "--as-ostep").out())
+                .contains("  Job   1 -- Response: 0.00  Turnaround 4.00  Wait 0.00\n  Job   2")
+                .contains("  Average -- Response: 6.00  Turnaround 11.00  Wait 6.00");
+        // Without --as-ostep, osim's own report of the same run.
+        assertThat(Cli.run("ostep", "scheduler", "-l", "8,4,4,4").out()).contains("mean turnaround 14 ms");
+        Cli bad = Cli.run("ostep", "scheduler", "-p", "LIFO");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("osim: scheduler.py: unknown policy 'LIFO' (FIFO, SJF or RR, as written)\n");
+        assertThat(Cli.run("ostep", "lottery").err()).isEqualTo("osim: unknown OSTEP script 'lottery' (known: scheduler)\n");
+    }
+
+    @Test
+    void pythonsTwoDecimalsRoundTiesToEven() {
+        assertThat(OstepCommand.f2(0.125)).isEqualTo("0.12"); // exactly representable: a tie, to even
+        assertThat(OstepCommand.f2(0.375)).isEqualTo("0.38");
+        assertThat(OstepCommand.f2(2.675)).isEqualTo("2.67"); // 2.67499999... in binary
+        assertThat(OstepCommand.f2(19.333333333333332)).isEqualTo("19.33");
+    }
+
+    @Test
     void csvHasARowPerProcess() {
         Cli c = Cli.run("run", "fig-2-41", "-s", "sjf", "--format", "csv");
         assertThat(c.out().lines()).hasSize(5);
