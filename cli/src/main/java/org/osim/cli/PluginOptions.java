@@ -21,11 +21,19 @@ final class PluginOptions {
     private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.FutureTask<Osim>> EARLY =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    private static final java.util.Set<String> WIRING_COMMANDS = java.util.Set.of("run", "compare", "explore", "list", "describe",
+            "ostep");
+
     /**
      * Starts wiring the default plugins for the command line {@code args}, unless it logs at debug level (the log's
      * lines then keep their order) or names plugin folders of its own.
      */
     static void startEarly(String[] args) {
+        // Only for the commands that wire plugins (bench times its own, and must not share the CPU with this).
+        if (args.length == 0 || !WIRING_COMMANDS.contains(args[0])) {
+            EARLY.set(null);
+            return;
+        }
         for (String a : args) {
             if (a.startsWith("--plugins") || a.startsWith("--log-level") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('v') > 0)) {
                 EARLY.set(null);

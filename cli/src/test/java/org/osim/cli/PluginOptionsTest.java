@@ -19,7 +19,7 @@ class PluginOptionsTest {
     @Test
     void notWithDebugLoggingNorWithPluginFoldersOfItsOwn() {
         for (String[] args : new String[][] {{"-v", "run", "x"}, {"run", "x", "-vv"}, {"--log-level", "debug", "run", "x"},
-                {"run", "x", "--plugins", "dir"}, {"run", "x", "--plugins=dir"}}) {
+                {"run", "x", "--plugins", "dir"}, {"run", "x", "--plugins=dir"}, {"bench", "engine"}, {"--version"}, {}}) {
             PluginOptions.startEarly(args);
             assertThat(PluginOptions.wiringEarly()).as(String.join(" ", args)).isFalse();
         }
