@@ -213,6 +213,13 @@ final class YamlSubset {
         return new Node.Scalar(at, out.toString(), false, true);
     }
 
+    /** Adds a field; a key seen before in the mapping is the full parser's error, word for word. */
+    private static void put(LinkedHashMap<String, Node.Field> fields, String key, SourceLocation keyAt, Node value) {
+        if (fields.put(key, new Node.Field(key, keyAt, value)) != null) {
+            throw OsimException.badInput(keyAt, "duplicate key '" + key + "'");
+        }
+    }
+
     /** A block list whose items go to the sink as each is read; what stays in the tree is an empty list. */
     private Node streamed(int column) {
         SourceLocation at = at(lineStart + column);
@@ -301,9 +308,7 @@ final class YamlSubset {
                     throw BEYOND; // a value continued on the next line
                 }
             }
-            if (fields.put(key, new Node.Field(key, keyAt, value)) != null) {
-                throw OsimException.badInput(keyAt, "duplicate key '" + key + "'");
-            }
+            put(fields, key, keyAt, value);
         }
         return new Node.Mapping(at, fields);
     }
@@ -311,25 +316,44 @@ final class YamlSubset {
     /** A one-line flow list whose items go to the sink. */
     private Node streamedFlow() {
         SourceLocation at = at(pos);
+        flowItems(sink);
+        return new Node.Sequence(at, List.of());
+    }
+
+    /** The items of the one-line flow list that starts here, at its {@code [}, each to {@code each}. */
+    private void flowItems(Consumer<Node> each) {
         pos++; // [
+        if (closesEmpty(']')) {
+            return;
+        }
+        do {
+            each.accept(flowValue());
+        } while (!closes(']'));
+    }
+
+    /** After an opening bracket or brace: whether {@code close} follows at once (and is passed). */
+    private boolean closesEmpty(char close) {
         skipBlanks();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
-            return new Node.Sequence(at, List.of());
+            return true;
         }
-        while (true) {
-            sink.accept(flowValue());
-            skipBlanks();
-            char c = peek();
-            pos++;
-            if (c == ']') {
-                return new Node.Sequence(at, List.of());
-            }
-            if (c != ',') {
-                throw BEYOND;
-            }
-            skipBlanks();
+        return false;
+    }
+
+    /** After an item: whether {@code close} ends the collection; a comma means another item follows. */
+    private boolean closes(char close) {
+        skipBlanks();
+        char c = peek();
+        pos++;
+        if (c == close) {
+            return true;
         }
+        if (c != ',') {
+            throw BEYOND;
+        }
+        skipBlanks();
+        return false;
     }
 
     /** A value that stands on the rest of the line: a flow collection, a quoted or a plain scalar. */
@@ -361,59 +385,29 @@ final class YamlSubset {
         if (c == '{') {
             pos++;
             LinkedHashMap<String, Node.Field> fields = new LinkedHashMap<>();
-            skipBlanks();
-            if (peek() == '}') {
-                pos++;
-                return new Node.Mapping(at(start), fields);
+            if (!closesEmpty('}')) {
+                do {
+                    int k = pos;
+                    String key = flowPlain();
+                    SourceLocation keyAt = at(k);
+                    if (peek() != ':') {
+                        throw BEYOND;
+                    }
+                    pos++;
+                    if (peek() != ' ') {
+                        throw BEYOND;
+                    }
+                    skipBlanks();
+                    Node v = flowValue();
+                    put(fields, key, keyAt, v);
+                } while (!closes('}'));
             }
-            while (true) {
-                skipBlanks();
-                int k = pos;
-                String key = flowPlain();
-                SourceLocation keyAt = at(k);
-                if (peek() != ':') {
-                    throw BEYOND;
-                }
-                pos++;
-                if (peek() != ' ') {
-                    throw BEYOND;
-                }
-                skipBlanks();
-                Node v = flowValue();
-                if (fields.put(key, new Node.Field(key, keyAt, v)) != null) {
-                    throw OsimException.badInput(keyAt, "duplicate key '" + key + "'");
-                }
-                skipBlanks();
-                char d = peek();
-                pos++;
-                if (d == '}') {
-                    return new Node.Mapping(at(start), fields);
-                }
-                if (d != ',') {
-                    throw BEYOND;
-                }
-            }
+            return new Node.Mapping(at(start), fields);
         }
         if (c == '[') {
-            pos++;
             List<Node> items = new ArrayList<>();
-            skipBlanks();
-            if (peek() == ']') {
-                pos++;
-                return new Node.Sequence(at(start), items);
-            }
-            while (true) {
-                items.add(flowValue());
-                skipBlanks();
-                char d = peek();
-                pos++;
-                if (d == ']') {
-                    return new Node.Sequence(at(start), items);
-                }
-                if (d != ',') {
-                    throw BEYOND;
-                }
-            }
+            flowItems(items::add);
+            return new Node.Sequence(at(start), items);
         }
         if (c == '"' || c == '\'') {
             return quoted();
