@@ -2,11 +2,8 @@ package org.osim.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -286,9 +283,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String json(List<Measurement> results) {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            g.useDefaultPrettyPrinter();
+        return JsonReport.document(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("baselines");
             java.util.Set<String> written = new java.util.HashSet<>();
@@ -320,10 +315,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w + "\n";
+        });
     }
 
     /** One baseline's figures: what it is, its events and their rate. */

@@ -30,6 +30,22 @@ final class JsonReport {
         return g;
     }
 
+    /** What writes one JSON document on a generator. */
+    interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** The document {@code body} writes, pretty-printed as every report is, with a final newline. */
+    static String document(Body body) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = generator(w)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w + "\n";
+    }
+
     static String render(List<RunResult> runs, TimeUnitOption unit, boolean slices) {
         StringWriter w = new StringWriter();
         try {

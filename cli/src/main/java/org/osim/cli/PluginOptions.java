@@ -29,27 +29,33 @@ final class PluginOptions {
      * lines then keep their order) or names plugin folders of its own.
      */
     static void startEarly(String[] args) {
-        // Only for the commands that wire plugins (bench times its own, and must not share the CPU with this).
-        if (args.length == 0 || !WIRING_COMMANDS.contains(args[0])) {
-            EARLY.set(null);
-            return;
+        EARLY.set(wiresEarly(args) ? start(new PluginOptions()) : null);
+    }
+
+    /**
+     * Whether {@code args} is a command that wires the default plugins (bench times its own, and must not share the
+     * CPU with this) and neither names plugin folders nor logs at debug level.
+     */
+    private static boolean wiresEarly(String[] args) {
+        if (args.length == 0 || !WIRING_COMMANDS.contains(args[0]) || debugLogging()) {
+            return false;
         }
         for (String a : args) {
             if (a.startsWith("--plugins") || a.startsWith("--log-level") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('v') > 0)) {
-                EARLY.set(null);
-                return;
+                return false;
             }
         }
-        if (org.slf4j.LoggerFactory.getLogger("org.osim").isDebugEnabled()) {
-            EARLY.set(null);
-            return;
-        }
-        EARLY.set(start(new PluginOptions()));
+        return true;
     }
 
     /** Whether wiring was started with the command line and not yet taken. */
     static boolean wiringEarly() {
         return EARLY.get() != null;
+    }
+
+    /** Whether osim logs at debug level: wiring then happens in line, so that the log keeps its order. */
+    private static boolean debugLogging() {
+        return org.slf4j.LoggerFactory.getLogger("org.osim").isDebugEnabled();
     }
 
     private static java.util.concurrent.FutureTask<Osim> start(PluginOptions options) {
@@ -70,7 +76,7 @@ final class PluginOptions {
         if (early != null && plugins.isEmpty()) {
             return wait(early);
         }
-        if (org.slf4j.LoggerFactory.getLogger("org.osim").isDebugEnabled()) {
+        if (debugLogging()) {
             Osim now = osim();
             return () -> now;
         }

@@ -1,10 +1,6 @@
 package org.osim.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,9 +83,7 @@ final class PolicyScaling {
     }
 
     static String json(List<Row> rows, BenchCommand.Measurement engine) {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            g.useDefaultPrettyPrinter();
+        return JsonReport.document(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("baselines");
             BenchCommand.writeBaseline(g, engine);
@@ -112,10 +106,7 @@ final class PolicyScaling {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w + "\n";
+        });
     }
 
     private static String millions(double perSecond) {

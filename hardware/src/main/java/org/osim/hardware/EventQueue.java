@@ -36,17 +36,7 @@ public final class EventQueue {
      */
     public void addInPlace(Event e, long time, long order) {
         settle();
-        if (e.heapIndex >= 0) {
-            remove(e);
-        }
-        e.time = time;
-        e.order = order;
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
-        }
-        e.heapIndex = size;
-        heap[size++] = e;
-        siftUp(e.heapIndex);
+        insert(e, time, order);
     }
 
     /** Schedules {@code e} at {@code time}; if it is already scheduled it moves there (and goes behind its equals). */
@@ -62,11 +52,16 @@ public final class EventQueue {
             }
             settle();
         }
+        insert(e, time, ((long) e.rank << 56) | nextSeq++);
+    }
+
+    /** Puts {@code e} (moved if it is in the queue) at its place for {@code time} and {@code order}. */
+    private void insert(Event e, long time, long order) {
         if (e.heapIndex >= 0) {
             remove(e);
         }
         e.time = time;
-        e.order = ((long) e.rank << 56) | nextSeq++;
+        e.order = order;
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }

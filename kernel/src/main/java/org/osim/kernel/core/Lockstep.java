@@ -23,7 +23,7 @@ final class Lockstep {
 
     Lockstep(Engine engine, int cpus, Consumer<CpuSlot> completion) {
         this.engine = engine;
-        this.next = new Batch(cpus, true);
+        this.next = new Batch(cpus);
         this.completion = completion;
     }
 
@@ -55,8 +55,6 @@ final class Lockstep {
 
     /** CPUs due at one instant, in the order their completions would fire. */
     private final class Batch extends Event {
-        /** Whether this is the event CPUs join; a remainder of a batch cut short is not. */
-        private final boolean joinable;
         private CpuSlot[] cpus;
         /** The list being fired while the next instant's fills {@link #cpus}. */
         private CpuSlot[] firing;
@@ -65,9 +63,8 @@ final class Lockstep {
         private int live;
         private long schedulingsAfterLast;
 
-        Batch(int capacity, boolean joinable) {
+        Batch(int capacity) {
             super(EventRank.COMPLETION);
-            this.joinable = joinable;
             this.cpus = new CpuSlot[capacity];
             this.firing = new CpuSlot[capacity];
         }
@@ -107,7 +104,7 @@ final class Lockstep {
 
         /** The CPUs from {@code from} on wait in an event of their own, at this one's place in the instant. */
         private void rest(CpuSlot[] mine, int from, int n, long place) {
-            Batch rest = new Batch(n - from, false);
+            Batch rest = new Batch(n - from);
             for (int i = from; i < n; i++) {
                 if (mine[i] != null) {
                     rest.add(mine[i]);
@@ -119,7 +116,7 @@ final class Lockstep {
 
         @Override
         public String toString() {
-            return joinable ? "lockstep" : "lockstep remainder";
+            return "lockstep of " + count + " cpu(s) at " + time();
         }
     }
 }
