@@ -14,7 +14,7 @@ import org.osim.hardware.Engine;
  * machine (and one day) to the next, the ratio of a benchmark to its baseline much less.
  *
  * <ul>
- *   <li>{@code hold-model}: the raw binary heap ({@link PriorityQueue}) in the hold loop, the baseline of {@code engine};
+ *   <li>{@code hold-model}: the raw binary heap ({@link java.util.PriorityQueue}) in the hold loop, the baseline of {@code engine};
  *   <li>{@code engine}: osim's event engine in the same hold loop, the baseline of every simulation;
  *   <li>{@code tokens-yaml}, {@code tokens-json}: the parser's tokens of the very text a {@code read-*} benchmark reads,
  *       with nothing built from them.

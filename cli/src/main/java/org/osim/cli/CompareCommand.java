@@ -36,13 +36,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         java.util.function.Supplier<Osim> wiring = sim.plugins.osimInBackground();
-        List<Workload> workloads;
-        try {
-            workloads = sim.loadWorkloads();
-        } catch (RuntimeException e) {
-            wiring.get(); // a plugin's fault is reported first, as when the plugins were wired before the workload was read
-            throw e;
-        }
+        List<Workload> workloads = PluginOptions.whileWiring(wiring, sim::loadWorkloads);
         Osim osim = wiring.get();
         List<RunResult> runs = new ArrayList<>();
         List<String> labels = new ArrayList<>();

@@ -48,13 +48,7 @@ final class OstepCommand implements Callable<Integer> {
             throw OsimException.badInput("unknown OSTEP script '" + script + "' (known: scheduler)");
         }
         java.util.function.Supplier<Osim> wiring = plugins.osimInBackground();
-        SchedulerHomework hw;
-        try {
-            hw = SchedulerHomework.parse(flags);
-        } catch (RuntimeException e) {
-            wiring.get(); // a plugin's fault is reported first, as everywhere
-            throw e;
-        }
+        SchedulerHomework hw = PluginOptions.whileWiring(wiring, () -> SchedulerHomework.parse(flags));
         RunResult r = wiring.get().simulation(hw.workload()).scheduler(hw.scheduler(), hw.parameters()).run();
         Output.write(asOstep ? statistics(hw, r) : TableReport.run(r, TimeUnitOption.ms), null, spec.commandLine().getOut());
         return 0;

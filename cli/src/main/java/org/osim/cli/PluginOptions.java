@@ -83,6 +83,19 @@ final class PluginOptions {
         return wait(start(this));
     }
 
+    /**
+     * What {@code read} makes (the workload) while {@code wiring} goes on; if both fail, the plugins' fault is the
+     * one reported, as when the plugins were wired before the workload was read.
+     */
+    static <T> T whileWiring(java.util.function.Supplier<Osim> wiring, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            wiring.get();
+            throw e;
+        }
+    }
+
     private static java.util.function.Supplier<Osim> wait(java.util.concurrent.FutureTask<Osim> task) {
         return () -> {
             try {

@@ -57,17 +57,13 @@ final class RunCommand implements Callable<Integer> {
             throw org.osim.api.OsimException.badInput("--gantt-width must be from 20 to 1000, got " + ganttWidth);
         }
         java.util.function.Supplier<Osim> wiring = sim.plugins.osimInBackground();
-        Workload w;
-        try {
+        Workload w = PluginOptions.whileWiring(wiring, () -> {
             if (!sim.moreWorkloads.isEmpty()) {
                 throw org.osim.api.OsimException.badInput("run takes one workload; compare runs several: got also "
                         + String.join(", ", sim.moreWorkloads));
             }
-            w = sim.loadWorkload();
-        } catch (RuntimeException e) {
-            wiring.get(); // a plugin's fault is reported first, as when the plugins were wired before the workload was read
-            throw e;
-        }
+            return sim.loadWorkload();
+        });
         Osim osim = wiring.get();
         if (scheduler == null && schedule == null && w.scheduler().isPresent()) {
             scheduler = w.scheduler().get(); // the policy the workload is meant to run under
