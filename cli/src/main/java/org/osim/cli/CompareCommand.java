@@ -57,7 +57,7 @@ final class CompareCommand implements Callable<Integer> {
         Output.Report report = switch (sim.format) {
             case json -> out -> JsonReport.write(out, runs, sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.summaries(runs, sim.unit));
-            case table -> out -> out.write(TableReport.compare(runs, labels, sim.unit));
+            case table -> out -> out.write(TableReport.compare(runs, labels, sim.unit, workloads.stream().anyMatch(SimulationOptions::parallelJobs)));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());
         return 0;

@@ -205,6 +205,9 @@ final class JsonReport {
         g.writeNumberField("contextSwitches", p.contextSwitches());
         g.writeNumberField("preemptions", p.preemptions());
         g.writeNumberField("migrations", p.migrations());
+        if (p.boundedSlowdown().isPresent()) {
+            g.writeNumberField("boundedSlowdown", p.boundedSlowdown().getAsDouble());
+        }
         if (p.realTime().isPresent()) {
             RealTimeResult rt = p.realTime().get();
             g.writeObjectFieldStart("realTime");
@@ -290,6 +293,26 @@ final class JsonReport {
         g.writeNumberField("jainFairness", s.jainFairness());
         g.writeNumberField("processes", s.processes());
         g.writeNumberField("completed", s.completed());
+        g.writeObjectFieldStart("jobs");
+        distribution(g, "wait", s.jobs().waitTime(), unit, true);
+        distribution(g, "boundedSlowdown", s.jobs().boundedSlowdown(), unit, false);
+        unit.write(g, "boundedSlowdownTau", org.osim.api.result.JobStatistics.TAU);
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void distribution(JsonGenerator g, String name, org.osim.api.result.JobStatistics.Distribution d,
+                                     TimeUnitOption unit, boolean time) throws IOException {
+        g.writeObjectFieldStart(name);
+        String[] keys = {"mean", "median", "p90", "p99", "max"};
+        double[] values = {d.mean(), d.median(), d.p90(), d.p99(), d.max()};
+        for (int i = 0; i < keys.length; i++) {
+            if (time) {
+                unit.write(g, keys[i], values[i]);
+            } else {
+                g.writeNumberField(keys[i], round(values[i]));
+            }
+        }
         g.writeEndObject();
     }
 

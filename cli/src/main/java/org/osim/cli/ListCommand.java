@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code osim list}: what is installed. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the installed schedulers, kernel objects, or the standard workloads.")
+        description = "List the installed schedulers, kernel objects, the standard workloads, or the workload importers.")
 final class ListCommand implements Callable<Integer> {
-    enum What { schedulers, objects, workloads }
+    enum What { schedulers, objects, workloads, importers }
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
     What what;
@@ -60,6 +60,18 @@ final class ListCommand implements Callable<Integer> {
                 for (String name : Workloads.standardNames()) {
                     Workload w = Workloads.load(name, 1);
                     t.add(name, String.valueOf(w.processes().size()), firstSentence(w.description()));
+                }
+                b.append(t.render());
+            }
+            case importers -> {
+                TableReport.Table t = new TableReport.Table("format", "files", "options", "description");
+                t.add(org.osim.workloads.Importers.YAML, "*.yaml *.yml *.json", "--set NAME=VALUE",
+                        "osim's own workload format (docs/workload-format.md).");
+                for (org.osim.api.workload.WorkloadImporter i : org.osim.workloads.Importers.all()) {
+                    String options = String.join(" ", i.parameters().stream()
+                            .map(p -> "--" + i.name() + "-" + ImporterOptions.kebab(p.name())).toList());
+                    t.add(i.name(), String.join(" ", i.extensions().stream().map(e -> "*." + e).toList()),
+                            options.isEmpty() ? "-" : options, firstSentence(i.description()));
                 }
                 b.append(t.render());
             }

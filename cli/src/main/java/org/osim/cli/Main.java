@@ -46,6 +46,15 @@ public final class Main {
                 cl.addSubcommand(name, command.get());
             }
         });
+        cl.getSubcommands().values().forEach(sub -> { // the importers' options, on the commands that read workloads
+            Object command = sub.getCommand();
+            ImporterOptions importers = command instanceof RunCommand r ? r.sim.importers
+                    : command instanceof CompareCommand c ? c.sim.importers
+                    : command instanceof ImportCommand i ? i.importers : null;
+            if (importers != null) {
+                importers.addTo(sub.getCommandSpec());
+            }
+        });
         if (cl.getSubcommands().containsKey("ostep")) {
             cl.getSubcommands().get("ostep").setUnmatchedOptionsArePositionalParams(true); // the script's own flags
         }

@@ -24,6 +24,7 @@ final class OsimCommand implements Runnable {
         m.put("describe", DescribeCommand::new);
         m.put("bench", BenchCommand::new);
         m.put("ostep", OstepCommand::new);
+        m.put("import", ImportCommand::new);
         m.put("help", picocli.CommandLine.HelpCommand::new);
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                 });
                 ran[0] = b.run();
-                out.write("\n" + TableReport.run(ran[0], sim.unit) + (gantt ? "\n" + GanttChart.render(ran[0], ganttWidth) : ""));
+                out.write("\n" + TableReport.run(ran[0], sim.unit, SimulationOptions.parallelJobs(w)) + (gantt ? "\n" + GanttChart.render(ran[0], ganttWidth) : ""));
             }, sim.output, spec.commandLine().getOut());
             return 0;
         }
@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
         Output.Report report = switch (sim.format) {
             case json -> out -> JsonReport.write(out, List.of(r), sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.processes(List.of(r), sim.unit));
-            case table -> out -> out.write(TableReport.run(r, sim.unit) + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : ""));
+            case table -> out -> out.write(TableReport.run(r, sim.unit, SimulationOptions.parallelJobs(w)) + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : ""));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());
         LOG.debug("report of {} processes written in {} ms", r.processes().size(), (System.nanoTime() - t0) / 1_000_000);

@@ -19,12 +19,20 @@ import picocli.CommandLine.Parameters;
 final class SimulationOptions {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulationOptions.class);
     @Parameters(index = "0", paramLabel = "WORKLOAD",
-            description = "A standard workload's name (see 'osim list workloads') or the path of a YAML/JSON workload file.")
+            description = "A standard workload's name (see 'osim list workloads'), the path of a YAML/JSON workload file, or "
+                    + "a file in another tool's format (see 'osim list importers').")
     String workload;
 
     @Parameters(index = "1..*", paramLabel = "MORE", arity = "0..*", hidden = true,
             description = "compare: more workloads, each run under every scheduler.")
     List<String> moreWorkloads = new ArrayList<>();
+
+    @Option(names = "--input-format", paramLabel = "NAME",
+            description = "Read the workload file in this format (see 'osim list importers'); by default its extension or content says.")
+    String inputFormat;
+
+    /** The importers' own options (--swf-jobs …), which Main adds to the command. */
+    final ImporterOptions importers = new ImporterOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -86,6 +94,16 @@ final class SimulationOptions {
     @Mixin
     PluginOptions plugins;
 
+    /** Whether {@code w} is a workload of parallel jobs (gangs, as an SWF trace gives), whose reports add wait and bounded slowdown. */
+    static boolean parallelJobs(Workload w) {
+        for (org.osim.api.workload.ProcessSpec p : w.processes()) {
+            if (p.gang()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A size such as {@code 2g}, {@code 500m}, {@code 64k} or a number of bytes. */
     static long bytes(String option, String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,12})([kKmMgG]?)").matcher(text.strip());
@@ -114,7 +132,7 @@ final class SimulationOptions {
 
     private Workload load(String name, Map<String, String> set) {
         long t0 = System.nanoTime();
-        Workload w = Workloads.load(name, seed, set);
+        Workload w = Workloads.load(name, seed, set, java.util.Optional.ofNullable(inputFormat), importers.given);
         LOG.debug("read workload {}: {} processes in {} ms", w.name(), w.processes().size(), (System.nanoTime() - t0) / 1_000_000);
         return w;
     }

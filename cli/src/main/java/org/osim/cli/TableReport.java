@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.osim.api.result.JobStatistics;
 import org.osim.api.result.RunResult;
 import org.osim.api.result.Summary;
 import org.osim.api.result.TaskResult;
@@ -16,6 +17,11 @@ final class TableReport {
 
     /** One run: a line a process, then the summary and any violations. */
     static String run(RunResult r, TimeUnitOption unit) {
+        return run(r, unit, false);
+    }
+
+    /** @param jobs whether to add the parallel-job figures (wait, bounded slowdown): for workloads of gang jobs */
+    static String run(RunResult r, TimeUnitOption unit, boolean jobs) {
         StringBuilder b = new StringBuilder();
         b.append(header(r)).append("\n\n");
         List<String> metrics = policyMetrics(r);
@@ -51,6 +57,14 @@ final class TableReport {
                         .append(unit.text(s.busWait())).append(' ').append(u);
             }
             b.append('\n');
+        }
+        if (jobs) {
+            JobStatistics.Distribution w = s.jobs().waitTime();
+            JobStatistics.Distribution d = s.jobs().boundedSlowdown();
+            b.append(String.format(Locale.ROOT, "jobs: wait mean %s · median %s · p90 %s · p99 %s · max %s %s%n", unit.text(w.mean()),
+                    unit.text(w.median()), unit.text(w.p90()), unit.text(w.p99()), unit.text(w.max()), u));
+            b.append(String.format(Locale.ROOT, "bounded slowdown (τ = 10 s) mean %s · median %s · p90 %s · p99 %s · max %s%n",
+                    number(d.mean()), number(d.median()), number(d.p90()), number(d.p99()), number(d.max())));
         }
         if (s.failedForks() > 0) {
             b.append("failed forks ").append(s.failedForks()).append(" (EAGAIN: the process table full, or a user at its limit)\n");
@@ -193,6 +207,11 @@ final class TableReport {
     }
 
     static String compare(List<RunResult> runs, List<String> labels, TimeUnitOption unit) {
+        return compare(runs, labels, unit, false);
+    }
+
+    /** @param jobs whether to add the parallel-job figures (wait, bounded slowdown): for workloads of gang jobs */
+    static String compare(List<RunResult> runs, List<String> labels, TimeUnitOption unit, boolean jobs) {
         StringBuilder b = new StringBuilder();
         RunResult first = runs.get(0);
         b.append(runs.stream().map(RunResult::workload).distinct().collect(Collectors.joining(", "))).append(" · seed ").append(first.seed()).append(" · ").append(first.cpus())
@@ -218,6 +237,20 @@ final class TableReport {
             t.add(row.toArray(String[]::new));
         }
         b.append(t.render());
+        if (jobs) {
+            Table j = new Table("jobs", "mean wait", "median wait", "p90 wait", "p99 wait", "max wait", "mean bsld", "median bsld",
+                    "p90 bsld", "p99 bsld", "max bsld", "utilization");
+            for (int i = 0; i < runs.size(); i++) {
+                Summary s = runs.get(i).summary();
+                JobStatistics.Distribution w = s.jobs().waitTime();
+                JobStatistics.Distribution d = s.jobs().boundedSlowdown();
+                j.add(labels.get(i), unit.text(w.mean()), unit.text(w.median()), unit.text(w.p90()), unit.text(w.p99()),
+                        unit.text(w.max()), number(d.mean()), number(d.median()), number(d.p90()), number(d.p99()), number(d.max()),
+                        percent(s.cpuUtilization()));
+            }
+            b.append('\n').append(j.render())
+                    .append("wait = start - submit; bsld = bounded slowdown, max(1, turnaround / max(run time, 10 s))\n");
+        }
         if (first.processes().size() <= 12 && runs.stream().allMatch(r -> r.processes().size() == first.processes().size())) {
             List<String> names = new ArrayList<>();
             names.add("turnaround");

@@ -148,8 +148,8 @@ class CommandLineTest {
     void listAndDescribe() {
         Cli list = Cli.run("list", "schedulers");
         assertThat(list.exit()).isZero();
-        assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "ctss", "dm",
-                "dynamic-priority", "edf", "edzl", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
+        assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "conservative", "ctss", "dm",
+                "dynamic-priority", "easy", "edf", "edzl", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
                 "pedf", "priority", "priority-classes", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride");
         Cli describe = Cli.run("describe", "rr");
         assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
@@ -177,8 +177,8 @@ class CommandLineTest {
         String[] args = argList.toArray(String[]::new);
         Cli a = Cli.run(args);
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(names).hasSize(25);
-        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(25);
+        assertThat(names).hasSize(27);
+        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(27);
         assertThat(a.out()).contains("18/18");
         assertThat(Cli.run(args).out()).isEqualTo(a.out());
     }
@@ -270,7 +270,7 @@ class CommandLineTest {
     void unknownField() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, burst: [cpu 8ms] }\n");
         assertThat(c.err()).isEqualTo("osim: " + tmp.resolve("w.yaml") + ":2:16: unknown field 'burst' in process; expected one of: "
-                + "name, arrival, bursts, program, threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler, messages, popup\n");
+                + "name, arrival, bursts, program, threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler, messages, popup, gang\n");
     }
 
     @Test
@@ -282,7 +282,7 @@ class CommandLineTest {
     @Test
     void unknownSchedulerAndParameter() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lotery");
-        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, ctss, dm, dynamic-priority, edf, edzl, eevdf, "
+        assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, conservative, ctss, dm, dynamic-priority, easy, edf, edzl, eevdf, "
                 + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, pedf, priority, priority-classes, random, rm, rr, "
                 + "scripted, sjf, spn, srtn, stride)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
@@ -351,16 +351,16 @@ class CommandLineTest {
         Cli c = Cli.run("bench", "--policies", "--scale", "0.01", "--no-warmup");
         assertThat(c.exit()).as(c.err()).isZero();
         java.util.List<String> rows = c.out().lines().skip(1).takeWhile(l -> !l.isBlank()).toList();
-        assertThat(rows).extracting(l -> l.split(" ")[0]).containsExactly("cfs", "ctss:quantum=1ms", "dm",
-                "dynamic-priority:quantum=1ms", "edf", "edzl", "eevdf", "fair-share:quantum=1ms", "fcfs", "gedf",
+        assertThat(rows).extracting(l -> l.split(" ")[0]).containsExactly("cfs", "conservative", "ctss:quantum=1ms", "dm",
+                "dynamic-priority:quantum=1ms", "easy", "edf", "edzl", "eevdf", "fair-share:quantum=1ms", "fcfs", "gedf",
                 "guaranteed:quantum=1ms", "llf:quantum=1ms", "lottery:quantum=1ms", "mlfq:quantum=1ms", "pedf",
                 "priority:quantum=1ms", "priority-classes:quantum=1ms", "rm", "rr:quantum=1ms", "sjf", "spn", "srtn",
                 "stride:quantum=1ms");
         // 100 tasks and 1,000; the policies that scan every task by definition get a tenth as many.
-        assertThat(rows.get(18)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +[0-9.]+ +1000 .*");
-        assertThat(rows.get(10)).matches("guaranteed:quantum=1ms +10 +\\d+ +[0-9.]+M +[0-9.]+ +100 .*");
+        assertThat(rows.get(20)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +[0-9.]+ +1000 .*");
+        assertThat(rows.get(12)).matches("guaranteed:quantum=1ms +10 +\\d+ +[0-9.]+M +[0-9.]+ +100 .*");
         // fcfs never preempts: one slice per task.
-        assertThat(rows.get(8)).matches("fcfs +100 +100 .*");
+        assertThat(rows.get(10)).matches("fcfs +100 +100 .*");
     }
 
     @Test
@@ -369,8 +369,8 @@ class CommandLineTest {
         assertThat(report.get("baselines").findValuesAsText("baseline")).containsExactly("engine");
         double engine = report.get("baselines").get(0).get("eventsPerSecond").asDouble();
         JsonNode policies = report.get("policies");
-        assertThat(policies).hasSize(23);
-        JsonNode fcfs = policies.get(8);
+        assertThat(policies).hasSize(25);
+        JsonNode fcfs = policies.get(10);
         assertThat(fcfs.get("scheduler").asText()).isEqualTo("fcfs");
         assertThat(fcfs.get("tasks").asInt()).isEqualTo(100);
         assertThat(fcfs.get("slices").asLong()).isEqualTo(100);
@@ -378,8 +378,8 @@ class CommandLineTest {
         assertThat(fcfs.get("slicesX10").asLong()).isEqualTo(1000);
         assertThat(fcfs.get("ratioToEngine").asDouble())
                 .isCloseTo(fcfs.get("slicesPerSecond").asDouble() / engine, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(policies.get(10).get("linearByDefinition").asBoolean()).isTrue(); // guaranteed
-        assertThat(policies.get(18).get("linearByDefinition").asBoolean()).isFalse(); // rr
+        assertThat(policies.get(12).get("linearByDefinition").asBoolean()).isTrue(); // guaranteed
+        assertThat(policies.get(20).get("linearByDefinition").asBoolean()).isFalse(); // rr
     }
 
     @Test

@@ -24,11 +24,16 @@ public final class FirstComeFirstServed implements SchedulerFactory {
         return "First-come first-served, non-preemptive: a single queue of ready processes in the order they "
                 + "became ready; the running one keeps the CPU until it blocks or exits, and a process that "
                 + "blocks goes to the end of the queue when it is ready again (Tanenbaum §2.4.2). Simple and "
-                + "fair in order, but short jobs wait behind long ones (the convoy effect).";
+                + "fair in order, but short jobs wait behind long ones (the convoy effect)."
+                + " With gang processes (parallel jobs), space sharing: the first job waits until enough CPUs are "
+                + "free for all its threads, and every job behind it waits too.";
     }
 
     @Override
     public Scheduler create(Parameters params, SchedulerContext context) {
+        if (SpaceSharing.hasGangs(context.workload())) {
+            return new SpaceSharing(context, SpaceSharing.Backfilling.NONE, false, false);
+        }
         return new Scheduler() {
             @Override
             public org.osim.api.sched.Promises promises() {

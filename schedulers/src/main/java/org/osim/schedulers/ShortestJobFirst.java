@@ -24,11 +24,16 @@ public final class ShortestJobFirst implements SchedulerFactory {
         return "Shortest job first, non-preemptive: when the CPU is free, run the ready job with the shortest "
                 + "declared run time (the workload's 'runtime', by default the sum of its CPU bursts); ties "
                 + "go first-come first-served (Tanenbaum §2.4.2, Fig. 2-41). Optimal for mean turnaround "
-                + "only when all jobs are available at once.";
+                + "only when all jobs are available at once."
+                + " With gang processes (parallel jobs), space sharing: the shortest waiting job starts when enough "
+                + "CPUs are free for all its threads, and the others wait behind it.";
     }
 
     @Override
     public Scheduler create(Parameters params, SchedulerContext context) {
+        if (SpaceSharing.hasGangs(context.workload())) {
+            return new SpaceSharing(context, SpaceSharing.Backfilling.NONE, true, false);
+        }
         return new Scheduler() {
             @Override
             public org.osim.api.sched.Promises promises() {

@@ -8,6 +8,8 @@ import org.osim.api.workload.MachineSpec;
 
 /** A workload's {@code machine:}: CPUs, cost profile, tick, interrupts, the bus and the process table's size. */
 final class MachineSection {
+    /** The most CPUs a machine may have. */
+    static final int MAX_CPUS = 1024;
     private static final Set<String> MACHINE = ordered("cpus", "profile", "tick", "userInterrupts", "bus", "interrupts",
             "maxProcesses", "maxUserProcesses");
 
@@ -17,7 +19,7 @@ final class MachineSection {
     static MachineSpec read(Node n) {
         Node.Mapping m = mapping(n, "a machine: a mapping with cpus, profile, tick");
         allow(m, MACHINE, "machine");
-        int cpus = optional(m, "cpus").map(v -> (int) integer(v, 1, 1024, "a CPU count from 1 to 1024")).orElse(1);
+        int cpus = optional(m, "cpus").map(v -> (int) integer(v, 1, MAX_CPUS, "a CPU count from 1 to " + MAX_CPUS)).orElse(1);
         String profile = optional(m, "profile").map(v -> {
             String p = scalar(v, "a profile name").text();
             if (!p.equals("textbook") && !p.equals("modern")) {

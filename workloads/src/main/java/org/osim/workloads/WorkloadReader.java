@@ -43,7 +43,7 @@ public final class WorkloadReader {
             "processes", "generate");
     private static final Set<String> PROCESS = ordered("name", "arrival", "bursts", "program", "threads", "programs",
             "repeat", "priority", "nice", "tickets", "user", "runtime", "periodic", "sporadic", "abortOnMiss", "affinity",
-            "threadModel", "kernelThreads", "runtimeScheduler", "messages", "popup");
+            "threadModel", "kernelThreads", "runtimeScheduler", "messages", "popup", "gang");
     private static final Set<String> MESSAGES = ordered("device", "handler", "count", "start", "arrival");
     private static final Set<String> PERIODIC = ordered("period", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
     private static final Set<String> SPORADIC = ordered("interval", "extra", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
@@ -301,8 +301,25 @@ public final class WorkloadReader {
             Program p = program(m.fields().get(bodies.get(0)).value(), programs);
             threads.add(new ThreadSpec(name, repeat > 1 ? p.repeated(repeat) : p));
         }
+        Node.Field gangField = m.fields().get("gang");
+        boolean gang = gangField != null;
+        if (gang) {
+            if (threads.size() != 1 || bodies.get(0).equals("threads") || popup || !threading.equals(ThreadingSpec.KERNEL)) {
+                throw OsimException.badInput(gangField.keyAt(), "'gang: N' makes N kernel threads of the process's bursts or "
+                        + "program: use it with bursts or program, without threads, popup or a threadModel");
+            }
+            int size = (int) integer(gangField.value(), 1, MachineSection.MAX_CPUS, "a gang size from 1 to " + MachineSection.MAX_CPUS);
+            Program body = threads.get(0).program();
+            threads.clear();
+            if (size == 1) {
+                threads.add(new ThreadSpec(name, body));
+            }
+            for (int i = 1; size > 1 && i <= size; i++) {
+                threads.add(new ThreadSpec(name + "." + i, body)); // one program, held once, run by each
+            }
+        }
         return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.empty(),
-                affinity, threading, messages, popup);
+                affinity, threading, messages, popup, gang);
     }
 
     /**

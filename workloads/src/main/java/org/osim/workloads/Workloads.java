@@ -57,6 +57,42 @@ public final class Workloads {
      * its text takes the value set here instead of the default).
      */
     public static Workload load(String nameOrPath, long seed, Map<String, String> settings) {
+        return load(nameOrPath, seed, settings, Optional.empty(), Map.of());
+    }
+
+    /**
+     * Loads a workload in any format: osim's own YAML/JSON (a standard workload by name, or a file), or a file that
+     * an {@link Importers importer} reads, chosen by {@code format} ({@code --input-format}), else by the file's
+     * extension or content.
+     *
+     * @param importOptions each importer's options by importer name ({@code --swf-jobs 1-100}: swf, jobs); only
+     *     the chosen importer's may be given
+     */
+    public static Workload load(String nameOrPath, long seed, Map<String, String> settings, Optional<String> format,
+                                Map<String, Map<String, String>> importOptions) {
+        Path path = Path.of(nameOrPath);
+        Optional<org.osim.api.workload.WorkloadImporter> importer = Files.isRegularFile(path) ? Importers.choose(path, format)
+                : Optional.empty();
+        String chosen = importer.map(org.osim.api.workload.WorkloadImporter::name).orElse(Importers.YAML);
+        for (Map.Entry<String, Map<String, String>> e : importOptions.entrySet()) {
+            if (!e.getValue().isEmpty() && !e.getKey().equals(chosen)) {
+                throw OsimException.badInput("--" + e.getKey() + "-" + e.getValue().keySet().iterator().next() + ": " + nameOrPath
+                        + " is read as " + chosen + ", not " + e.getKey() + " (name the format with --input-format "
+                        + e.getKey() + ")");
+            }
+        }
+        if (importer.isPresent()) {
+            if (!settings.isEmpty()) {
+                throw OsimException.badInput("--set sets parameters of osim workloads (YAML/JSON); " + nameOrPath + " is read as "
+                        + chosen + (importer.get().parameters().isEmpty() ? "" : ", whose options are --" + chosen + "-…"));
+            }
+            return Importers.read(importer.get(), new org.osim.api.workload.WorkloadSource(nameOrPath, path, seed),
+                    importOptions.getOrDefault(chosen, Map.of()));
+        }
+        if (format.isPresent() && !format.get().equals(Importers.YAML)) {
+            Importers.choose(path, format); // an unknown format is said as such
+            throw OsimException.badInput("--input-format " + format.get() + " reads a file: " + nameOrPath + " is not one");
+        }
         return WorkloadReader.read(fileName(nameOrPath), text(nameOrPath), seed, settings);
     }
 

@@ -103,7 +103,7 @@ class WorkloadReaderTest {
                 processes:
                   - { name: A, burst: [cpu 8ms] }
                 """, "w.yaml:2:16: unknown field 'burst' in process; expected one of: name, arrival, bursts, program, "
-                + "threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler, messages, popup");
+                + "threads, programs, repeat, priority, nice, tickets, user, runtime, periodic, sporadic, abortOnMiss, affinity, threadModel, kernelThreads, runtimeScheduler, messages, popup, gang");
     }
 
     @Test
@@ -344,5 +344,18 @@ class WorkloadReaderTest {
                 + "exit, thread_exit, fault, spawn, join, fork, wait, kill, setpriority, serve, processors, call, waitfor, or a "
                 + "machine instruction: load, store, mov, add, sub, cmp, jmp, jz, jnz, jl, jge, tsl, xchg, cas, fetchadd, cli, "
                 + "sti, ret, fast, want, enter, leave, .word)");
+    }
+
+    @Test
+    void aGangIsNThreadsOfOneProgramWhoseDeclaredRunTimeIsEachThreads() {
+        Workload w = read("machine: { cpus: 4 }\nprocesses:\n  - { name: J, bursts: [cpu 10s], gang: 3 }\n");
+        org.osim.api.workload.ProcessSpec j = w.processes().get(0);
+        assertThat(j.gang()).isTrue();
+        assertThat(j.threads()).extracting(org.osim.api.workload.ThreadSpec::name).containsExactly("J.1", "J.2", "J.3");
+        assertThat(j.declaredRuntime()).isEqualTo(10_000_000_000L);
+        fails("processes:\n  - { name: J, threads: [{ name: a, bursts: [cpu 1ms] }], gang: 2 }\n",
+                "w.yaml:2:59: 'gang: N' makes N kernel threads of the process's bursts or program: use it with bursts or "
+                        + "program, without threads, popup or a threadModel");
+        fails("processes:\n  - { name: J, bursts: [cpu 1ms], gang: 0 }\n", "w.yaml:2:41: expected a gang size from 1 to 1024, got 0");
     }
 }

@@ -24,13 +24,15 @@ import java.util.List;
  *     the user at its limit (machine: maxProcesses, maxUserProcesses)
  * @param jainFairness Jain's index (Σx)²/(n·Σx²) over x = cpu / (cpu + waiting) of each process: 1 when
  *     every process got the same share of the time it wanted a CPU
+ * @param jobs wait and bounded slowdown, with their percentiles, as parallel-job schedulers are compared
  */
 public record Summary(double meanTurnaround, double meanWaiting, double meanResponse, double throughput,
                       double cpuUtilization, List<Double> perCpuUtilization, double anyCpuBusy, long makespan, long contextSwitches,
                       long preemptions, long migrations, long userThreadSwitches, long upcalls, long instructions, long busTransactions, long busWait, long overhead,
                       long deadlineMisses, double jainFairness, int processes,
-                      int completed, long failedForks) {
+                      int completed, long failedForks, JobStatistics jobs) {
     public Summary {
         perCpuUtilization = List.copyOf(perCpuUtilization);
+        java.util.Objects.requireNonNull(jobs, "jobs is null");
     }
 }

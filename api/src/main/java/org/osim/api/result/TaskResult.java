@@ -50,6 +50,25 @@ public record TaskResult(String name, long arrival, OptionalLong firstRun, Optio
         return completion.isPresent() ? OptionalLong.of(completion.getAsLong() - arrival) : OptionalLong.empty();
     }
 
+    /**
+     * max(1, turnaround / max(run time, τ)), τ = {@link JobStatistics#TAU}, if it completed: the run time is what it
+     * needs on a machine of its own, its longest thread's CPU and blocked time (a gang's threads run side by side).
+     */
+    public java.util.OptionalDouble boundedSlowdown() {
+        if (completion.isEmpty()) {
+            return java.util.OptionalDouble.empty();
+        }
+        long alone = cpu + blocked;
+        if (!threads.isEmpty()) {
+            alone = 0;
+            for (TaskResult t : threads) {
+                alone = Math.max(alone, t.cpu() + t.blocked());
+            }
+        }
+        double bsld = (double) turnaround().getAsLong() / Math.max(alone, JobStatistics.TAU);
+        return java.util.OptionalDouble.of(Math.max(1, Math.round(bsld * 1e6) / 1e6));
+    }
+
     /** firstRun − arrival, if it ever ran. */
     public OptionalLong response() {
         return firstRun.isPresent() ? OptionalLong.of(firstRun.getAsLong() - arrival) : OptionalLong.empty();

@@ -61,6 +61,16 @@ public interface Scheduler {
     default void taskExit(Task task) {}
 
     /**
+     * Whether this policy keeps gangs together: every thread of a gang process ({@link Task#gangSize()} above 1)
+     * that is ready when one of them is picked is picked in the same instant, each for a CPU of its own (space
+     * sharing, Tanenbaum §8.1.5). The kernel runs a workload with gangs only under a policy that says so, and
+     * ends the run, naming the policy, at the first instant that breaks the rule. Asked once, after create.
+     */
+    default boolean schedulesGangs() {
+        return false;
+    }
+
+    /**
      * What this policy promises about its decisions (work conservation, a global priority order), for the
      * invariant checker to hold it to. Asked once, after {@link SchedulerFactory#create}.
      */

@@ -73,6 +73,14 @@ public interface Task {
         return true;
     }
 
+    /**
+     * The number of threads of its gang, which start together on CPUs of their own ({@link Scheduler#schedulesGangs()}):
+     * its process's thread count if the process is a gang (a parallel job), 1 otherwise.
+     */
+    default int gangSize() {
+        return 1;
+    }
+
     /** The CPU it last ran on, if it ever ran. */
     OptionalInt lastCpu();
 

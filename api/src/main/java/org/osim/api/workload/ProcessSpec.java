@@ -16,7 +16,8 @@ import org.osim.api.program.Program;
  * @param nice the Unix nice value, -20 (most favoured) to 19, for policies that weigh tasks by it (CFS, EEVDF)
  * @param tickets lottery tickets, at least 1
  * @param user the user it runs for, for fair-share policies
- * @param runtime declared run time for policies that may know it; empty means the sum of its CPU bursts
+ * @param runtime declared run time for policies that may know it; empty means the sum of its CPU bursts (a gang's:
+ *     its longest thread's)
  * @param threads its threads; a process written with {@code bursts} or {@code program} has one, named like the process
  * @param programs named programs that {@code spawn} and {@code fork} start
  * @param periodic for a real-time task, its releases and deadlines: each job runs the program once, the
@@ -26,10 +27,22 @@ import org.osim.api.program.Program;
  * @param messages messages that arrive for it; empty for none
  * @param popup whether each message gets a fresh (pop-up) thread running its handler; a pop-up process
  *     may start with no thread at all
+ * @param gang whether its threads form a rigid gang (a parallel job of the space-sharing world, Tanenbaum §8.1.5):
+ *     they start together, each on a CPU of its own, under a policy that {@linkplain
+ *     org.osim.api.sched.Scheduler#schedulesGangs() schedules gangs}; its declared run time is then each thread's
  */
 public record ProcessSpec(String name, long arrival, int priority, int nice, int tickets, String user, OptionalLong runtime,
                           List<ThreadSpec> threads, Map<String, Program> programs, java.util.Optional<PeriodicSpec> periodic,
-                          List<Integer> affinity, ThreadingSpec threading, List<MessageStream> messages, boolean popup) {
+                          List<Integer> affinity, ThreadingSpec threading, List<MessageStream> messages, boolean popup,
+                          boolean gang) {
+    /** A process whose threads are not a gang. */
+    public ProcessSpec(String name, long arrival, int priority, int nice, int tickets, String user, OptionalLong runtime,
+                       List<ThreadSpec> threads, Map<String, Program> programs, java.util.Optional<PeriodicSpec> periodic,
+                       List<Integer> affinity, ThreadingSpec threading, List<MessageStream> messages, boolean popup) {
+        this(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading, messages,
+                popup, false);
+    }
+
     public ProcessSpec {
         requireNonNull(name, "name is null");
         requireNonNull(user, "user is null");
@@ -55,6 +68,9 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
         if (threads.isEmpty() && !(popup && !messages.isEmpty())) {
             throw new IllegalArgumentException("process '" + name + "' has no thread");
         }
+        if (gang && (periodic.isPresent() || popup || threading.userLevel())) {
+            throw new IllegalArgumentException("process '" + name + "': a gang is a process of kernel threads, not periodic or pop-up");
+        }
     }
 
     /** A single-threaded process running {@code program}, arriving at {@code arrival}, with default attributes. */
@@ -66,23 +82,23 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
     /** A periodic process with these releases. */
     public ProcessSpec withPeriodic(PeriodicSpec periodic) {
         return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, java.util.Optional.of(periodic),
-                affinity, threading, messages, popup);
+                affinity, threading, messages, popup, gang);
     }
 
     /** The same process pinned to {@code cpus}. */
     public ProcessSpec withAffinity(List<Integer> cpus) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, cpus, threading, messages, popup);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, cpus, threading, messages, popup, gang);
     }
 
     /** The same process with another thread model. */
     public ProcessSpec withThreading(ThreadingSpec threading) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading, messages, popup);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading, messages, popup, gang);
     }
 
     /** The same process receiving {@code messages}, handled by pop-up threads if {@code popup}. */
     public ProcessSpec withMessages(List<MessageStream> messages, boolean popup) {
         return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity,
-                threading, messages, popup);
+                threading, messages, popup, gang);
     }
 
     /** The declared run time: {@code runtime} if given, else the CPU bursts of all its threads (one job's, if periodic). */
@@ -91,13 +107,20 @@ public record ProcessSpec(String name, long arrival, int priority, int nice, int
             return runtime.getAsLong();
         }
         long sum = 0;
+        long longest = 0;
         for (ThreadSpec t : threads) {
             sum += t.program().cpuNanos();
+            longest = Math.max(longest, t.program().cpuNanos());
         }
-        return sum;
+        return gang ? longest : sum;
+    }
+
+    /** The same process with its threads a gang, or not. */
+    public ProcessSpec withGang(boolean gang) {
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading, messages, popup, gang);
     }
 
     public ProcessSpec withPriority(int priority) {
-        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading, messages, popup);
+        return new ProcessSpec(name, arrival, priority, nice, tickets, user, runtime, threads, programs, periodic, affinity, threading, messages, popup, gang);
     }
 }

@@ -39,6 +39,8 @@ final class Dispatcher {
     SchedulerActivations activations;
     UserLevelThreads userThreads;
     TicketTransfer tickets;
+    /** The keeper of the gang rule, or null when the workload has no gangs. */
+    GangScheduling gangs;
     /** The run's invariant checker, or null when the run is not checked. */
     InvariantChecker checker;
 
@@ -49,7 +51,10 @@ final class Dispatcher {
     int cpusInUse;
     private long anyBusySince;
     long anyBusyTotal;
-    /** Whether a CPU asked the policy for a task at the end of this instant and got none while tasks were held. */
+    /**
+     * Whether a CPU asked the policy for a task at the end of this instant and got none while tasks were held (with
+     * gangs: while every CPU idled).
+     */
     boolean idleWithWork;
     /** Tasks woken in this instant, asked again at its end if still waiting (see retryDeferredWakeups). */
     private final List<ThreadControlBlock> deferredWakeups = new ArrayList<>();
@@ -303,6 +308,9 @@ final class Dispatcher {
         long start = overhead > 0 ? c.hw.chargeOverhead(now, overhead) : c.hw.freeAt(now);
         c.current = t;
         t.cpu = c;
+        if (gangs != null) {
+            gangs.dispatched(t.process);
+        }
         if (cpusInUse++ == 0) {
             anyBusySince = now;
         }
@@ -389,6 +397,12 @@ final class Dispatcher {
                     }
                 }
             }
+        }
+        if (gangs != null) {
+            gangs.checkRound();
+            // Space sharing leaves CPUs idle on purpose while a gang waits for enough of them; only a machine left
+            // wholly idle with work waiting is the watchdog's business (any gang fits on the whole machine).
+            idleWithWork &= cpusInUse == 0;
         }
     }
 

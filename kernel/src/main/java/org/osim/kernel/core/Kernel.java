@@ -129,6 +129,7 @@ public final class Kernel {
         PeriodicJobs jobs = new PeriodicJobs(engine, pending);
 
         // The peers each calls.
+        dispatcher.gangs = GangScheduling.forWorkload(workload, cpus.length, policy);
         dispatcher.execution = execution;
         dispatcher.activations = activations;
         dispatcher.userThreads = userThreads;
@@ -280,7 +281,7 @@ public final class Kernel {
         }
         ProcessControlBlock p = lifecycle.createProcess(spec.name(), spec.priority(), spec.nice(), spec.user(), spec.tickets(),
                 spec.declaredRuntime(), spec.programs(), spec.threads(), null, spec.periodic().orElse(null), mask,
-                spec.threading());
+                spec.threading(), spec.gang() ? spec.threads().size() : 1);
         if (!spec.messages().isEmpty()) {
             popups.receiveMessages(p, spec.messages(), spec.popup());
         }

@@ -25,6 +25,8 @@ public final class ProcessControlBlock {
     final int tickets;
     /** The CPUs it may run on as a bit set; 0 for any. */
     long affinity;
+    /** The number of its threads that form a gang and start together (Task#gangSize), 1 if it is not a gang. */
+    int gangSize = 1;
     /** Its run-time system, if its threads are user-level; null if the kernel schedules them. */
     RuntimeSystem runtime;
     org.osim.api.workload.ThreadingSpec threading = org.osim.api.workload.ThreadingSpec.KERNEL;

@@ -85,12 +85,13 @@ final class ProcessLifecycle {
     ProcessControlBlock createProcess(String name, int priority, int nice, String user, int tickets, long declared,
                                               java.util.Map<String, Program> programs, List<ThreadSpec> threads,
                                               ProcessControlBlock parent, org.osim.api.workload.PeriodicSpec periodic,
-                                              long affinity, org.osim.api.workload.ThreadingSpec threading) {
+                                              long affinity, org.osim.api.workload.ThreadingSpec threading, int gangSize) {
         ProcessControlBlock p = table.add(new ProcessControlBlock(table.nextPid(), name, parent, priority, nice, user,
                 tickets, engine.now(), declared, programs));
         tableEntries++;
         p.affinity = affinity;
         p.threading = threading;
+        p.gangSize = gangSize;
         if (threading.userLevel()) {
             p.runtime = userThreads.createRuntime(p, threading);
         }
@@ -107,7 +108,7 @@ final class ProcessLifecycle {
         if (machineCode) {
             AddressSpaces.layOutMemory(p, threads, programs);
         }
-        boolean single = threads.size() == 1;
+        boolean single = threads.size() == 1 || gangSize > 1; // a gang's declared run time is each thread's
         for (ThreadSpec ts : threads) {
             long threadDeclared = single ? declared : ts.program().cpuNanos();
             createThread(p, ts.name(), "main", ts.program(), threadDeclared, null, periodic);

@@ -195,6 +195,15 @@ final class SchedulerGuard {
         }
     }
 
+    /** Whether the policy keeps gangs together (asked once). */
+    boolean schedulesGangs() {
+        try {
+            return policy.schedulesGangs();
+        } catch (RuntimeException e) {
+            throw thrown("schedulesGangs", e);
+        }
+    }
+
     /** What the policy promises about its decisions (asked once; a broken answer names the policy). */
     org.osim.api.sched.Promises promises() {
         org.osim.api.sched.Promises p;

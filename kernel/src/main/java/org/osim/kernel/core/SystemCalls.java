@@ -312,7 +312,7 @@ final class SystemCalls {
         }
         String child = p.nextChildName(fork.program());
         ProcessControlBlock forked = lifecycle.createProcess(child, p.priority, p.nice, p.user, p.tickets, program.cpuNanos(),
-                p.programs, List.of(new ThreadSpec(child, program)), p, null, p.affinity, p.threading); // inherited, as with fork(2)
+                p.programs, List.of(new ThreadSpec(child, program)), p, null, p.affinity, p.threading, 1); // inherited, as with fork(2)
         if (p.attached != null) {
             forked.attached = new java.util.LinkedHashSet<>(p.attached); // so are its attached segments
         }

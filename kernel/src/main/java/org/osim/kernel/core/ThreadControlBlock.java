@@ -283,6 +283,11 @@ public final class ThreadControlBlock implements Task, org.osim.api.object.Threa
     }
 
     @Override
+    public int gangSize() {
+        return process.gangSize;
+    }
+
+    @Override
     public long declaredRunNanos() {
         return declared;
     }

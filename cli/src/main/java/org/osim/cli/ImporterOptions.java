@@ -1,0 +1,50 @@
+package org.osim.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.osim.api.param.ParameterSpec;
+import org.osim.api.workload.WorkloadImporter;
+import org.osim.workloads.Importers;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The options of every workload importer, as command-line options of the commands that read workloads: parameter
+ * {@code scaleLoad} of importer {@code swf} is {@code --swf-scale-load}. They are made from the importers found,
+ * so an importer's options need no code here.
+ */
+final class ImporterOptions {
+    /** What was given, by importer then parameter name. */
+    final Map<String, Map<String, String>> given = new LinkedHashMap<>();
+
+    /** Adds every importer's options to {@code command}, storing what is given in {@link #given}. */
+    void addTo(CommandSpec command) {
+        for (WorkloadImporter importer : Importers.all()) {
+            for (ParameterSpec<?> p : importer.parameters()) {
+                boolean flag = p.type().javaType() == Boolean.class;
+                OptionSpec.Builder o = OptionSpec.builder("--" + importer.name() + "-" + kebab(p.name()))
+                        .type(String.class)
+                        .paramLabel(flag ? "" : p.name().toUpperCase(java.util.Locale.ROOT))
+                        .description(p.help() + (p.defaultText().isEmpty() ? "" : " (default: " + p.defaultText() + ")"))
+                        .setter(new picocli.CommandLine.Model.ISetter() {
+                            @Override
+                            public <T> T set(T value) {
+                                if (value != null) {
+                                    given.computeIfAbsent(importer.name(), k -> new LinkedHashMap<>()).put(p.name(), (String) value);
+                                }
+                                return null;
+                            }
+                        });
+                if (flag) {
+                    o.arity("0..1").fallbackValue("true");
+                }
+                command.addOption(o.build());
+            }
+        }
+    }
+
+    /** {@code scaleLoad} → {@code scale-load}. */
+    static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

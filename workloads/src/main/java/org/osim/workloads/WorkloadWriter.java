@@ -1,0 +1,182 @@
+package org.osim.workloads;
+
+import java.io.IOException;
+import java.util.List;
+import org.osim.api.OsimException;
+import org.osim.api.SimTime;
+import org.osim.api.program.Instruction;
+import org.osim.api.program.Program;
+import org.osim.api.workload.MachineSpec;
+import org.osim.api.workload.ProcessSpec;
+import org.osim.api.workload.ThreadSpec;
+import org.osim.api.workload.ThreadingSpec;
+import org.osim.api.workload.UserSpec;
+import org.osim.api.workload.Workload;
+
+/**
+ * Writes a workload as osim YAML that {@link WorkloadReader} reads back to the same workload: what {@code osim
+ * import} shows of a file in another format. One process per line, so that a trace of many thousand jobs stays a
+ * file one can read and edit.
+ */
+public final class WorkloadWriter {
+    private WorkloadWriter() {}
+
+    /**
+     * Writes {@code w} to {@code out}.
+     *
+     * @throws OsimException ({@code BAD_INPUT}) for a part of the workload this writer has no YAML for yet (kernel
+     *     objects, periodic tasks, messages, user-level threads, machine instructions), naming it
+     */
+    public static void write(Workload w, Appendable out) throws IOException {
+        if (!w.objects().isEmpty() || !w.shared().isEmpty() || !w.segments().isEmpty() || !w.parameters().isEmpty()) {
+            throw cannot(w.name() + " declares kernel objects, shared memory or parameters");
+        }
+        out.append("name: ").append(quoted(w.name())).append('\n');
+        if (!w.description().isEmpty()) {
+            out.append("description: ").append(quoted(w.description())).append('\n');
+        }
+        machine(w.machine(), out);
+        w.duration().ifPresent(d -> append(out, "duration: " + SimTime.format(d) + "\n"));
+        w.scheduler().ifPresent(s -> append(out, "scheduler: " + quoted(s) + "\n"));
+        if (!w.users().isEmpty()) {
+            out.append("users: {");
+            String sep = " ";
+            for (UserSpec u : w.users()) {
+                out.append(sep).append(quoted(u.name())).append(": ").append(Integer.toString(u.share()));
+                sep = ", ";
+            }
+            out.append(" }\n");
+        }
+        out.append("processes:\n");
+        StringBuilder line = new StringBuilder(160);
+        for (ProcessSpec p : w.processes()) {
+            line.setLength(0);
+            process(p, line);
+            out.append(line);
+        }
+    }
+
+    private static void machine(MachineSpec m, Appendable out) throws IOException {
+        out.append("machine: { cpus: ").append(Integer.toString(m.cpus()));
+        if (!m.profile().equals(MachineSpec.DEFAULT.profile())) {
+            out.append(", profile: ").append(m.profile());
+        }
+        if (m.tickNanos() > 0) {
+            out.append(", tick: ").append(SimTime.format(m.tickNanos()));
+        }
+        if (m.userInterrupts()) {
+            out.append(", userInterrupts: true");
+        }
+        if (m.bus()) {
+            out.append(", bus: true");
+        }
+        if (m.interruptEvery() > 0) {
+            out.append(", interrupts: random(").append(Integer.toString(m.interruptEvery())).append(')');
+        }
+        if (m.maxProcesses() != MachineSpec.MAX_PROCESSES) {
+            out.append(", maxProcesses: ").append(Integer.toString(m.maxProcesses()));
+        }
+        if (m.maxUserProcesses() != m.maxProcesses()) {
+            out.append(", maxUserProcesses: ").append(Integer.toString(m.maxUserProcesses()));
+        }
+        out.append(" }\n");
+    }
+
+    private static void process(ProcessSpec p, StringBuilder s) {
+        if (p.periodic().isPresent() || !p.messages().isEmpty() || p.popup() || !p.threading().equals(ThreadingSpec.KERNEL)
+                || !p.programs().isEmpty()) {
+            throw cannot("process " + p.name() + " is periodic, receives messages, has named programs or user-level threads");
+        }
+        s.append("  - { name: ").append(quoted(p.name()));
+        if (p.arrival() > 0) {
+            s.append(", arrival: ").append(SimTime.format(p.arrival()));
+        }
+        List<ThreadSpec> threads = p.threads();
+        Program first = threads.get(0).program();
+        boolean sameProgram = threads.stream().allMatch(t -> t.program() == first);
+        if (p.gang() && threads.size() > 1 && sameProgram) {
+            bursts(first, p.name(), s);
+            s.append(", gang: ").append(threads.size());
+        } else if (threads.size() == 1 && threads.get(0).name().equals(p.name())) {
+            bursts(first, p.name(), s);
+            if (p.gang()) {
+                s.append(", gang: 1");
+            }
+        } else {
+            if (p.gang()) {
+                throw cannot("gang process " + p.name() + " runs different programs in its threads");
+            }
+            s.append(", threads: [");
+            String sep = "";
+            for (ThreadSpec t : threads) {
+                s.append(sep).append("{ name: ").append(quoted(t.name().substring(p.name().length() + 1)));
+                bursts(t.program(), t.name(), s);
+                s.append(" }");
+                sep = ", ";
+            }
+            s.append(']');
+        }
+        if (p.priority() != 0) {
+            s.append(", priority: ").append(p.priority());
+        }
+        if (p.nice() != 0) {
+            s.append(", nice: ").append(p.nice());
+        }
+        if (p.tickets() != 1) {
+            s.append(", tickets: ").append(p.tickets());
+        }
+        if (!p.user().equals("default")) {
+            s.append(", user: ").append(quoted(p.user()));
+        }
+        p.runtime().ifPresent(r -> s.append(", runtime: ").append(SimTime.format(r)));
+        if (!p.affinity().isEmpty()) {
+            s.append(", affinity: ").append(p.affinity());
+        }
+        s.append(" }\n");
+    }
+
+    /** {@code , bursts: [cpu 8ms, io 10ms]} and its repeat count: the coarse instructions that have a text form. */
+    private static void bursts(Program program, String owner, StringBuilder s) {
+        s.append(", bursts: [");
+        String sep = "";
+        for (Instruction i : program.instructions()) {
+            if (!(i instanceof Instruction.Compute || i instanceof Instruction.Io || i instanceof Instruction.Sleep)) {
+                throw cannot(owner + " runs '" + i + "', which is not a cpu, io or sleep burst");
+            }
+            s.append(sep).append(i);
+            sep = ", ";
+        }
+        s.append(']');
+        if (program.times() > 1) {
+            s.append(", repeat: ").append(program.times());
+        }
+    }
+
+    /** A YAML double-quoted scalar: a name such as {@code yes} or {@code 12} stays a string. */
+    private static String quoted(String text) {
+        StringBuilder s = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\t' -> s.append("\\t");
+                default -> s.append(c);
+            }
+        }
+        return s.append('"').toString();
+    }
+
+    private static void append(Appendable out, String text) {
+        try {
+            out.append(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static OsimException cannot(String what) {
+        return OsimException.badInput("osim import writes workloads of cpu, io and sleep bursts, threads and gangs; " + what);
+    }
+}
