@@ -40,6 +40,7 @@ final class CompareCommand implements Callable<Integer> {
         Osim osim = wiring.get();
         List<RunResult> runs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        List<Workload> ran = new ArrayList<>(); // what each run ran
         for (Workload w : workloads) {
             List<String> under = schedulers;
             if (under.isEmpty()) {
@@ -52,11 +53,13 @@ final class CompareCommand implements Callable<Integer> {
                 List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
                 runs.add(sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices).run());
                 labels.add(workloads.size() > 1 ? w.name() + " " + s : s);
+                ran.add(w);
             }
         }
         Output.Report report = switch (sim.format) {
             case json -> out -> JsonReport.write(out, runs, sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.summaries(runs, sim.unit));
+            case swf -> out -> SwfReport.write(out, runs, ran);
             case table -> out -> out.write(TableReport.compare(runs, labels, sim.unit, workloads.stream().anyMatch(SimulationOptions::parallelJobs)));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());

@@ -115,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
         Output.Report report = switch (sim.format) {
             case json -> out -> JsonReport.write(out, List.of(r), sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.processes(List.of(r), sim.unit));
+            case swf -> out -> SwfReport.write(out, List.of(r), List.of(w));
             case table -> out -> out.write(TableReport.run(r, sim.unit, SimulationOptions.parallelJobs(w)) + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : ""));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());
