@@ -118,4 +118,16 @@ class SpaceSharingTest {
                 .hasMessageContaining("gang process 'A' has 3 threads")
                 .hasMessageContaining("the machine has 2 CPUs");
     }
+
+    @Test
+    void cpusLeftIdleOnPurposeWhileAGangWaitsAreNotTheWatchdogsBusiness() {
+        // Two CPUs idle for 999 s, far past the watchdog's 30 s, while B waits for all four: space sharing, not a stall.
+        HarnessResult r = run(new FirstComeFirstServed(), """
+                machine: { cpus: 4 }
+                processes:
+                  - { name: A, arrival: 0s, bursts: [cpu 1000s], gang: 2 }
+                  - { name: B, arrival: 1s, bursts: [cpu 1s], gang: 4 }
+                """);
+        assertThat(startSeconds(r, "B")).isEqualTo(1000);
+    }
 }
