@@ -32,8 +32,8 @@ final class TableReport {
         Table t = new Table(head.toArray(String[]::new));
         for (TaskResult p : r.processes()) {
             row(t, p, unit, "", metrics);
-            for (TaskResult th : p.threads()) {
-                row(t, th, unit, "  ", metrics);
+            for (int i = 0; !jobs && i < p.threads().size(); i++) { // a gang job's threads all run alike: its row says it
+                row(t, p.threads().get(i), unit, "  ", metrics);
             }
         }
         b.append(t.render()).append('\n');
