@@ -128,10 +128,10 @@ final class TableReport {
         return b.toString();
     }
 
-    /** Real-time tasks: a line each, with jobs, misses and response times. */
+    /** Real-time tasks: a line each, with jobs, misses, response times, preemptions and migrations (as SimSo reports them). */
     private static void realTime(StringBuilder b, RunResult r, TimeUnitOption unit) {
         Table t = new Table("real-time task", "jobs", "completed", "missed", "aborted", "worst response", "mean response",
-                "max lateness");
+                "max lateness", "preemptions", "migrations");
         boolean any = false;
         for (TaskResult p : r.processes()) {
             if (p.realTime().isPresent()) {
@@ -139,7 +139,8 @@ final class TableReport {
                 var rt = p.realTime().get();
                 t.add(p.name(), String.valueOf(rt.released()), String.valueOf(rt.completed()), String.valueOf(rt.missed()),
                         String.valueOf(rt.aborted()), unit.text(rt.worstResponse()), unit.text(rt.meanResponse()),
-                        rt.completed() == 0 ? "-" : unit.text(rt.maxLateness()));
+                        rt.completed() == 0 ? "-" : unit.text(rt.maxLateness()), String.valueOf(p.preemptions()),
+                        String.valueOf(p.migrations()));
             }
         }
         if (any) {

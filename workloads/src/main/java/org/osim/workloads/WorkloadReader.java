@@ -46,7 +46,8 @@ public final class WorkloadReader {
             "threadModel", "kernelThreads", "runtimeScheduler", "messages", "popup", "gang");
     private static final Set<String> MESSAGES = ordered("device", "handler", "count", "start", "arrival");
     private static final Set<String> PERIODIC = ordered("period", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
-    private static final Set<String> SPORADIC = ordered("interval", "extra", "wcet", "deadline", "offset", "jobs", "abortOnMiss");
+    private static final Set<String> SPORADIC = ordered("interval", "extra", "releases", "wcet", "deadline", "offset", "jobs",
+            "abortOnMiss");
     private static final Set<String> THREAD = ordered("name", "bursts", "program", "repeat");
 
     private final String file;
@@ -357,7 +358,26 @@ public final class WorkloadReader {
             job = job.repeated(repeat);
         }
         List<Long> releases = List.of();
-        if (sporadic) {
+        Optional<Node> given = sporadic ? optional(rt, "releases") : Optional.empty();
+        if (given.isPresent()) {
+            // Releases given one by one (a SimSo task's activation dates), relative to the first.
+            if (rt.fields().containsKey("extra") || jobs.isPresent()) {
+                throw OsimException.badInput(rt.fields().get("releases").keyAt(), "'releases' lists every release: give it without extra or jobs");
+            }
+            List<Long> listed = new ArrayList<>();
+            for (Node r : sequence(given.get(), "a list of release times, e.g. [0ms, 25ms, 40ms]").items()) {
+                long at = duration(r, false);
+                if (!listed.isEmpty() && at < listed.get(listed.size() - 1)) {
+                    throw OsimException.badInput(r.at(), "release times must not decrease");
+                }
+                listed.add(at);
+            }
+            if (listed.isEmpty() || listed.get(0) != 0) {
+                throw OsimException.badInput(given.get().at(), "releases are relative to the first, which is 0 (move the task with offset)");
+            }
+            releases = listed;
+            jobs = java.util.OptionalInt.of(listed.size());
+        } else if (sporadic) {
             if (jobs.isEmpty() && runLength.isEmpty()) {
                 throw OsimException.badInput(f.keyAt(), "a sporadic process needs 'jobs', or the workload needs a 'duration'");
             }

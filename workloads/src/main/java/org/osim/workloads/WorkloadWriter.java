@@ -83,11 +83,14 @@ public final class WorkloadWriter {
     }
 
     private static void process(ProcessSpec p, StringBuilder s) {
-        if (p.periodic().isPresent() || !p.messages().isEmpty() || p.popup() || !p.threading().equals(ThreadingSpec.KERNEL)
-                || !p.programs().isEmpty()) {
-            throw cannot("process " + p.name() + " is periodic, receives messages, has named programs or user-level threads");
+        if (!p.messages().isEmpty() || p.popup() || !p.threading().equals(ThreadingSpec.KERNEL) || !p.programs().isEmpty()) {
+            throw cannot("process " + p.name() + " receives messages, has named programs or user-level threads");
         }
         s.append("  - { name: ").append(quoted(p.name()));
+        if (p.periodic().isPresent()) {
+            realTime(p, p.periodic().get(), s);
+            return;
+        }
         if (p.arrival() > 0) {
             s.append(", arrival: ").append(SimTime.format(p.arrival()));
         }
@@ -133,6 +136,37 @@ public final class WorkloadWriter {
             s.append(", affinity: ").append(p.affinity());
         }
         s.append(" }\n");
+    }
+
+    /** A periodic task, or a sporadic one with its releases listed. */
+    private static void realTime(ProcessSpec p, org.osim.api.workload.PeriodicSpec rt, StringBuilder s) {
+        if (p.arrival() > 0) {
+            s.append(", arrival: ").append(SimTime.format(p.arrival()));
+        }
+        bursts(p.threads().get(0).program(), p.name(), s);
+        if (p.priority() != 0) {
+            s.append(", priority: ").append(p.priority());
+        }
+        if (!p.affinity().isEmpty()) {
+            s.append(", affinity: ").append(p.affinity());
+        }
+        if (rt.sporadic()) {
+            s.append(", sporadic: { interval: ").append(SimTime.format(rt.period())).append(", releases: [");
+            String sep = "";
+            for (long r : rt.releases()) {
+                s.append(sep).append(SimTime.format(r));
+                sep = ", ";
+            }
+            s.append(']');
+        } else {
+            s.append(", periodic: { period: ").append(SimTime.format(rt.period()));
+            rt.jobs().ifPresent(j -> s.append(", jobs: ").append(j));
+        }
+        s.append(", deadline: ").append(SimTime.format(rt.deadline()));
+        if (rt.abortOnMiss()) {
+            s.append(", abortOnMiss: true");
+        }
+        s.append(" } }\n");
     }
 
     /** {@code , bursts: [cpu 8ms, io 10ms]} and its repeat count: the coarse instructions that have a text form. */
