@@ -60,6 +60,7 @@ final class CompareCommand implements Callable<Integer> {
             case json -> out -> JsonReport.write(out, runs, sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.summaries(runs, sim.unit));
             case swf -> out -> SwfReport.write(out, runs, ran);
+            case moss -> throw org.osim.api.OsimException.badInput("--format moss reports one run: use it with osim run");
             case table -> out -> out.write(TableReport.compare(runs, labels, sim.unit, workloads.stream().anyMatch(SimulationOptions::parallelJobs)));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());

@@ -81,7 +81,7 @@ final class ExploreCommand implements Callable<Integer> {
                         + (cpus != w.machine().cpus() ? " --cpus " + cpus : "");
         String text = switch (sim.format) {
             case json -> json(w, byKind, clean, shortest, replaySeed, replaySchedule);
-            case csv, swf -> throw OsimException.badInput("explore writes table or json, not " + sim.format);
+            case csv, swf, moss -> throw OsimException.badInput("explore writes table or json, not " + sim.format);
             case table -> table(w, cpus, byKind, clean, shortest, replaySeed, replaySchedule);
         };
         Output.write(text, sim.output, spec.commandLine().getOut());

@@ -86,7 +86,8 @@ final class RunCommand implements Callable<Integer> {
             all.addAll(SimulationOptions.split(scheduler.substring(colon + 1)));
         }
         all.addAll(params);
-        Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"), slices || gantt);
+        Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"),
+                slices || gantt || sim.format == Format.moss); // MOSS's log is rebuilt from the schedule
         if (trace && sim.format == Format.table) {
             // The trace goes out line by line as the run makes it (millions of lines are never held), the report after.
             RunResult[] ran = new RunResult[1];
@@ -116,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
             case json -> out -> JsonReport.write(out, List.of(r), sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.processes(List.of(r), sim.unit));
             case swf -> out -> SwfReport.write(out, List.of(r), List.of(w));
+            case moss -> out -> MossReport.write(out, r, w);
             case table -> out -> out.write(TableReport.run(r, sim.unit, SimulationOptions.parallelJobs(w)) + (gantt ? "\n" + GanttChart.render(r, ganttWidth) : ""));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());

@@ -150,7 +150,7 @@ class CommandLineTest {
         assertThat(list.exit()).isZero();
         assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "conservative", "ctss", "dm",
                 "dynamic-priority", "easy", "edf", "edzl", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
-                "pedf", "priority", "priority-classes", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride");
+                "moss", "pedf", "priority", "priority-classes", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride");
         Cli describe = Cli.run("describe", "rr");
         assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
         Cli workloads = Cli.run("list", "workloads");
@@ -177,8 +177,8 @@ class CommandLineTest {
         String[] args = argList.toArray(String[]::new);
         Cli a = Cli.run(args);
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(names).hasSize(27);
-        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(27);
+        assertThat(names).hasSize(28);
+        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(28);
         assertThat(a.out()).contains("18/18");
         assertThat(Cli.run(args).out()).isEqualTo(a.out());
     }
@@ -283,7 +283,7 @@ class CommandLineTest {
     void unknownSchedulerAndParameter() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lotery");
         assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, conservative, ctss, dm, dynamic-priority, easy, edf, edzl, eevdf, "
-                + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, pedf, priority, priority-classes, random, rm, rr, "
+                + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, moss, pedf, priority, priority-classes, random, rm, rr, "
                 + "scripted, sjf, spn, srtn, stride)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
         assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum, preferSameProcess)\n");
@@ -353,11 +353,11 @@ class CommandLineTest {
         java.util.List<String> rows = c.out().lines().skip(1).takeWhile(l -> !l.isBlank()).toList();
         assertThat(rows).extracting(l -> l.split(" ")[0]).containsExactly("cfs", "conservative", "ctss:quantum=1ms", "dm",
                 "dynamic-priority:quantum=1ms", "easy", "edf", "edzl", "eevdf", "fair-share:quantum=1ms", "fcfs", "gedf",
-                "guaranteed:quantum=1ms", "llf:quantum=1ms", "lottery:quantum=1ms", "mlfq:quantum=1ms", "pedf",
+                "guaranteed:quantum=1ms", "llf:quantum=1ms", "lottery:quantum=1ms", "mlfq:quantum=1ms", "moss", "pedf",
                 "priority:quantum=1ms", "priority-classes:quantum=1ms", "rm", "rr:quantum=1ms", "sjf", "spn", "srtn",
                 "stride:quantum=1ms");
         // 100 tasks and 1,000; the policies that scan every task by definition get a tenth as many.
-        assertThat(rows.get(20)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +[0-9.]+ +1000 .*");
+        assertThat(rows.get(21)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +[0-9.]+ +1000 .*");
         assertThat(rows.get(12)).matches("guaranteed:quantum=1ms +10 +\\d+ +[0-9.]+M +[0-9.]+ +100 .*");
         // fcfs never preempts: one slice per task.
         assertThat(rows.get(10)).matches("fcfs +100 +100 .*");
@@ -369,7 +369,7 @@ class CommandLineTest {
         assertThat(report.get("baselines").findValuesAsText("baseline")).containsExactly("engine");
         double engine = report.get("baselines").get(0).get("eventsPerSecond").asDouble();
         JsonNode policies = report.get("policies");
-        assertThat(policies).hasSize(25);
+        assertThat(policies).hasSize(26);
         JsonNode fcfs = policies.get(10);
         assertThat(fcfs.get("scheduler").asText()).isEqualTo("fcfs");
         assertThat(fcfs.get("tasks").asInt()).isEqualTo(100);
@@ -379,7 +379,7 @@ class CommandLineTest {
         assertThat(fcfs.get("ratioToEngine").asDouble())
                 .isCloseTo(fcfs.get("slicesPerSecond").asDouble() / engine, org.assertj.core.data.Offset.offset(0.01));
         assertThat(policies.get(12).get("linearByDefinition").asBoolean()).isTrue(); // guaranteed
-        assertThat(policies.get(20).get("linearByDefinition").asBoolean()).isFalse(); // rr
+        assertThat(policies.get(21).get("linearByDefinition").asBoolean()).isFalse(); // rr
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class Importers {
         int bestLength = 0;
         for (WorkloadImporter i : all()) {
             for (String ext : i.extensions()) {
-                if (fileName.endsWith("." + ext) && ext.length() > bestLength) {
+                if ((fileName.equals(ext) || fileName.endsWith("." + ext)) && ext.length() > bestLength) {
                     best = i;
                     bestLength = ext.length();
                 }

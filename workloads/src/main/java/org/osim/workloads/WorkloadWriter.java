@@ -174,8 +174,9 @@ public final class WorkloadWriter {
         s.append(", bursts: [");
         String sep = "";
         for (Instruction i : program.instructions()) {
-            if (!(i instanceof Instruction.Compute || i instanceof Instruction.Io || i instanceof Instruction.Sleep)) {
-                throw cannot(owner + " runs '" + i + "', which is not a cpu, io or sleep burst");
+            if (!(i instanceof Instruction.Compute || i instanceof Instruction.Io || i instanceof Instruction.Sleep
+                    || i instanceof Instruction.Yield)) {
+                throw cannot(owner + " runs '" + i + "', which is not a cpu, io or sleep burst or a yield");
             }
             s.append(sep).append(i);
             sep = ", ";
@@ -211,6 +212,6 @@ public final class WorkloadWriter {
     }
 
     private static OsimException cannot(String what) {
-        return OsimException.badInput("osim import writes workloads of cpu, io and sleep bursts, threads and gangs; " + what);
+        return OsimException.badInput("osim import writes workloads of cpu, io and sleep bursts and yields, threads, gangs and real-time tasks; " + what);
     }
 }

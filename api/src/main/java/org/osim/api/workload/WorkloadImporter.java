@@ -22,7 +22,10 @@ public interface WorkloadImporter {
     /** One or two sentences: the format and where it comes from. */
     String description();
 
-    /** File-name endings it reads, lower-case, without the dot, longest first where one ends another ({@code swf.gz}, {@code swf}). */
+    /**
+     * File-name endings it reads, lower-case, without the dot ({@code swf.gz}, {@code swf}); an ending also matches a
+     * file of exactly that name ({@code scheduling.conf}). The longest ending that matches chooses.
+     */
     List<String> extensions();
 
     /** Whether {@code head}, the first bytes of a file whose extension no importer claims, is in this format. */
