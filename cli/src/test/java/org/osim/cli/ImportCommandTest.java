@@ -100,7 +100,7 @@ class ImportCommandTest {
         assertThat(wrong.exit()).isEqualTo(2);
         assertThat(wrong.err()).isEqualTo("osim: --swf-jobs: fig-2-41 is read as yaml, not swf (name the format with --input-format swf)\n");
         Cli unknown = Cli.run("run", trace().toString(), "-s", "fcfs", "--input-format", "nope");
-        assertThat(unknown.err()).isEqualTo("osim: --input-format: unknown format 'nope' (known: yaml, moss, simso, swf)\n");
+        assertThat(unknown.err()).isEqualTo("osim: --input-format: unknown format 'nope' (known: yaml, moss, rtapp, simso, swf)\n");
         Cli option = Cli.run("run", trace().toString(), "-s", "fcfs", "--swf-scale-load", "zero");
         assertThat(option.exit()).isEqualTo(2);
         assertThat(option.err()).startsWith("osim: parameter 'scaleLoad' of importer 'swf': ");

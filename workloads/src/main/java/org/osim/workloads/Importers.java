@@ -24,7 +24,8 @@ import org.osim.api.workload.WorkloadSource;
 public final class Importers {
     /** The name of osim's own format. */
     public static final String YAML = "yaml";
-    private static final List<String> YAML_EXTENSIONS = List.of("yaml", "yml", "json");
+    /** Endings that are osim's own format for certain; a .json file may be another tool's (rt-app), and is asked. */
+    private static final List<String> YAML_EXTENSIONS = List.of("yaml", "yml");
     private static volatile List<WorkloadImporter> all;
 
     private Importers() {}

@@ -28,8 +28,8 @@ public final class WorkloadWriter {
      *     objects, periodic tasks, messages, user-level threads, machine instructions), naming it
      */
     public static void write(Workload w, Appendable out) throws IOException {
-        if (!w.objects().isEmpty() || !w.shared().isEmpty() || !w.segments().isEmpty() || !w.parameters().isEmpty()) {
-            throw cannot(w.name() + " declares kernel objects, shared memory or parameters");
+        if (!w.shared().isEmpty() || !w.segments().isEmpty() || !w.parameters().isEmpty()) {
+            throw cannot(w.name() + " declares shared memory or parameters");
         }
         out.append("name: ").append(quoted(w.name())).append('\n');
         if (!w.description().isEmpty()) {
@@ -46,6 +46,16 @@ public final class WorkloadWriter {
                 sep = ", ";
             }
             out.append(" }\n");
+        }
+        if (!w.objects().isEmpty()) {
+            out.append("objects:\n");
+            for (org.osim.api.workload.ObjectSpec o : w.objects()) {
+                out.append("  - { name: ").append(quoted(o.name())).append(", type: ").append(o.type());
+                for (java.util.Map.Entry<String, String> e : o.params().entrySet()) {
+                    out.append(", ").append(e.getKey()).append(": ").append(quoted(e.getValue()));
+                }
+                out.append(" }\n");
+            }
         }
         out.append("processes:\n");
         StringBuilder line = new StringBuilder(160);
@@ -83,10 +93,19 @@ public final class WorkloadWriter {
     }
 
     private static void process(ProcessSpec p, StringBuilder s) {
-        if (!p.messages().isEmpty() || p.popup() || !p.threading().equals(ThreadingSpec.KERNEL) || !p.programs().isEmpty()) {
-            throw cannot("process " + p.name() + " receives messages, has named programs or user-level threads");
+        if (!p.messages().isEmpty() || p.popup() || !p.threading().equals(ThreadingSpec.KERNEL)) {
+            throw cannot("process " + p.name() + " receives messages or has user-level threads");
         }
         s.append("  - { name: ").append(quoted(p.name()));
+        if (!p.programs().isEmpty()) {
+            s.append(", programs: {");
+            String sep = " ";
+            for (java.util.Map.Entry<String, Program> e : new java.util.TreeMap<>(p.programs()).entrySet()) {
+                s.append(sep).append(e.getKey()).append(": ").append(quoted(text(e.getValue(), p.name())));
+                sep = ", ";
+            }
+            s.append(" }");
+        }
         if (p.periodic().isPresent()) {
             realTime(p, p.periodic().get(), s);
             return;
@@ -147,6 +166,9 @@ public final class WorkloadWriter {
         if (p.priority() != 0) {
             s.append(", priority: ").append(p.priority());
         }
+        if (p.nice() != 0) {
+            s.append(", nice: ").append(p.nice());
+        }
         if (!p.affinity().isEmpty()) {
             s.append(", affinity: ").append(p.affinity());
         }
@@ -169,8 +191,20 @@ public final class WorkloadWriter {
         s.append(" } }\n");
     }
 
-    /** {@code , bursts: [cpu 8ms, io 10ms]} and its repeat count: the coarse instructions that have a text form. */
+    /**
+     * {@code , bursts: [cpu 8ms, io 10ms]} for bursts and yields, else {@code , program: "…"} for instructions whose
+     * text reads back to them; and the repeat count.
+     */
     private static void bursts(Program program, String owner, StringBuilder s) {
+        boolean bursts = program.instructions().stream().allMatch(i -> i instanceof Instruction.Compute
+                || i instanceof Instruction.Io || i instanceof Instruction.Sleep || i instanceof Instruction.Yield);
+        if (!bursts) {
+            s.append(", program: ").append(quoted(text(new Program(program.instructions()), owner)));
+            if (program.times() > 1) {
+                s.append(", repeat: ").append(program.times());
+            }
+            return;
+        }
         s.append(", bursts: [");
         String sep = "";
         for (Instruction i : program.instructions()) {
@@ -185,6 +219,28 @@ public final class WorkloadWriter {
         if (program.times() > 1) {
             s.append(", repeat: ").append(program.times());
         }
+    }
+
+    /** A program's text, {@code a; b; c}, checked to read back to the same instructions. */
+    private static String text(Program program, String owner) {
+        StringBuilder t = new StringBuilder();
+        for (Instruction i : program.instructions()) {
+            String one = i.toString();
+            Instruction back;
+            try {
+                back = org.osim.api.program.ProgramText.parseInstruction(one);
+            } catch (RuntimeException e) {
+                back = null;
+            }
+            if (!i.equals(back)) {
+                throw cannot(owner + " runs '" + one + "', which has no text that reads back to it");
+            }
+            t.append(t.length() == 0 ? "" : "; ").append(one);
+        }
+        if (program.times() > 1) {
+            throw cannot(owner + " has a named program repeated " + program.times() + " times");
+        }
+        return t.toString();
     }
 
     /** A YAML double-quoted scalar: a name such as {@code yes} or {@code 12} stays a string. */
@@ -212,6 +268,6 @@ public final class WorkloadWriter {
     }
 
     private static OsimException cannot(String what) {
-        return OsimException.badInput("osim import writes workloads of cpu, io and sleep bursts and yields, threads, gangs and real-time tasks; " + what);
+        return OsimException.badInput("osim import writes workloads of programs in the coarse instruction set, threads, gangs, real-time tasks and kernel objects; " + what);
     }
 }
