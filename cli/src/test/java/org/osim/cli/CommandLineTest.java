@@ -125,15 +125,41 @@ class CommandLineTest {
         Cli bad = Cli.run("ostep", "scheduler", "-p", "LIFO");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("osim: scheduler.py: unknown policy 'LIFO' (FIFO, SJF or RR, as written)\n");
-        assertThat(Cli.run("ostep", "lottery").err()).isEqualTo("osim: unknown OSTEP script 'lottery' (known: scheduler)\n");
+        assertThat(Cli.run("ostep", "x86").err()).isEqualTo("osim: unknown OSTEP script 'x86' (known: scheduler, mlfq, lottery)\n");
+    }
+
+    @Test
+    void mlfqHomeworkPrintsTheScriptsFinalStatistics() {
+        // Two 100 ms jobs, three levels of 10 ms, allotment 1: 10 ms at each upper level, then turns at the lowest.
+        Cli c = Cli.run("ostep", "mlfq", "-n", "3", "-q", "10", "-l", "0,100,0:0,100,0", "-c", "--as-ostep");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).isEqualTo("""
+                Final statistics:
+                  Job  0: startTime   0 - response   0 - turnaround 190
+                  Job  1: startTime   0 - response  10 - turnaround 200
+
+                  Avg  1: startTime n/a - response 5.00 - turnaround 195.00
+
+                """);
+    }
+
+    @Test
+    void lotteryHomeworkDrawsTheScriptsWinners() {
+        // lottery.py's rules on CPython's random.seed(1): jobs (1, 84), (7, 25), (4, 44), then one draw per quantum.
+        Cli c = Cli.run("ostep", "lottery", "-s", "1", "-j", "3", "-c", "--as-ostep");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).isEqualTo("--> JOB 0 DONE at time 2\n--> JOB 2 DONE at time 6\n--> JOB 1 DONE at time 12\n");
+        // A job that needs less than its last quantum still takes the whole quantum of the script's clock.
+        assertThat(Cli.run("ostep", "lottery", "-s", "3", "-l", "3:10,5:20", "-q", "2", "--as-ostep").out())
+                .isEqualTo("--> JOB 1 DONE at time 8\n--> JOB 0 DONE at time 10\n");
     }
 
     @Test
     void pythonsTwoDecimalsRoundTiesToEven() {
-        assertThat(OstepCommand.f2(0.125)).isEqualTo("0.12"); // exactly representable: a tie, to even
-        assertThat(OstepCommand.f2(0.375)).isEqualTo("0.38");
-        assertThat(OstepCommand.f2(2.675)).isEqualTo("2.67"); // 2.67499999... in binary
-        assertThat(OstepCommand.f2(19.333333333333332)).isEqualTo("19.33");
+        assertThat(org.osim.importers.ostep.Homework.f2(0.125)).isEqualTo("0.12"); // exactly representable: a tie, to even
+        assertThat(org.osim.importers.ostep.Homework.f2(0.375)).isEqualTo("0.38");
+        assertThat(org.osim.importers.ostep.Homework.f2(2.675)).isEqualTo("2.67"); // 2.67499999... in binary
+        assertThat(org.osim.importers.ostep.Homework.f2(19.333333333333332)).isEqualTo("19.33");
     }
 
     @Test

@@ -18,6 +18,13 @@ import org.osim.api.sched.Task;
  */
 public final class Lottery implements SchedulerFactory {
     static final ParameterSpec<Long> QUANTUM = ParameterSpec.duration("quantum", "20ms", "how long the winner runs");
+    static final ParameterSpec<String> VARIANT = ParameterSpec.choice("variant", "osim", List.of("osim", "ostep"),
+            "osim: draws from the run's seeded stream among the ready tasks; ostep: exactly OSTEP's lottery.py, with its own "
+                    + "draws (scriptSeed, scriptDraws) and whole quanta");
+    static final ParameterSpec<Long> SCRIPT_SEED = ParameterSpec.integer("scriptSeed", 0, Long.MIN_VALUE, Long.MAX_VALUE,
+            "variant=ostep: the script's -s seed");
+    static final ParameterSpec<Long> SCRIPT_DRAWS = ParameterSpec.integer("scriptDraws", 0, 0, 1_000_000_000,
+            "variant=ostep: the draws the script made before its first decision (generating its jobs)");
 
     @Override
     public String name() {
@@ -36,12 +43,15 @@ public final class Lottery implements SchedulerFactory {
 
     @Override
     public List<ParameterSpec<?>> parameters() {
-        return List.of(QUANTUM);
+        return List.of(QUANTUM, VARIANT, SCRIPT_SEED, SCRIPT_DRAWS);
     }
 
     @Override
     public Scheduler create(Parameters params, SchedulerContext context) {
         long quantum = params.get(QUANTUM);
+        if (params.get(VARIANT).equals("ostep")) {
+            return new LotteryOstepVariant(context, quantum, params.get(SCRIPT_SEED), params.get(SCRIPT_DRAWS));
+        }
         SplittableRandom random = context.random();
         return new Scheduler() {
             @Override

@@ -10,6 +10,10 @@ final class OptparseNumbers {
     private OptparseNumbers() {}
 
     static long integer(String text, String flag) {
+        return integer(text, "scheduler.py", flag);
+    }
+
+    static long integer(String text, String script, String flag) {
         String t = text.strip();
         boolean negative = t.startsWith("-");
         String digits = negative || t.startsWith("+") ? t.substring(1) : t;
@@ -29,7 +33,7 @@ final class OptparseNumbers {
             long v = Long.parseLong(digits, radix);
             return negative ? -v : v;
         } catch (NumberFormatException e) {
-            throw OsimException.badInput("scheduler.py: option " + flag + ": invalid integer value: '" + text + "'");
+            throw OsimException.badInput(script + ": option " + flag + ": invalid integer value: '" + text + "'");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.osim.importers.ostep;
 
+import org.osim.api.PythonRandom;
+
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import org.osim.api.workload.Workload;
  * @param quantum the RR time slice
  * @param given whether the jobs came from {@code -l} (they print as floats then)
  */
-public record SchedulerHomework(long seed, List<Double> lengths, String policy, int quantum, boolean given) {
+public record SchedulerHomework(long seed, List<Double> lengths, String policy, int quantum, boolean given) implements Homework {
     public SchedulerHomework {
         requireNonNull(lengths, "lengths is null");
         requireNonNull(policy, "policy is null");
@@ -33,47 +35,14 @@ public record SchedulerHomework(long seed, List<Double> lengths, String policy, 
 
     /** The script's flags, as its optparse reads them (long options may be shortened to a unique prefix). */
     public static SchedulerHomework parse(List<String> args) {
-        long seed = 0;
-        int jobs = 3;
-        String jlist = "";
-        int maxlen = 10;
-        String policy = "FIFO";
-        int quantum = 1;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            String value = null;
-            String flag = a;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                flag = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            } else if (a.startsWith("-") && !a.startsWith("--") && a.length() > 2) {
-                flag = a.substring(0, 2);
-                value = a.substring(2);
-            }
-            String name = flagName(flag);
-            if (name.equals("compute")) {
-                if (value != null) {
-                    throw OsimException.badInput("scheduler.py: -c takes no value, got '" + a + "'");
-                }
-                continue;
-            }
-            if (value == null) {
-                if (i + 1 >= args.size()) {
-                    throw OsimException.badInput("scheduler.py: " + flag + " option requires an argument");
-                }
-                value = args.get(++i);
-            }
-            switch (name) {
-                case "seed" -> seed = OptparseNumbers.integer(value, flag);
-                case "jobs" -> jobs = (int) OptparseNumbers.integer(value, flag);
-                case "jlist" -> jlist = value;
-                case "maxlen" -> maxlen = (int) OptparseNumbers.integer(value, flag);
-                case "policy" -> policy = value;
-                case "quantum" -> quantum = (int) OptparseNumbers.integer(value, flag);
-                default -> throw new IllegalStateException(name);
-            }
-        }
+        OptparseFlags f = new OptparseFlags("scheduler.py", List.of("-s seed", "-j jobs", "-l jlist", "-m maxlen", "-p policy",
+                "-q quantum", "-c compute!"), args);
+        long seed = f.integer("seed", 0);
+        int jobs = (int) f.integer("jobs", 3);
+        String jlist = f.text("jlist", "");
+        int maxlen = (int) f.integer("maxlen", 10);
+        String policy = f.text("policy", "FIFO");
+        int quantum = (int) f.integer("quantum", 1);
         if (!List.of("FIFO", "SJF", "RR").contains(policy)) {
             throw OsimException.badInput("scheduler.py: unknown policy '" + policy + "' (FIFO, SJF or RR, as written)");
         }
@@ -98,28 +67,8 @@ public record SchedulerHomework(long seed, List<Double> lengths, String policy, 
         return new SchedulerHomework(seed, lengths, policy, quantum, false);
     }
 
-    private static final Map<String, String> SHORT = Map.of("-s", "seed", "-j", "jobs", "-l", "jlist", "-m", "maxlen", "-p", "policy",
-            "-q", "quantum", "-c", "compute");
-    private static final List<String> LONG = List.of("seed", "jobs", "jlist", "maxlen", "policy", "quantum", "compute");
-
-    private static String flagName(String flag) {
-        if (SHORT.containsKey(flag)) {
-            return SHORT.get(flag);
-        }
-        if (flag.startsWith("--") && flag.length() > 2) {
-            String prefix = flag.substring(2);
-            List<String> matches = LONG.stream().filter(l -> l.startsWith(prefix)).toList();
-            if (matches.size() == 1) {
-                return matches.get(0);
-            }
-            if (matches.size() > 1) {
-                throw OsimException.badInput("scheduler.py: ambiguous option " + flag + " (" + String.join(", ", matches) + ")");
-            }
-        }
-        throw OsimException.badInput("scheduler.py: no such option: " + flag + " (scheduler.py takes -s, -j, -l, -m, -p, -q, -c)");
-    }
-
     /** The jobs as processes named {@code 0, 1, …}, all arriving at 0 with one CPU burst of their run time. */
+    @Override
     public Workload workload() {
         List<ProcessSpec> ps = new ArrayList<>();
         for (int k = 0; k < lengths.size(); k++) {
@@ -133,6 +82,7 @@ public record SchedulerHomework(long seed, List<Double> lengths, String policy, 
     }
 
     /** The osim policy that follows the script's: fcfs, sjf, or rr with its quantum. */
+    @Override
     public String scheduler() {
         return switch (policy) {
             case "FIFO" -> "fcfs";
@@ -142,6 +92,7 @@ public record SchedulerHomework(long seed, List<Double> lengths, String policy, 
     }
 
     /** The policy's parameters: the quantum, for RR. */
+    @Override
     public Map<String, String> parameters() {
         return policy.equals("RR") ? Map.of("quantum", quantum + "ms") : Map.of();
     }
@@ -158,4 +109,32 @@ public record SchedulerHomework(long seed, List<Double> lengths, String policy, 
         return ids;
     }
 
+
+    /**
+     * The script's "Final statistics": a line per job (in execution order for FIFO and SJF, by id for RR), then the
+     * means; numbers as Python's {@code %3.2f} prints them.
+     */
+    @Override
+    public String finalStatistics(org.osim.api.result.RunResult r) {
+        StringBuilder out = new StringBuilder("Final statistics:\n");
+        double response = 0;
+        double turnaround = 0;
+        double wait = 0;
+        List<Integer> order = statisticsOrder();
+        for (int k : order) {
+            org.osim.api.result.TaskResult t = r.process(String.valueOf(k)).orElseThrow();
+            double rs = t.response().orElseThrow() / 1e6;
+            double ta = t.turnaround().orElseThrow() / 1e6;
+            double wt = t.waiting() / 1e6;
+            response += rs;
+            turnaround += ta;
+            wait += wt;
+            out.append(String.format(java.util.Locale.ROOT, "  Job %3d -- Response: %s  Turnaround %s  Wait %s%n", k,
+                    Homework.f2(rs), Homework.f2(ta), Homework.f2(wt)));
+        }
+        int n = order.size();
+        out.append(String.format(java.util.Locale.ROOT, "%n  Average -- Response: %s  Turnaround %s  Wait %s%n%n",
+                Homework.f2(response / n), Homework.f2(turnaround / n), Homework.f2(wait / n)));
+        return out.toString();
+    }
 }

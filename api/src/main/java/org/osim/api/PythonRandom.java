@@ -1,4 +1,4 @@
-package org.osim.importers.ostep;
+package org.osim.api;
 
 import static java.util.Objects.requireNonNull;
 
