@@ -8,6 +8,7 @@ import org.osim.api.result.RunResult;
 import org.osim.importers.ostep.Homework;
 import org.osim.importers.ostep.LotteryHomework;
 import org.osim.importers.ostep.MlfqHomework;
+import org.osim.importers.ostep.ProcessRunHomework;
 import org.osim.importers.ostep.SchedulerHomework;
 import org.osim.kernel.Osim;
 import picocli.CommandLine.Command;
@@ -27,9 +28,10 @@ import picocli.CommandLine.Spec;
         footer = {"", "Scripts:", "  scheduler  cpu-sched/scheduler.py: -s SEED -j JOBS -l LIST -m MAXLEN -p FIFO|SJF|RR -q QUANTUM -c",
                 "  mlfq       cpu-sched-mlfq/mlfq.py: -s -n -q -a -Q -A -j -m -M -B -i -S -I -l -c",
                 "  lottery    cpu-sched-lottery/lottery.py: -s -j -l -m -T -q -c",
+                "  process-run  cpu-intro/process-run.py: -s -l X:Y,... -P c3,i:c2 -L -S SWITCH_ON_IO|SWITCH_ON_END -I IO_RUN_LATER|IO_RUN_IMMEDIATE -c -p",
                 "", "Example:", "  osim ostep scheduler -p RR -q 1 -j 3 -m 10 -s 0 --as-ostep"})
 final class OstepCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The homework script: scheduler, mlfq or lottery.")
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The homework script: scheduler, mlfq, lottery or process-run.")
     String script;
 
     @Parameters(index = "1..*", paramLabel = "FLAG", description = "The script's flags, as it takes them.")
@@ -51,11 +53,12 @@ final class OstepCommand implements Callable<Integer> {
             case "scheduler" -> SchedulerHomework::parse;
             case "mlfq" -> MlfqHomework::parse;
             case "lottery" -> LotteryHomework::parse;
-            default -> throw OsimException.badInput("unknown OSTEP script '" + script + "' (known: scheduler, mlfq, lottery)");
+            case "process-run" -> ProcessRunHomework::parse;
+            default -> throw OsimException.badInput("unknown OSTEP script '" + script + "' (known: scheduler, mlfq, lottery, process-run)");
         };
         java.util.function.Supplier<Osim> wiring = plugins.osimInBackground();
         Homework hw = PluginOptions.whileWiring(wiring, () -> reader.apply(flags));
-        RunResult r = wiring.get().simulation(hw.workload()).scheduler(hw.scheduler(), hw.parameters()).run();
+        RunResult r = wiring.get().simulation(hw.workload()).scheduler(hw.scheduler(), hw.parameters()).recordSlices(asOstep).run();
         Output.write(asOstep ? hw.finalStatistics(r) : TableReport.run(r, TimeUnitOption.ms), null, spec.commandLine().getOut());
         return 0;
     }

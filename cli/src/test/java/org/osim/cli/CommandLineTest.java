@@ -125,7 +125,7 @@ class CommandLineTest {
         Cli bad = Cli.run("ostep", "scheduler", "-p", "LIFO");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("osim: scheduler.py: unknown policy 'LIFO' (FIFO, SJF or RR, as written)\n");
-        assertThat(Cli.run("ostep", "x86").err()).isEqualTo("osim: unknown OSTEP script 'x86' (known: scheduler, mlfq, lottery)\n");
+        assertThat(Cli.run("ostep", "x86").err()).isEqualTo("osim: unknown OSTEP script 'x86' (known: scheduler, mlfq, lottery, process-run)\n");
     }
 
     @Test
@@ -141,6 +141,35 @@ class CommandLineTest {
                   Avg  1: startTime n/a - response 5.00 - turnaround 195.00
 
                 """);
+    }
+
+    @Test
+    void processRunHomeworkPrintsTheScriptsTraceAndStats() {
+        // OSTEP ch. 4's first question: two CPU-only processes, one after the other.
+        Cli c = Cli.run("ostep", "process-run", "-l", "5:100,5:100", "-c", "-p", "--as-ostep");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).endsWith("Stats: Total Time 10\nStats: CPU Busy 10 (100.00%)\nStats: IO Busy  0 (0.00%)\n\n");
+        // An I/O of 3 ticks (busy 3–5, done at 6) overlaps the other process; back from it, the first waits its turn.
+        assertThat(Cli.run("ostep", "process-run", "-P", "c1,i,c1:c4", "-L", "3", "-c", "-p", "--as-ostep").out()).isEqualTo("""
+                Time        PID: 0        PID: 1           CPU           IOs
+                  1        RUN:cpu         READY             1         \s
+                  2         RUN:io         READY             1         \s
+                  3        BLOCKED       RUN:cpu             1             1
+                  4        BLOCKED       RUN:cpu             1             1
+                  5        BLOCKED       RUN:cpu             1             1
+                  6*         READY       RUN:cpu             1         \s
+                  7    RUN:io_done          DONE             1         \s
+                  8        RUN:cpu          DONE             1         \s
+
+                Stats: Total Time 8
+                Stats: CPU Busy 8 (100.00%)
+                Stats: IO Busy  3 (37.50%)
+
+                """);
+        // SWITCH_ON_END idles the CPU through the I/O; IO_RUN_IMMEDIATE gives it back to the process at once.
+        assertThat(Cli.run("ostep", "process-run", "-P", "i,c1:c4", "-L", "2", "-S", "SWITCH_ON_END", "-c", "--as-ostep").out())
+                .contains("  2        BLOCKED         READY                           1\n")
+                .contains("  4*   RUN:io_done         READY             1          \n");
     }
 
     @Test
@@ -176,7 +205,7 @@ class CommandLineTest {
         assertThat(list.exit()).isZero();
         assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "conservative", "ctss", "dm",
                 "dynamic-priority", "easy", "edf", "edzl", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
-                "moss", "pedf", "priority", "priority-classes", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride");
+                "moss", "pedf", "priority", "priority-classes", "process-run", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride");
         Cli describe = Cli.run("describe", "rr");
         assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
         Cli workloads = Cli.run("list", "workloads");
@@ -203,8 +232,8 @@ class CommandLineTest {
         String[] args = argList.toArray(String[]::new);
         Cli a = Cli.run(args);
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(names).hasSize(28);
-        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(28);
+        assertThat(names).hasSize(29);
+        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(29);
         assertThat(a.out()).contains("18/18");
         assertThat(Cli.run(args).out()).isEqualTo(a.out());
     }
@@ -309,7 +338,7 @@ class CommandLineTest {
     void unknownSchedulerAndParameter() throws Exception {
         Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lotery");
         assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, conservative, ctss, dm, dynamic-priority, easy, edf, edzl, eevdf, "
-                + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, moss, pedf, priority, priority-classes, random, rm, rr, "
+                + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, moss, pedf, priority, priority-classes, process-run, random, rm, rr, "
                 + "scripted, sjf, spn, srtn, stride)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
         assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum, preferSameProcess)\n");
@@ -380,10 +409,10 @@ class CommandLineTest {
         assertThat(rows).extracting(l -> l.split(" ")[0]).containsExactly("cfs", "conservative", "ctss:quantum=1ms", "dm",
                 "dynamic-priority:quantum=1ms", "easy", "edf", "edzl", "eevdf", "fair-share:quantum=1ms", "fcfs", "gedf",
                 "guaranteed:quantum=1ms", "llf:quantum=1ms", "lottery:quantum=1ms", "mlfq:quantum=1ms", "moss", "pedf",
-                "priority:quantum=1ms", "priority-classes:quantum=1ms", "rm", "rr:quantum=1ms", "sjf", "spn", "srtn",
+                "priority:quantum=1ms", "priority-classes:quantum=1ms", "process-run", "rm", "rr:quantum=1ms", "sjf", "spn", "srtn",
                 "stride:quantum=1ms");
         // 100 tasks and 1,000; the policies that scan every task by definition get a tenth as many.
-        assertThat(rows.get(21)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +[0-9.]+ +1000 .*");
+        assertThat(rows.get(22)).matches("rr:quantum=1ms +100 +\\d+ +[0-9.]+M +[0-9.]+ +1000 .*");
         assertThat(rows.get(12)).matches("guaranteed:quantum=1ms +10 +\\d+ +[0-9.]+M +[0-9.]+ +100 .*");
         // fcfs never preempts: one slice per task.
         assertThat(rows.get(10)).matches("fcfs +100 +100 .*");
@@ -395,7 +424,7 @@ class CommandLineTest {
         assertThat(report.get("baselines").findValuesAsText("baseline")).containsExactly("engine");
         double engine = report.get("baselines").get(0).get("eventsPerSecond").asDouble();
         JsonNode policies = report.get("policies");
-        assertThat(policies).hasSize(26);
+        assertThat(policies).hasSize(27);
         JsonNode fcfs = policies.get(10);
         assertThat(fcfs.get("scheduler").asText()).isEqualTo("fcfs");
         assertThat(fcfs.get("tasks").asInt()).isEqualTo(100);
@@ -405,7 +434,7 @@ class CommandLineTest {
         assertThat(fcfs.get("ratioToEngine").asDouble())
                 .isCloseTo(fcfs.get("slicesPerSecond").asDouble() / engine, org.assertj.core.data.Offset.offset(0.01));
         assertThat(policies.get(12).get("linearByDefinition").asBoolean()).isTrue(); // guaranteed
-        assertThat(policies.get(21).get("linearByDefinition").asBoolean()).isFalse(); // rr
+        assertThat(policies.get(22).get("linearByDefinition").asBoolean()).isFalse(); // rr
     }
 
     @Test
