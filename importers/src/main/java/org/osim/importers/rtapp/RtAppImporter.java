@@ -122,11 +122,7 @@ public final class RtAppImporter implements WorkloadImporter {
         }
         String policy = anyDeadline ? "edf" : anyRoundRobin ? "priority:preemptive=true,quantum=100ms"
                 : anyRealTime ? "priority:preemptive=true" : "cfs";
-        String base = source.path().getFileName().toString().replaceFirst("(?i)(\\.rtapp)?\\.json$", "").replace('.', '_')
-                .replaceAll("[^A-Za-z0-9_-]", "-");
-        if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
-            base = "rtapp-" + base;
-        }
+        String base = source.workloadName("rtapp", List.of("rtapp.json", "json"));
         return new Workload(base, "rt-app: " + defs.size() + " tasks, " + processes.size() + " threads", MachineSpec.DEFAULT
                 .withCpus(Math.max(1, objects.highestCpu + 1)), List.of(), processes,
                 duration > 0 ? OptionalLong.of(duration * 1_000_000_000L) : OptionalLong.empty(), objects.specs(), List.of(),

@@ -116,11 +116,7 @@ public final class SimsoImporter implements WorkloadImporter {
         for (SimsoXml.Element t : xml.all("task")) {
             processes.add(task(t, cyclesPerMs, horizon, policy, names));
         }
-        String base = source.path().getFileName().toString().replaceFirst("(?i)\\.xml$", "").replace('.', '_')
-                .replaceAll("[^A-Za-z0-9_-]", "-");
-        if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
-            base = "simso-" + base;
-        }
+        String base = source.workloadName("simso", extensions());
         return new Workload(base, "SimSo configuration: " + processes.size() + " tasks on " + processors.size()
                 + " processors, scheduler " + simple + " (run as " + policy + "), " + duration + " cycles at " + cyclesPerMs
                 + " per ms", MachineSpec.DEFAULT.withCpus(processors.size()), List.of(), processes, OptionalLong.of(horizon),

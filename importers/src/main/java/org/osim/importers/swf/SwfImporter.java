@@ -163,12 +163,7 @@ public final class SwfImporter implements WorkloadImporter {
             processes.add(new ProcessSpec(name, arrival, 0, 0, 1, j.user > 0 ? "u" + j.user : "default", OptionalLong.of(declared),
                     ts, Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL, List.of(), false, true)); // a rigid job, even of one thread
         }
-        // A workload name is a letter, then letters, digits, _ and -, so that the YAML osim import writes reads back.
-        String base = source.path().getFileName().toString().replaceFirst("(?i)\\.swf(\\.gz)?$", "")
-                .replace('.', '_').replaceAll("[^A-Za-z0-9_-]", "-");
-        if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
-            base = "swf-" + base;
-        }
+        String base = source.workloadName("swf", extensions());
         String description = describe(header, jobs.size(), processes.size(), skipped);
         return new Workload(base, description, MachineSpec.DEFAULT.withCpus(machine), List.of(), processes, OptionalLong.empty(),
                 List.of(), List.of());
