@@ -360,23 +360,8 @@ public final class WorkloadReader {
         List<Long> releases = List.of();
         Optional<Node> given = sporadic ? optional(rt, "releases") : Optional.empty();
         if (given.isPresent()) {
-            // Releases given one by one (a SimSo task's activation dates), relative to the first.
-            if (rt.fields().containsKey("extra") || jobs.isPresent()) {
-                throw OsimException.badInput(rt.fields().get("releases").keyAt(), "'releases' lists every release: give it without extra or jobs");
-            }
-            List<Long> listed = new ArrayList<>();
-            for (Node r : sequence(given.get(), "a list of release times, e.g. [0ms, 25ms, 40ms]").items()) {
-                long at = duration(r, false);
-                if (!listed.isEmpty() && at < listed.get(listed.size() - 1)) {
-                    throw OsimException.badInput(r.at(), "release times must not decrease");
-                }
-                listed.add(at);
-            }
-            if (listed.isEmpty() || listed.get(0) != 0) {
-                throw OsimException.badInput(given.get().at(), "releases are relative to the first, which is 0 (move the task with offset)");
-            }
-            releases = listed;
-            jobs = java.util.OptionalInt.of(listed.size());
+            releases = SporadicReleases.listed(rt, given.get(), jobs);
+            jobs = java.util.OptionalInt.of(releases.size());
         } else if (sporadic) {
             if (jobs.isEmpty() && runLength.isEmpty()) {
                 throw OsimException.badInput(f.keyAt(), "a sporadic process needs 'jobs', or the workload needs a 'duration'");

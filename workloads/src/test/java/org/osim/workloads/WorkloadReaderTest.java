@@ -358,4 +358,16 @@ class WorkloadReaderTest {
                         + "program, without threads, popup or a threadModel");
         fails("processes:\n  - { name: J, bursts: [cpu 1ms], gang: 0 }\n", "w.yaml:2:41: expected a gang size from 1 to 1024, got 0");
     }
+
+    @Test
+    void aSporadicTaskMayListItsReleases() {
+        Workload w = read("processes:\n  - { name: S, arrival: 4ms, sporadic: { interval: 5ms, releases: [0ms, 7500us, 30ms], wcet: 1ms } }\n");
+        org.osim.api.workload.PeriodicSpec rt = w.processes().get(0).periodic().orElseThrow();
+        assertThat(rt.releases()).containsExactly(0L, 7_500_000L, 30_000_000L);
+        assertThat(rt.jobs()).hasValue(3);
+        fails("processes:\n  - { name: S, sporadic: { interval: 5ms, releases: [0ms, 9ms, 3ms], wcet: 1ms } }\n",
+                "w.yaml:2:64: release times must not decrease");
+        fails("processes:\n  - { name: S, sporadic: { interval: 5ms, releases: [2ms], wcet: 1ms } }\n",
+                "w.yaml:2:53: releases are relative to the first, which is 0 (move the task with offset)");
+    }
 }
