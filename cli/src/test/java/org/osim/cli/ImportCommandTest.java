@@ -52,6 +52,7 @@ class ImportCommandTest {
                 name: "small"
                 description: "3 jobs read, 3 kept"
                 machine: { cpus: 4 }
+                scheduler: "fcfs"
                 processes:
                   - { name: "j1", bursts: [cpu 100s], gang: 2, user: "u1", runtime: 100s }
                   - { name: "j2", arrival: 10s, bursts: [cpu 50s], gang: 4, user: "u2", runtime: 50s }

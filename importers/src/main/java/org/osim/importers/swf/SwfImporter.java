@@ -92,6 +92,7 @@ public final class SwfImporter implements WorkloadImporter {
 
         Map<String, List<String>> header = new LinkedHashMap<>();
         List<Job> jobs = new ArrayList<>();
+        Map<Long, Job> byNumber = new HashMap<>();
         SwfSkips skipped = new SwfSkips();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(), StandardCharsets.ISO_8859_1), 1 << 16)) {
             String line;
@@ -116,7 +117,22 @@ public final class SwfImporter implements WorkloadImporter {
                     throw OsimException.badInput(new SourceLocation(source.name(), lineNo, SwfLine.column(line, 1)),
                             "field 2 (submit time): expected the seconds since the log's start, 0 or more, got " + fields[1]);
                 }
-                jobs.add(new Job(number, fields));
+                Job job = new Job(number, fields, lineNo);
+                boolean part = job.status >= 2 && job.status <= 4; // a partial execution (SWF §4)
+                if (part && header.getOrDefault("Preemption", List.of("")).get(0).equalsIgnoreCase("Double")) {
+                    continue; // the summary record stands for the job: use one family of records, never both
+                }
+                Job earlier = byNumber.get(number);
+                if (earlier == null) {
+                    byNumber.put(number, job);
+                    jobs.add(job);
+                } else if (part) {
+                    earlier.absorb(job); // the parts of a preempted job make one job of their total run time
+                } else {
+                    throw OsimException.badInput(new SourceLocation(source.name(), lineNo, SwfLine.column(line, 0)), "job "
+                            + number + " appears again (first at line " + earlier.line + "); only the partial records of a "
+                            + "preempted job (status 2, 3, 4) may share a number");
+                }
             }
         }
         int machine = machineSize(header, jobs);
@@ -166,7 +182,7 @@ public final class SwfImporter implements WorkloadImporter {
         String base = source.workloadName("swf", extensions());
         String description = describe(header, jobs.size(), processes.size(), skipped);
         return new Workload(base, description, MachineSpec.DEFAULT.withCpus(machine), List.of(), processes, OptionalLong.empty(),
-                List.of(), List.of());
+                List.of(), List.of(), Map.of(), Map.of(), List.of(), java.util.Optional.of("fcfs"));
     }
 
     private static long fModel(long run, double f, SplittableRandom draws) {
@@ -224,16 +240,18 @@ public final class SwfImporter implements WorkloadImporter {
     /** The fields of one data line an import uses. */
     private static final class Job {
         final long number;
+        final int line;
         final double submit;
-        final double run;
-        final long allocated;
+        double run;
+        long allocated;
         final long requestedProcessors;
         final double requested;
-        final long status;
+        long status;
         final long user;
 
-        Job(long number, double[] f) {
+        Job(long number, double[] f, int line) {
             this.number = number;
+            this.line = line;
             this.submit = f[1];
             this.run = f[3];
             this.allocated = (long) f[4];
@@ -241,6 +259,13 @@ public final class SwfImporter implements WorkloadImporter {
             this.requested = f[8];
             this.status = (long) f[10];
             this.user = (long) f[11];
+        }
+
+        /** Another partial execution of this job: its run time adds up; the last part's status (3 completed, 4 failed) is the job's. */
+        void absorb(Job part) {
+            run = Math.max(0, run) + Math.max(0, part.run);
+            allocated = Math.max(allocated, part.allocated);
+            status = part.status == 3 ? 1 : part.status == 4 ? 0 : part.status;
         }
 
         /** Allocated processors (field 5), or the requested ones (field 8) where the log has none. */

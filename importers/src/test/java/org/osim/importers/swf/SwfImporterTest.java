@@ -119,4 +119,18 @@ class SwfImporterTest {
         assertThat(w.processes().get(0).arrival()).isEqualTo(S / 2);
         assertThat(w.processes().get(0).declaredRuntime()).isEqualTo(2_250_000_000L);
     }
+
+    @Test
+    void aPreemptedJobsPartsMakeOneJobAndDoubleLogsUseTheSummaryRecords() throws IOException {
+        String parts = "1 0 -1 30 2 -1 -1 2 -1 -1 2 1 1 -1 -1 -1 -1 -1\n1 50 -1 20 2 -1 -1 2 -1 -1 3 1 1 -1 -1 -1 -1 -1\n";
+        Workload w = read("; Preemption: Yes\n; MaxProcs: 2\n" + parts, Map.of());
+        assertThat(w.processes()).hasSize(1);
+        assertThat(w.processes().get(0).threads().get(0).program().cpuNanos()).isEqualTo(50 * S);
+        Workload d = read("; Preemption: Double\n; MaxProcs: 2\n1 0 -1 45 2 -1 -1 2 -1 -1 1 1 1 -1 -1 -1 -1 -1\n" + parts, Map.of());
+        assertThat(d.processes().get(0).threads().get(0).program().cpuNanos()).isEqualTo(45 * S);
+        assertThat(w.scheduler()).hasValue("fcfs");
+        assertThatThrownBy(() -> read("1 0 -1 5 1 -1 -1 1 -1 -1 1 1 1 -1 -1 -1 -1 -1\n1 9 -1 5 1 -1 -1 1 -1 -1 1 1 1 -1 -1 -1 -1 -1\n",
+                Map.of())).hasMessageEndingWith("t.swf:2:1: job 1 appears again (first at line 1); only the partial records of a "
+                        + "preempted job (status 2, 3, 4) may share a number");
+    }
 }
