@@ -12,10 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code osim describe}: what a scheduler does and the parameters it takes. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Describe a scheduler, a kernel-object type or a workload: what it does, where it comes from, its "
+        description = "Describe a scheduler, a kernel-object type, a workload or a workload importer: what it does, where it comes from, its "
                 + "parameters (and operations) with types and defaults.")
 final class DescribeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME", description = "A scheduler name (rr), a kernel-object type (semaphore) or a workload.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "A scheduler name (rr), a kernel-object type (semaphore), a workload, or a workload importer (swf).")
     String name;
 
     @Mixin
@@ -36,6 +36,12 @@ final class DescribeCommand implements Callable<Integer> {
         if (osim.plugins().scheduler(name).isEmpty() && (org.osim.workloads.Workloads.standardText(name).isPresent()
                 || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(name)))) {
             spec.commandLine().getOut().print(describeWorkload(org.osim.workloads.Workloads.load(name, 1)));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        var importer = org.osim.workloads.Importers.named(name);
+        if (importer.isPresent() && osim.plugins().scheduler(name).isEmpty()) {
+            spec.commandLine().getOut().print(describeImporter(importer.get()));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -61,6 +67,26 @@ final class DescribeCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(b);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static String describeImporter(org.osim.api.workload.WorkloadImporter i) {
+        StringBuilder b = new StringBuilder();
+        b.append(i.name()).append(" — workload importer\n\n").append(wrap(i.description(), 88)).append("\n\n");
+        b.append("Files: ").append(String.join(" ", i.extensions().stream().map(e -> "*." + e).toList()))
+                .append(" (or --input-format ").append(i.name()).append(")\n");
+        if (i.parameters().isEmpty()) {
+            b.append("Options: none.\n");
+        } else {
+            b.append("Options (of run, compare and import):\n");
+            TableReport.Table t = new TableReport.Table("  option", "default", "type", "meaning");
+            for (ParameterSpec<?> p : i.parameters()) {
+                t.add("  --" + i.name() + "-" + ImporterOptions.kebab(p.name()), p.defaultText().isEmpty() ? "-" : p.defaultText(),
+                        p.type().description(), p.help());
+            }
+            b.append(t.render());
+        }
+        b.append("Source: ").append(i.getClass().getName()).append('\n');
+        return b.toString();
     }
 
     private static String describeWorkload(org.osim.api.workload.Workload w) {
