@@ -6,7 +6,7 @@ import org.osim.api.sched.SchedulerContext;
 import org.osim.api.sched.SchedulerFactory;
 
 /**
- * Conservative backfilling (Feitelson & Weil 1998; Mu'alem & Feitelson, IEEE TPDS 12(6), 2001): every parallel
+ * Conservative backfilling (Feitelson and Weil 1998; Mu'alem and Feitelson, IEEE TPDS 12(6), 2001): every parallel
  * job gets a reservation when it arrives, and a job may start early only if it delays none.
  */
 public final class ConservativeBackfilling implements SchedulerFactory {

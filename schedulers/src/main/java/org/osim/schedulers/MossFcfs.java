@@ -11,7 +11,7 @@ import org.osim.api.sched.SchedulerFactory;
 import org.osim.api.sched.Task;
 
 /**
- * First-come first-served as the MOSS scheduling simulator (Ontko & Reeder, companion to Tanenbaum's MOS 2nd ed.)
+ * First-come first-served as the MOSS scheduling simulator (Ontko and Reeder, companion to Tanenbaum's MOS 2nd ed.)
  * runs it: not a queue but the lowest-numbered unfinished process, except that one that has just blocked gives the
  * CPU to the lowest-numbered other one (if there is none, it goes on). With three or more processes the two
  * lowest-numbered alternate at each block while the others wait. Its blocks last no time (a {@code yield}).

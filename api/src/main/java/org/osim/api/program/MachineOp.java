@@ -15,7 +15,7 @@ public enum MachineOp {
     ADD,
     /** {@code sub rX, V}: rX = rX - V; sets the zero and less flags from the result. */
     SUB,
-    /** {@code cmp rX, V}: the zero flag = (rX == V), the less flag = (rX < V). */
+    /** {@code cmp rX, V}: the zero flag = (rX == V), the less flag = ({@code rX < V}). */
     CMP,
     /** {@code jmp L}. */
     JMP,
@@ -23,7 +23,7 @@ public enum MachineOp {
     JZ,
     /** {@code jnz L}: jump if it is not. */
     JNZ,
-    /** {@code jl L}: jump if the last comparison or arithmetic result was less than zero ({@code cmp rX, V}: rX < V). */
+    /** {@code jl L}: jump if the last comparison or arithmetic result was less than zero ({@code cmp rX, V}: {@code rX < V}). */
     JL,
     /** {@code jge L}: jump if it was not. */
     JGE,

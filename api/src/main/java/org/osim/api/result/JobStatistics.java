@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The figures the parallel-job community compares schedulers by (Feitelson & Rudolph, "Metrics and benchmarking
+ * The figures the parallel-job community compares schedulers by (Feitelson and Rudolph, "Metrics and benchmarking
  * for parallel job scheduling", JSSPP 1998), over the processes that completed: the <b>wait</b>, start − submit
  * ({@link TaskResult#response()}), and the <b>bounded slowdown</b>, max(1, turnaround / max(run time, τ)) with
  * τ = {@link #TAU} (10 s), where the run time is what the process needs on a machine of its own: its longest
@@ -14,7 +14,7 @@ import java.util.List;
  * @param boundedSlowdown max(1, turnaround / max(run time, τ))
  */
 public record JobStatistics(Distribution waitTime, Distribution boundedSlowdown) {
-    /** The bound τ of the bounded slowdown: 10 s, as in Mu'alem & Feitelson 2001 and most later work. */
+    /** The bound τ of the bounded slowdown: 10 s, as in Mu'alem and Feitelson 2001 and most later work. */
     public static final long TAU = 10_000_000_000L;
 
     /**

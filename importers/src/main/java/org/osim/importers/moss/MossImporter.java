@@ -25,7 +25,7 @@ import org.osim.api.workload.WorkloadImporter;
 import org.osim.api.workload.WorkloadSource;
 
 /**
- * The MOSS scheduling simulator's {@code scheduling.conf} (Ontko & Reeder, 2001, companion to Tanenbaum's MOS 2nd
+ * The MOSS scheduling simulator's {@code scheduling.conf} (Ontko and Reeder, 2001, companion to Tanenbaum's MOS 2nd
  * ed.): {@code numprocess}, {@code meandev}, {@code standdev}, a {@code process} line per process giving the CPU
  * time it runs between two I/O blocks, and {@code runtime}, read as MOSS reads them. Each process computes its CPU
  * time in bursts of its blocking interval with a zero-time block (a {@code yield}) between two, under {@code

@@ -23,7 +23,7 @@ import org.osim.api.workload.WorkloadImporter;
 import org.osim.api.workload.WorkloadSource;
 
 /**
- * SimSo's XML configuration (Chéramy, Hladik & Déplanche; simso 0.8): periodic and sporadic tasks on identical
+ * SimSo's XML configuration (Chéramy, Hladik and Déplanche; simso 0.8): periodic and sporadic tasks on identical
  * processors for a duration in cycles, and the scheduler class named in the file mapped to osim's policy.
  * Times in the file are milliseconds, truncated to cycles as SimSo truncates them ({@code int(ms × cycles_per_ms)}).
  */
