@@ -16,12 +16,9 @@ class MossImportTest {
     @TempDir
     Path dir;
 
-    private Path conf() throws Exception {
-        Path f = dir.resolve("scheduling.conf");
-        Files.writeString(f, "// # of Process\nnumprocess 3\n\n// mean deivation\nmeandev 2000\n\n// standard deviation\nstanddev 0\n\n"
-                + "// process    # I/O blocking\nprocess 500\nprocess 500\nprocess 30\n\n// duration of the simulation in milliseconds\n"
-                + "runtime 10000\n");
-        return f;
+    /** examples/moss/scheduling.conf, which docs/importers.md shows. */
+    private Path conf() {
+        return Path.of("../examples/moss/scheduling.conf");
     }
 
     @Test

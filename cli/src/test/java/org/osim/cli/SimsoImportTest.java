@@ -13,21 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
  * 10–12, S 12–13, T1 13–14, idle, T2 15–21, T1 21–24.
  */
 class SimsoImportTest {
-    static final String TASKS = """
-            <?xml version="1.0" ?>
-            <simulation duration="30000000" cycles_per_ms="1000000" etm="wcet">
-              <sched class="simso.schedulers.EDF_mono" overhead="0" overhead_activate="0" overhead_terminate="0"/>
-              <caches memory_access_time="100"/>
-              <processors>
-                <processor name="CPU 1" id="1" cs_overhead="0" cl_overhead="0" speed="1.0"/>
-              </processors>
-              <tasks>
-                <task id="1" name="T1" task_type="Periodic" period="10" activationDate="0" deadline="10" WCET="3" instructions="0" mix="0.5" base_cpi="1.0"/>
-                <task id="2" name="T2" task_type="Periodic" period="15" activationDate="0" deadline="15" WCET="6" instructions="0" mix="0.5" base_cpi="1.0"/>
-                <task id="3" name="S" task_type="Sporadic" period="5" list_activation_dates="4.5, 12" deadline="4" WCET="1" instructions="0" mix="0.5" base_cpi="1.0"/>
-              </tasks>
-            </simulation>
-            """;
+    /** examples/simso/edf-sporadic.xml, which docs/importers.md shows. */
+    static final String TASKS = example();
+
+    private static String example() {
+        try {
+            return Files.readString(Path.of("../examples/simso/edf-sporadic.xml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
 
     @TempDir
     Path dir;
@@ -69,12 +65,12 @@ class SimsoImportTest {
     void anUnsupportedSchedulerClassListsTheSupportedOnes() throws Exception {
         Cli c = Cli.run("run", file("pd2.xml", TASKS.replace("simso.schedulers.EDF_mono", "simso.schedulers.PD2")).toString());
         assertThat(c.exit()).isEqualTo(2);
-        assertThat(c.err()).endsWith("pd2.xml:3:98: scheduler class 'simso.schedulers.PD2' has no osim counterpart; supported: "
+        assertThat(c.err()).endsWith("pd2.xml:4:98: scheduler class 'simso.schedulers.PD2' has no osim counterpart; supported: "
                 + "EDF, EDF2, EDF_mono, RM, RM_mono, DM, DM_mono, FP, LLF, EDZL, P_EDF\n");
         Cli acet = Cli.run("run", file("acet.xml", TASKS.replace("etm=\"wcet\"", "etm=\"acet\"")).toString());
-        assertThat(acet.err()).contains("acet.xml:2:").contains("execution-time model 'acet'");
+        assertThat(acet.err()).contains("acet.xml:3:").contains("execution-time model 'acet'");
         Cli broken = Cli.run("run", file("broken.xml", TASKS.replace("</tasks>", "")).toString());
         assertThat(broken.exit()).isEqualTo(2);
-        assertThat(broken.err()).contains("broken.xml:13:").contains("malformed XML");
+        assertThat(broken.err()).contains("broken.xml:14:").contains("malformed XML");
     }
 }
