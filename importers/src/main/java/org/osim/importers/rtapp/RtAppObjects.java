@@ -90,7 +90,7 @@ final class RtAppObjects {
             case "suspend" -> "waitfor suspend-" + t.name;
             case "resume" -> "call suspend-" + osim(name(t, e)) + ".pulse";
             case "yield" -> "yield";
-            case "fork" -> "spawn " + name(t, e);
+            case "fork" -> "spawn " + osim(name(t, e));
             case "timer" -> "";
             default -> throw new IllegalStateException(e.kind());
         };

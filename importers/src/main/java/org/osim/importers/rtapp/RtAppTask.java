@@ -112,11 +112,7 @@ final class RtAppTask {
 
     static RtAppTask read(Member m, String defaultPolicy) {
         Obj o = RtAppImporter.object(m.value(), "task " + m.key() + ": an object");
-        String name = m.key().replaceAll("[^A-Za-z0-9_-]", "_");
-        if (!Character.isLetter(name.charAt(0))) {
-            name = "t_" + name;
-        }
-        return new RtAppTask(name, m.keyAt(), o, defaultPolicy);
+        return new RtAppTask(RtAppObjects.osim(m.key()), m.keyAt(), o, defaultPolicy);
     }
 
     private List<Event> events(Obj o, List<String> properties, SourceLocation where) {
@@ -153,7 +149,7 @@ final class RtAppTask {
         for (Phase p : phases) {
             for (Event e : p.events()) {
                 if (e.kind().equals("fork")) {
-                    out.add(RtAppImporter.string(e.value(), "fork: the name of a task"));
+                    out.add(RtAppObjects.osim(RtAppImporter.string(e.value(), "fork: the name of a task")));
                 }
             }
         }

@@ -101,4 +101,22 @@ class RtAppImporterTest {
         assertThatThrownBy(() -> read("{ \"tasks\": { \"a\": { \"loop\": 1, \"signal\": \"c\" } } }"))
                 .hasMessageContaining("no wait names the mutex of this condition");
     }
+
+    @Test
+    void forkSpawnsAThreadRunningTheForkedTasksEventsAndSuspendWaitsForResume() throws IOException {
+        Workload w = read("""
+                { "global": { "duration": 1 },
+                  "tasks": {
+                    "main task": { "loop": 1, "run": 100, "fork": "worker 1", "resume": "waiter", "sleep": 50 },
+                    "worker 1": { "instance": 0, "loop": 2, "run": 30 },
+                    "waiter": { "loop": 1, "suspend": "x", "run": 10 }
+                  } }
+                """);
+        assertThat(w.processes()).extracting(ProcessSpec::name).containsExactly("main_task-0", "waiter-1");
+        ProcessSpec main = w.processes().get(0);
+        assertThat(main.threads().get(0).program()).isEqualTo(Program.parse("cpu 100us; spawn worker_1; call suspend-waiter.pulse; sleep 50us"));
+        assertThat(main.programs()).containsEntry("worker_1", Program.parse("cpu 30us").repeated(2));
+        assertThat(w.processes().get(1).threads().get(0).program()).isEqualTo(Program.parse("waitfor suspend-waiter; cpu 10us"));
+        assertThat(w.objects()).containsExactly(ObjectSpec.of("suspend-waiter", "event", Map.of("reset", "manual")));
+    }
 }
