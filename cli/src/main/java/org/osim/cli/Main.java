@@ -46,6 +46,8 @@ public final class Main {
                 cl.addSubcommand(name, command.get());
             }
         });
+        org.osim.workloads.Importers.use(org.osim.kernel.plugin.PluginClassLoaders.over(PluginOptions.folders(args),
+                Main.class.getClassLoader())); // importers in plugin folders too, before their options are made
         cl.getSubcommands().values().forEach(sub -> { // the importers' options, on the commands that read workloads
             Object command = sub.getCommand();
             ImporterOptions importers = command instanceof RunCommand r ? r.sim.importers

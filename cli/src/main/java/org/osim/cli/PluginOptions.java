@@ -116,6 +116,11 @@ final class PluginOptions {
     }
 
     Osim osim() {
+        return Osim.create(folders(plugins));
+    }
+
+    /** The launcher's plugin folders (./osim names the repository's), then {@code given}. */
+    private static List<Path> folders(List<Path> given) {
         List<Path> all = new ArrayList<>();
         String fromScript = System.getProperty("osim.plugins");
         if (fromScript != null && !fromScript.isBlank()) {
@@ -123,7 +128,23 @@ final class PluginOptions {
                 all.add(Path.of(p));
             }
         }
-        all.addAll(plugins);
-        return Osim.create(all);
+        all.addAll(given);
+        return all;
+    }
+
+    /**
+     * The plugin folders {@code args} names ({@code --plugins DIR}, {@code --plugins=DIR}) with the launcher's: read
+     * before the command line is parsed, because the importers found there make options of their own.
+     */
+    static List<Path> folders(String[] args) {
+        List<Path> given = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins") && i + 1 < args.length) {
+                given.add(Path.of(args[++i]));
+            } else if (args[i].startsWith("--plugins=")) {
+                given.add(Path.of(args[i].substring("--plugins=".length())));
+            }
+        }
+        return folders(given);
     }
 }

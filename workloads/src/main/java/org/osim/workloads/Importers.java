@@ -27,15 +27,22 @@ public final class Importers {
     /** Endings that are osim's own format for certain; a .json file may be another tool's (rt-app), and is asked. */
     private static final List<String> YAML_EXTENSIONS = List.of("yaml", "yml");
     private static volatile List<WorkloadImporter> all;
+    private static volatile ClassLoader loader = Importers.class.getClassLoader();
 
     private Importers() {}
+
+    /** Finds importers on {@code classes} from now on: the class path and plugin folders (the CLI's {@code --plugins}). */
+    public static void use(ClassLoader classes) {
+        loader = java.util.Objects.requireNonNull(classes, "classes is null");
+        all = null;
+    }
 
     /** Every importer found, by name. */
     public static List<WorkloadImporter> all() {
         List<WorkloadImporter> found = all;
         if (found == null) {
             List<WorkloadImporter> list = new ArrayList<>();
-            ServiceLoader.load(WorkloadImporter.class, Importers.class.getClassLoader()).forEach(list::add);
+            ServiceLoader.load(WorkloadImporter.class, loader).forEach(list::add);
             list.sort(Comparator.comparing(WorkloadImporter::name));
             all = found = List.copyOf(list);
         }
