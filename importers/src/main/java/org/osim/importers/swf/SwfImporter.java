@@ -50,6 +50,9 @@ public final class SwfImporter implements WorkloadImporter {
     static final ParameterSpec<Double> ESTIMATE_FACTOR = ParameterSpec.decimal("estimateFactor", 1.0, 0, 10_000,
             "f of the f-model: estimates are the run time times a factor drawn uniformly from [1, f+1], seeded");
 
+    static final ParameterSpec<String> SHARE_BY = ParameterSpec.choice("shareBy", "user", List.of("user", "group"),
+            "whom fair-share policies weigh: each job's user (field 12) as uN, or its group (field 13) as gN");
+
     private static final long NANOS = SimTime.NANOS_PER_MILLI * 1000;
 
     @Override
@@ -77,7 +80,7 @@ public final class SwfImporter implements WorkloadImporter {
 
     @Override
     public List<ParameterSpec<?>> parameters() {
-        return List.of(JOBS, SCALE_LOAD, SERIAL, ESTIMATE, MISSING_ESTIMATE, ESTIMATE_FACTOR);
+        return List.of(JOBS, SCALE_LOAD, SERIAL, ESTIMATE, MISSING_ESTIMATE, ESTIMATE_FACTOR, SHARE_BY);
     }
 
     @Override
@@ -88,6 +91,7 @@ public final class SwfImporter implements WorkloadImporter {
         String estimate = options.get(ESTIMATE);
         String missing = options.get(MISSING_ESTIMATE);
         double f = options.get(ESTIMATE_FACTOR);
+        boolean byGroup = options.get(SHARE_BY).equals("group");
         SplittableRandom draws = new RandomStreams(source.seed()).stream("swf-estimates");
 
         Map<String, List<String>> header = new LinkedHashMap<>();
@@ -176,7 +180,8 @@ public final class SwfImporter implements WorkloadImporter {
                 ts.add(new ThreadSpec(name + "." + i, program));
             }
             long arrival = Math.round(j.submit / scale * NANOS);
-            processes.add(new ProcessSpec(name, arrival, 0, 0, 1, j.user > 0 ? "u" + j.user : "default", OptionalLong.of(declared),
+            String owner = byGroup ? (j.group > 0 ? "g" + j.group : "default") : j.user > 0 ? "u" + j.user : "default";
+            processes.add(new ProcessSpec(name, arrival, 0, 0, 1, owner, OptionalLong.of(declared),
                     ts, Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL, List.of(), false, true)); // a rigid job, even of one thread
         }
         String base = source.workloadName("swf", extensions());
@@ -248,6 +253,7 @@ public final class SwfImporter implements WorkloadImporter {
         final double requested;
         long status;
         final long user;
+        final long group;
 
         Job(long number, double[] f, int line) {
             this.number = number;
@@ -259,6 +265,7 @@ public final class SwfImporter implements WorkloadImporter {
             this.requested = f[8];
             this.status = (long) f[10];
             this.user = (long) f[11];
+            this.group = (long) f[12];
         }
 
         /** Another partial execution of this job: its run time adds up; the last part's status (3 completed, 4 failed) is the job's. */

@@ -79,6 +79,7 @@ class SwfImporterTest {
         assertThat(w.processes().get(0).arrival()).isEqualTo(5 * S);
         assertThat(w.processes().get(0).threads()).hasSize(1);
         assertThat(w.processes().get(1).declaredRuntime()).isEqualTo(30 * S);
+        assertThat(read(TRACE, Map.of("shareBy", "group")).processes()).extracting(ProcessSpec::user).containsExactly("g1", "g1", "g2");
         Workload f = read(TRACE, Map.of("estimate", "fmodel", "estimateFactor", "1"));
         long e = f.processes().get(0).declaredRuntime();
         assertThat(e).isBetween(100 * S, 200 * S); // 100 s × U[1, 2]
