@@ -25,7 +25,7 @@ final class ImporterOptions {
                 OptionSpec.Builder o = OptionSpec.builder("--" + importer.name() + "-" + kebab(p.name()))
                         .type(String.class)
                         .paramLabel(flag ? "" : p.name().toUpperCase(java.util.Locale.ROOT))
-                        .description(p.help() + (p.defaultText().isEmpty() ? "" : " (default: " + p.defaultText() + ")"))
+                        .description((p.help() + (p.defaultText().isEmpty() ? "" : " (default: " + p.defaultText() + ")")).replace("%", "%%"))
                         .setter(new picocli.CommandLine.Model.ISetter() {
                             @Override
                             public <T> T set(T value) {
@@ -41,6 +41,26 @@ final class ImporterOptions {
                 command.addOption(o.build());
             }
         }
+    }
+
+    /**
+     * Whether {@code args} may give an importer's option: help is asked for, or an option the command does not
+     * declare itself is given. Importers are loaded to make their options only then: that takes tens of
+     * milliseconds of a start, and most command lines give none.
+     */
+    static boolean wanted(CommandSpec command, String[] args) {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+            if (a.startsWith("--") && a.length() > 2) {
+                String name = a.indexOf('=') > 0 ? a.substring(0, a.indexOf('=')) : a;
+                if (command.findOption(name) == null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code scaleLoad} → {@code scale-load}. */

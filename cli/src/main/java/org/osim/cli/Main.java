@@ -53,7 +53,7 @@ public final class Main {
             ImporterOptions importers = command instanceof RunCommand r ? r.sim.importers
                     : command instanceof CompareCommand c ? c.sim.importers
                     : command instanceof ImportCommand i ? i.importers : null;
-            if (importers != null) {
+            if (importers != null && (!one || ImporterOptions.wanted(sub.getCommandSpec(), args))) {
                 importers.addTo(sub.getCommandSpec());
             }
         });

@@ -75,6 +75,9 @@ class ImportCommandTest {
     void importersAreListedAndTheirOptionsAreFlags() throws Exception {
         Cli list = Cli.run("list", "importers");
         assertThat(list.out()).contains("yaml    *.yaml *.yml *.json").contains("swf     *.swf.gz *.swf       --swf-jobs --swf-scale-load");
+        Cli help = Cli.run("run", "--help");
+        assertThat(help.out()).contains("--swf-scale-load=SCALELOAD").contains("20% more load");
+        assertThat(help.err()).isEmpty();
         assertThat(Cli.run("describe", "swf").out()).startsWith("swf — workload importer\n")
                 .contains("Files: *.swf.gz *.swf (or --input-format swf)\n").contains("  --swf-scale-load        1.0  ");
         Cli serial = Cli.run("run", trace().toString(), "-s", "rr", "--swf-serial", "--swf-jobs", "1-2");

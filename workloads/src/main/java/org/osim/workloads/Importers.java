@@ -75,6 +75,9 @@ public final class Importers {
                     + format.get() + "' (known: " + String.join(", ", formatNames()) + ")")));
         }
         String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (YAML_EXTENSIONS.stream().anyMatch(e -> fileName.endsWith("." + e))) {
+            return Optional.empty(); // osim's own, without loading any importer
+        }
         WorkloadImporter best = null;
         int bestLength = 0;
         for (WorkloadImporter i : all()) {
@@ -85,8 +88,8 @@ public final class Importers {
                 }
             }
         }
-        if (best != null || YAML_EXTENSIONS.stream().anyMatch(e -> fileName.endsWith("." + e))) {
-            return Optional.ofNullable(best);
+        if (best != null) {
+            return Optional.of(best);
         }
         byte[] head;
         try {
