@@ -1,6 +1,5 @@
 package org.osim.schedulers;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.osim.api.sched.CpuView;
 import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.FifoRunQueue;
 import org.osim.api.sched.Scheduler;
 import org.osim.api.sched.SchedulerContext;
 import org.osim.api.sched.StopReason;
@@ -67,7 +67,7 @@ final class SpaceSharing implements Scheduler {
     /** Gangs whose threads are arriving, by pid: a gang is queued when all of them have. */
     private final Map<Integer, Job> collecting = new HashMap<>();
     /** Threads of the jobs started in this instant, for the CPUs that ask next. */
-    private final ArrayDeque<Task> handout = new ArrayDeque<>();
+    private final FifoRunQueue handout = new FifoRunQueue();
     private AvailabilityProfile profile;
     private boolean compress;
     private int busy;
@@ -139,15 +139,7 @@ final class SpaceSharing implements Scheduler {
         if (handout.isEmpty()) {
             schedule(ctx.now(), ctx.cpuCount() - busy);
         }
-        // A thread pinned elsewhere waits here for its CPU (affinity is honoured, not planned for).
-        for (java.util.Iterator<Task> it = handout.iterator(); it.hasNext(); ) {
-            Task t = it.next();
-            if (t.allowedOn(cpu.id())) {
-                it.remove();
-                return t;
-            }
-        }
-        return null;
+        return handout.poll(cpu); // a thread pinned elsewhere waits here for its CPU (affinity is honoured, not planned for)
     }
 
     private void schedule(long now, int free) {
@@ -279,7 +271,7 @@ final class SpaceSharing implements Scheduler {
         j.running = j.size();
         busy += j.size();
         running.add(j);
-        handout.addAll(j.threads);
+        j.threads.forEach(handout::add);
         return j.size();
     }
 

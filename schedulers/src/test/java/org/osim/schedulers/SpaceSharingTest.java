@@ -24,12 +24,27 @@ class SpaceSharingTest {
               - { name: D, arrival: 3s, bursts: [cpu 25s] }
             """;
 
+    /** B needs all 4 CPUs at 10 s; C (3 s) ends before then, D (20 s) would not. */
+    private static final String SHORT_THIRD = """
+            machine: { cpus: 4 }
+            processes:
+              - { name: A, arrival: 0s, bursts: [cpu 10s], gang: 2 }
+              - { name: B, arrival: 1s, bursts: [cpu 5s], gang: 4 }
+              - { name: C, arrival: 2s, bursts: [cpu 3s], gang: 2 }
+              - { name: D, arrival: 3s, bursts: [cpu 20s], gang: 2 }
+            """;
+
     private static HarnessResult run(SchedulerFactory f, String yaml) {
         return SchedulerHarness.of(f).check(true).workloadYaml(yaml).run();
     }
 
     private static long startSeconds(HarnessResult r, String p) {
         return r.process(p).firstRun().getAsLong() / 1_000_000_000L;
+    }
+
+    /** Each process's first run, in seconds. */
+    private static long[] starts(HarnessResult r, String... processes) {
+        return java.util.Arrays.stream(processes).mapToLong(p -> startSeconds(r, p)).toArray();
     }
 
     private static long endSeconds(HarnessResult r, String p) {
@@ -39,7 +54,7 @@ class SpaceSharingTest {
     @Test
     void fcfsKeepsEveryJobBehindTheFirst() {
         HarnessResult r = run(new FirstComeFirstServed(), JOBS);
-        assertThat(new long[] {startSeconds(r, "A"), startSeconds(r, "B"), startSeconds(r, "C"), startSeconds(r, "D")})
+        assertThat(starts(r, "A", "B", "C", "D"))
                 .containsExactly(0, 10, 20, 30);
         assertThat(r.meanTurnaroundMillis()).isEqualTo((10 + 19 + 28 + 52) * 1000 / 4.0);
         // Each gang's threads ran together, each on a CPU of its own.
@@ -49,7 +64,7 @@ class SpaceSharingTest {
     @Test
     void easyBackfillsOnTheExtraCpuAndDelaysTheSecondJob() {
         HarnessResult r = run(new EasyBackfilling(), JOBS);
-        assertThat(new long[] {startSeconds(r, "A"), startSeconds(r, "B"), startSeconds(r, "C"), startSeconds(r, "D")})
+        assertThat(starts(r, "A", "B", "C", "D"))
                 .containsExactly(0, 10, 28, 3);
         assertThat(endSeconds(r, "C")).isEqualTo(38);
         assertThat(r.meanTurnaroundMillis()).isEqualTo((10 + 19 + 36 + 25) * 1000 / 4.0);
@@ -58,22 +73,15 @@ class SpaceSharingTest {
     @Test
     void conservativeBackfillingDelaysNoReservation() {
         HarnessResult r = run(new ConservativeBackfilling(), JOBS);
-        assertThat(new long[] {startSeconds(r, "A"), startSeconds(r, "B"), startSeconds(r, "C"), startSeconds(r, "D")})
+        assertThat(starts(r, "A", "B", "C", "D"))
                 .containsExactly(0, 10, 20, 30);
     }
 
     @Test
     void easyBackfillsAJobThatEndsBeforeTheShadowTime() {
-        HarnessResult r = run(new EasyBackfilling(), """
-                machine: { cpus: 4 }
-                processes:
-                  - { name: A, arrival: 0s, bursts: [cpu 10s], gang: 2 }
-                  - { name: B, arrival: 1s, bursts: [cpu 5s], gang: 4 }
-                  - { name: C, arrival: 2s, bursts: [cpu 3s], gang: 2 }
-                  - { name: D, arrival: 3s, bursts: [cpu 20s], gang: 2 }
-                """);
+        HarnessResult r = run(new EasyBackfilling(), SHORT_THIRD);
         // C (ends at 5 s, before B's shadow time 10 s) goes ahead; D would end after it and B needs all 4 CPUs.
-        assertThat(new long[] {startSeconds(r, "A"), startSeconds(r, "B"), startSeconds(r, "C"), startSeconds(r, "D")})
+        assertThat(starts(r, "A", "B", "C", "D"))
                 .containsExactly(0, 10, 2, 15);
     }
 
@@ -87,20 +95,13 @@ class SpaceSharingTest {
                   - { name: B, arrival: 1s, bursts: [cpu 5s], gang: 2 }
                   - { name: C, arrival: 2s, bursts: [cpu 5s] }
                 """);
-        assertThat(new long[] {startSeconds(r, "A"), startSeconds(r, "B"), startSeconds(r, "C")}).containsExactly(0, 10, 15);
+        assertThat(starts(r, "A", "B", "C")).containsExactly(0, 10, 15);
     }
 
     @Test
     void sjfStartsTheShortestJobThatWaitsAndHoldsTheOthersBehindIt() {
-        HarnessResult r = run(new ShortestJobFirst(), """
-                machine: { cpus: 4 }
-                processes:
-                  - { name: A, arrival: 0s, bursts: [cpu 10s], gang: 2 }
-                  - { name: B, arrival: 1s, bursts: [cpu 5s], gang: 4 }
-                  - { name: C, arrival: 2s, bursts: [cpu 3s], gang: 2 }
-                  - { name: D, arrival: 3s, bursts: [cpu 20s], gang: 2 }
-                """);
-        assertThat(new long[] {startSeconds(r, "A"), startSeconds(r, "B"), startSeconds(r, "C"), startSeconds(r, "D")})
+        HarnessResult r = run(new ShortestJobFirst(), SHORT_THIRD);
+        assertThat(starts(r, "A", "B", "C", "D"))
                 .containsExactly(0, 10, 2, 15);
     }
 
