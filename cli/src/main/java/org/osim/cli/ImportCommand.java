@@ -1,11 +1,9 @@
 package org.osim.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.osim.api.workload.Workload;
 import org.osim.workloads.WorkloadWriter;
-import org.osim.workloads.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,17 +18,14 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")
     String file;
 
-    @Option(names = "--input-format", paramLabel = "NAME", description = "Its format; by default its extension or content says.")
-    String inputFormat;
-
     @Option(names = "--seed", defaultValue = "1", description = "Seed for formats whose jobs are drawn at random (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the YAML to FILE (atomically) instead of standard output.")
     Path output;
 
-    /** The importers' own options (--swf-jobs …), which Main adds to the command. */
-    final ImporterOptions importers = new ImporterOptions();
+    @picocli.CommandLine.Mixin
+    ImporterOptions importers;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -40,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isRegularFile(Path.of(file))) {
             throw org.osim.api.OsimException.badInput(file + ": no such file (osim import reads a file in another tool's format)");
         }
-        Workload w = Workloads.load(file, seed, java.util.Map.of(), Optional.ofNullable(inputFormat), importers.given);
+        Workload w = importers.load(file, seed, java.util.Map.of());
         // Written in full before anything is moved into place or printed: an error leaves nothing half-written.
         StringBuilder yaml = new StringBuilder(64 * w.processes().size() + 256);
         try {

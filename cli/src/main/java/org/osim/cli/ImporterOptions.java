@@ -9,13 +9,36 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The options of every workload importer, as command-line options of the commands that read workloads: parameter
- * {@code scaleLoad} of importer {@code swf} is {@code --swf-scale-load}. They are made from the importers found,
- * so an importer's options need no code here.
+ * How the commands that read workloads read a file in another tool's format: {@code --input-format}, and the options
+ * of every workload importer — parameter {@code scaleLoad} of importer {@code swf} is {@code --swf-scale-load}. Those
+ * are made from the importers found (Main adds them), so an importer's options need no code here.
  */
 final class ImporterOptions {
+    @picocli.CommandLine.Option(names = "--input-format", paramLabel = "NAME",
+            description = "Read the workload file in this format (see 'osim list importers'); by default its extension or content says.")
+    String inputFormat;
+
     /** What was given, by importer then parameter name. */
     final Map<String, Map<String, String>> given = new LinkedHashMap<>();
+
+    /** The workload {@code nameOrPath}, in the format chosen, with the importer options given. */
+    org.osim.api.workload.Workload load(String nameOrPath, long seed, Map<String, String> settings) {
+        return org.osim.workloads.Workloads.load(nameOrPath, seed, settings, java.util.Optional.ofNullable(inputFormat), given);
+    }
+
+    /** The instance among {@code command}'s mixins (at any depth), if it reads workloads. */
+    static java.util.Optional<ImporterOptions> of(CommandSpec command) {
+        for (CommandSpec mixin : command.mixins().values()) {
+            if (mixin.userObject() instanceof ImporterOptions o) {
+                return java.util.Optional.of(o);
+            }
+            java.util.Optional<ImporterOptions> nested = of(mixin);
+            if (nested.isPresent()) {
+                return nested;
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     /** Adds every importer's options to {@code command}, storing what is given in {@link #given}. */
     void addTo(CommandSpec command) {

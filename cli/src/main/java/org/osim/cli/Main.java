@@ -48,15 +48,9 @@ public final class Main {
         });
         org.osim.workloads.Importers.use(org.osim.kernel.plugin.PluginClassLoaders.over(PluginOptions.folders(args),
                 Main.class.getClassLoader())); // importers in plugin folders too, before their options are made
-        cl.getSubcommands().values().forEach(sub -> { // the importers' options, on the commands that read workloads
-            Object command = sub.getCommand();
-            ImporterOptions importers = command instanceof RunCommand r ? r.sim.importers
-                    : command instanceof CompareCommand c ? c.sim.importers
-                    : command instanceof ImportCommand i ? i.importers : null;
-            if (importers != null && (!one || ImporterOptions.wanted(sub.getCommandSpec(), args))) {
-                importers.addTo(sub.getCommandSpec());
-            }
-        });
+        cl.getSubcommands().values().forEach(sub -> ImporterOptions.of(sub.getCommandSpec()) // the commands that read workloads
+                .filter(importers -> !one || ImporterOptions.wanted(sub.getCommandSpec(), args))
+                .ifPresent(importers -> importers.addTo(sub.getCommandSpec())));
         if (cl.getSubcommands().containsKey("ostep")) {
             cl.getSubcommands().get("ostep").setUnmatchedOptionsArePositionalParams(true); // the script's own flags
         }

@@ -10,7 +10,6 @@ import org.osim.api.SimTime;
 import org.osim.api.workload.Workload;
 import org.osim.kernel.Osim;
 import org.osim.kernel.Simulation;
-import org.osim.workloads.Workloads;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,12 +26,8 @@ final class SimulationOptions {
             description = "compare: more workloads, each run under every scheduler.")
     List<String> moreWorkloads = new ArrayList<>();
 
-    @Option(names = "--input-format", paramLabel = "NAME",
-            description = "Read the workload file in this format (see 'osim list importers'); by default its extension or content says.")
-    String inputFormat;
-
-    /** The importers' own options (--swf-jobs …), which Main adds to the command. */
-    final ImporterOptions importers = new ImporterOptions();
+    @Mixin
+    ImporterOptions importers;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -132,7 +127,7 @@ final class SimulationOptions {
 
     private Workload load(String name, Map<String, String> set) {
         long t0 = System.nanoTime();
-        Workload w = Workloads.load(name, seed, set, java.util.Optional.ofNullable(inputFormat), importers.given);
+        Workload w = importers.load(name, seed, set);
         LOG.debug("read workload {}: {} processes in {} ms", w.name(), w.processes().size(), (System.nanoTime() - t0) / 1_000_000);
         return w;
     }
