@@ -29,21 +29,15 @@ final class DescribeCommand implements Callable<Integer> {
         Osim osim = plugins.osim();
         var objectType = osim.plugins().objectType(name);
         if (objectType.isPresent() && osim.plugins().scheduler(name).isEmpty()) {
-            spec.commandLine().getOut().print(describeObject(objectType.get()));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return print(describeObject(objectType.get()));
         }
         if (osim.plugins().scheduler(name).isEmpty() && (org.osim.workloads.Workloads.standardText(name).isPresent()
                 || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(name)))) {
-            spec.commandLine().getOut().print(describeWorkload(org.osim.workloads.Workloads.load(name, 1)));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return print(describeWorkload(org.osim.workloads.Workloads.load(name, 1)));
         }
         var importer = org.osim.workloads.Importers.named(name);
         if (importer.isPresent() && osim.plugins().scheduler(name).isEmpty()) {
-            spec.commandLine().getOut().print(describeImporter(importer.get()));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return print(describeImporter(importer.get()));
         }
         SchedulerFactory f = osim.scheduler(name);
         StringBuilder b = new StringBuilder();
@@ -64,7 +58,11 @@ final class DescribeCommand implements Callable<Integer> {
         }
         b.append("\nPriorities: a larger number is more important.\n");
         b.append("Source: ").append(PluginRegistry.source(f)).append('\n');
-        spec.commandLine().getOut().print(b);
+        return print(b);
+    }
+
+    private int print(CharSequence text) {
+        spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         return 0;
     }
