@@ -62,18 +62,20 @@ public final class Importers {
         return names;
     }
 
-    /**
-     * The importer for {@code file}: the one {@code format} names, else the one claiming the longest matching
-     * extension, else the first that recognizes the content; empty for osim's own YAML/JSON.
-     */
-    static Optional<WorkloadImporter> choose(Path file, Optional<String> format) {
-        if (format.isPresent()) {
-            if (format.get().equals(YAML)) {
-                return Optional.empty();
-            }
-            return Optional.of(named(format.get()).orElseThrow(() -> OsimException.badInput("--input-format: unknown format '"
-                    + format.get() + "' (known: " + String.join(", ", formatNames()) + ")")));
+    /** The importer {@code --input-format NAME} names: empty for none or for {@code yaml}; an unknown name is an error. */
+    static Optional<WorkloadImporter> forFormat(Optional<String> format) {
+        if (format.isEmpty() || format.get().equals(YAML)) {
+            return Optional.empty();
         }
+        return Optional.of(named(format.get()).orElseThrow(() -> OsimException.badInput("--input-format: unknown format '"
+                + format.get() + "' (known: " + String.join(", ", formatNames()) + ")")));
+    }
+
+    /**
+     * The importer for {@code file}, no format being named: the one claiming the longest matching extension, else the
+     * first that recognizes the content; empty for osim's own YAML/JSON.
+     */
+    static Optional<WorkloadImporter> choose(Path file) {
         String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (YAML_EXTENSIONS.stream().anyMatch(e -> fileName.endsWith("." + e))) {
             return Optional.empty(); // osim's own, without loading any importer

@@ -71,8 +71,14 @@ public final class Workloads {
     public static Workload load(String nameOrPath, long seed, Map<String, String> settings, Optional<String> format,
                                 Map<String, Map<String, String>> importOptions) {
         Path path = Path.of(nameOrPath);
-        Optional<org.osim.api.workload.WorkloadImporter> importer = Files.isRegularFile(path) ? Importers.choose(path, format)
-                : Optional.empty();
+        boolean file = Files.isRegularFile(path);
+        Optional<org.osim.api.workload.WorkloadImporter> importer = Importers.forFormat(format);
+        if (importer.isPresent() && !file) {
+            throw OsimException.badInput("--input-format " + format.get() + " reads a file: " + nameOrPath + " is not one");
+        }
+        if (format.isEmpty() && file) {
+            importer = Importers.choose(path);
+        }
         String chosen = importer.map(org.osim.api.workload.WorkloadImporter::name).orElse(Importers.YAML);
         for (Map.Entry<String, Map<String, String>> e : importOptions.entrySet()) {
             if (!e.getValue().isEmpty() && !e.getKey().equals(chosen)) {
@@ -88,10 +94,6 @@ public final class Workloads {
             }
             return Importers.read(importer.get(), new org.osim.api.workload.WorkloadSource(nameOrPath, path, seed),
                     importOptions.getOrDefault(chosen, Map.of()));
-        }
-        if (format.isPresent() && !format.get().equals(Importers.YAML)) {
-            Importers.choose(path, format); // an unknown format is said as such
-            throw OsimException.badInput("--input-format " + format.get() + " reads a file: " + nameOrPath + " is not one");
         }
         return WorkloadReader.read(fileName(nameOrPath), text(nameOrPath), seed, settings);
     }
