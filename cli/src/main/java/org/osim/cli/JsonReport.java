@@ -92,7 +92,7 @@ final class JsonReport {
             task(g, p, unit);
         }
         g.writeEndArray();
-        summary(g, r.summary(), unit);
+        summary(g, r.summary(), org.osim.api.result.JobStatistics.of(r.processes()), unit);
         if (slices) {
             g.writeArrayFieldStart("slices");
             for (SliceRecord s : r.slices()) {
@@ -265,7 +265,8 @@ final class JsonReport {
         }
     }
 
-    private static void summary(JsonGenerator g, Summary s, TimeUnitOption unit) throws IOException {
+    private static void summary(JsonGenerator g, Summary s, org.osim.api.result.JobStatistics jobs, TimeUnitOption unit)
+            throws IOException {
         g.writeObjectFieldStart("summary");
         unit.write(g, "meanTurnaround", (s.meanTurnaround()));
         unit.write(g, "meanWaiting", (s.meanWaiting()));
@@ -294,8 +295,8 @@ final class JsonReport {
         g.writeNumberField("processes", s.processes());
         g.writeNumberField("completed", s.completed());
         g.writeObjectFieldStart("jobs");
-        distribution(g, "wait", s.jobs().waitTime(), unit, true);
-        distribution(g, "boundedSlowdown", s.jobs().boundedSlowdown(), unit, false);
+        distribution(g, "wait", jobs.waitTime(), unit, true);
+        distribution(g, "boundedSlowdown", jobs.boundedSlowdown(), unit, false);
         unit.write(g, "boundedSlowdownTau", org.osim.api.result.JobStatistics.TAU);
         g.writeEndObject();
         g.writeEndObject();

@@ -59,8 +59,9 @@ final class TableReport {
             b.append('\n');
         }
         if (jobs) {
-            JobStatistics.Distribution w = s.jobs().waitTime();
-            JobStatistics.Distribution d = s.jobs().boundedSlowdown();
+            JobStatistics jobStats = JobStatistics.of(r.processes());
+            JobStatistics.Distribution w = jobStats.waitTime();
+            JobStatistics.Distribution d = jobStats.boundedSlowdown();
             b.append(String.format(Locale.ROOT, "jobs: wait mean %s · median %s · p90 %s · p99 %s · max %s %s%n", unit.text(w.mean()),
                     unit.text(w.median()), unit.text(w.p90()), unit.text(w.p99()), unit.text(w.max()), u));
             b.append(String.format(Locale.ROOT, "bounded slowdown (τ = 10 s) mean %s · median %s · p90 %s · p99 %s · max %s%n",
@@ -243,8 +244,9 @@ final class TableReport {
                     "p90 bsld", "p99 bsld", "max bsld", "utilization");
             for (int i = 0; i < runs.size(); i++) {
                 Summary s = runs.get(i).summary();
-                JobStatistics.Distribution w = s.jobs().waitTime();
-                JobStatistics.Distribution d = s.jobs().boundedSlowdown();
+                JobStatistics jobStats = JobStatistics.of(runs.get(i).processes());
+                JobStatistics.Distribution w = jobStats.waitTime();
+                JobStatistics.Distribution d = jobStats.boundedSlowdown();
                 j.add(labels.get(i), unit.text(w.mean()), unit.text(w.median()), unit.text(w.p90()), unit.text(w.p99()),
                         unit.text(w.max()), number(d.mean()), number(d.median()), number(d.p90()), number(d.p99()), number(d.max()),
                         percent(s.cpuUtilization()));

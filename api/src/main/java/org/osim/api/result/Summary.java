@@ -3,7 +3,9 @@ package org.osim.api.result;
 import java.util.List;
 
 /**
- * The figures of a whole run (docs/metrics.md). Times in nanoseconds; means over the processes that completed.
+ * The figures of a whole run (docs/metrics.md). Times in nanoseconds; means over the processes that completed. The
+ * parallel-job figures (wait, bounded slowdown, their percentiles) are made from the processes when wanted:
+ * {@link JobStatistics#of}.
  *
  * @param throughput completed processes per millisecond of makespan
  * @param cpuUtilization useful CPU time over (CPUs × makespan), from 0 to 1
@@ -24,15 +26,13 @@ import java.util.List;
  *     the user at its limit (machine: maxProcesses, maxUserProcesses)
  * @param jainFairness Jain's index (Σx)²/(n·Σx²) over x = cpu / (cpu + waiting) of each process: 1 when
  *     every process got the same share of the time it wanted a CPU
- * @param jobs wait and bounded slowdown, with their percentiles, as parallel-job schedulers are compared
  */
 public record Summary(double meanTurnaround, double meanWaiting, double meanResponse, double throughput,
                       double cpuUtilization, List<Double> perCpuUtilization, double anyCpuBusy, long makespan, long contextSwitches,
                       long preemptions, long migrations, long userThreadSwitches, long upcalls, long instructions, long busTransactions, long busWait, long overhead,
                       long deadlineMisses, double jainFairness, int processes,
-                      int completed, long failedForks, JobStatistics jobs) {
+                      int completed, long failedForks) {
     public Summary {
         perCpuUtilization = List.copyOf(perCpuUtilization);
-        java.util.Objects.requireNonNull(jobs, "jobs is null");
     }
 }

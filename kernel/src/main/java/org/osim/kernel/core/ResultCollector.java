@@ -162,7 +162,7 @@ final class ResultCollector {
         return new Summary(completed == 0 ? 0 : turnaround / completed, completed == 0 ? 0 : waiting / completed,
                 responded == 0 ? 0 : response / responded, throughput, utilization, perCpu, anyBusy, makespan, switches,
                 preemptions, migrations, kernel.userThreadSwitches(), kernel.upcalls(), kernel.instructions(), kernel.busTransactions(), kernel.busWait(), overhead, misses, jain,
-                processes.size(), completed, kernel.failedForks(), org.osim.api.result.JobStatistics.of(processes));
+                processes.size(), completed, kernel.failedForks());
     }
 
     /** Six decimals are plenty, and rounding keeps printed ratios the same on every JVM. */
