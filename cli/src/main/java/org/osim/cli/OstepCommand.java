@@ -10,6 +10,9 @@ import org.osim.importers.ostep.LotteryHomework;
 import org.osim.importers.ostep.MlfqHomework;
 import org.osim.importers.ostep.ProcessRunHomework;
 import org.osim.importers.ostep.SchedulerHomework;
+import org.osim.importers.ostep.X86Homework;
+import org.osim.api.trace.TraceEvent;
+import org.osim.api.trace.TraceListener;
 import org.osim.kernel.Osim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +32,11 @@ import picocli.CommandLine.Spec;
                 "  mlfq       cpu-sched-mlfq/mlfq.py: -s -n -q -a -Q -A -j -m -M -B -i -S -I -l -c",
                 "  lottery    cpu-sched-lottery/lottery.py: -s -j -l -m -T -q -c",
                 "  process-run  cpu-intro/process-run.py: -s -l X:Y,... -P c3,i:c2 -L -S SWITCH_ON_IO|SWITCH_ON_END -I IO_RUN_LATER|IO_RUN_IMMEDIATE -c -p",
+                "  x86        threads-locks/x86.py: -p FILE.s -t -i -r -s -a ax=1:bx=2,... -L -m -M -R -C -S -c -P 0011 -H",
+                "  x86-intro  threads-intro/x86.py: the same without -P and -H, with its own quirks",
                 "", "Example:", "  osim ostep scheduler -p RR -q 1 -j 3 -m 10 -s 0 --as-ostep"})
 final class OstepCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The homework script: scheduler, mlfq, lottery or process-run.")
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The homework script: scheduler, mlfq, lottery, process-run, x86 or x86-intro.")
     String script;
 
     @Parameters(index = "1..*", paramLabel = "FLAG", description = "The script's flags, as it takes them.")
@@ -54,12 +59,30 @@ final class OstepCommand implements Callable<Integer> {
             case "mlfq" -> MlfqHomework::parse;
             case "lottery" -> LotteryHomework::parse;
             case "process-run" -> ProcessRunHomework::parse;
-            default -> throw OsimException.badInput("unknown OSTEP script '" + script + "' (known: scheduler, mlfq, lottery, process-run)");
+            case "x86" -> args -> X86Homework.parse(args, true);
+            case "x86-intro" -> args -> X86Homework.parse(args, false);
+            default -> throw OsimException.badInput("unknown OSTEP script '" + script
+                    + "' (known: scheduler, mlfq, lottery, process-run, x86, x86-intro)");
         };
         java.util.function.Supplier<Osim> wiring = plugins.osimInBackground();
         Homework hw = PluginOptions.whileWiring(wiring, () -> reader.apply(flags));
-        RunResult r = wiring.get().simulation(hw.workload()).scheduler(hw.scheduler(), hw.parameters()).recordSlices(asOstep).run();
-        Output.write(asOstep ? hw.finalStatistics(r) : TableReport.run(r, TimeUnitOption.ms), null, spec.commandLine().getOut());
+        List<TraceEvent> trace = new ArrayList<>();
+        var simulation = wiring.get().simulation(hw.workload()).scheduler(hw.scheduler(), hw.parameters()).recordSlices(asOstep);
+        if (asOstep && hw.tracesInstructions()) {
+            simulation.trace(new TraceListener() {
+                @Override
+                public void on(TraceEvent event) {
+                    trace.add(event);
+                }
+
+                @Override
+                public boolean instructions() {
+                    return true;
+                }
+            });
+        }
+        RunResult r = simulation.run();
+        Output.write(asOstep ? hw.finalStatistics(r, trace) : TableReport.run(r, TimeUnitOption.ms), null, spec.commandLine().getOut());
         return 0;
     }
 }

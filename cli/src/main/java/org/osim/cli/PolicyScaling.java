@@ -23,9 +23,9 @@ final class PolicyScaling {
 
     /**
      * Not policies to compare: {@code scripted} replays a given interleaving, {@code random} makes races happen
-     * by switching every few instruction times.
+     * by switching every few instruction times, {@code x86} replays OSTEP's x86.py interrupts, every few instructions.
      */
-    private static final Set<String> NOT_COMPARED = Set.of("scripted", "random");
+    private static final Set<String> NOT_COMPARED = Set.of("scripted", "random", "x86");
 
     /** One policy on {@code tasks} and ten times as many. */
     record Row(String scheduler, BenchCommand.Measurement small, BenchCommand.Measurement large) {

@@ -112,8 +112,7 @@ final class TableReport {
             b.append("\nmemory at the end: ");
             String sep = "";
             for (var w : r.memory().entrySet()) {
-                b.append(sep).append(w.getKey()).append(' ')
-                        .append(w.getValue().size() == 1 ? String.valueOf(w.getValue().get(0)) : w.getValue().toString());
+                b.append(sep).append(w.getKey()).append(' ').append(words(w.getValue()));
                 sep = " · ";
             }
             b.append('\n');
@@ -130,6 +129,26 @@ final class TableReport {
     }
 
     /** Real-time tasks: a line each, with jobs, misses, response times, preemptions and migrations (as SimSo reports them). */
+    /** A word's value, an array's elements; a long array (a flat memory) only by its elements that are not 0. */
+    static String words(List<Long> values) {
+        if (values.size() == 1) {
+            return String.valueOf(values.get(0));
+        }
+        if (values.size() <= 64) {
+            return values.toString();
+        }
+        java.util.StringJoiner set = new java.util.StringJoiner(", ", "{", "}");
+        int zeros = 0;
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != 0) {
+                set.add(i + ": " + values.get(i));
+            } else {
+                zeros++;
+            }
+        }
+        return set + " (" + zeros + " other elements 0)";
+    }
+
     private static void realTime(StringBuilder b, RunResult r, TimeUnitOption unit) {
         Table t = new Table("real-time task", "jobs", "completed", "missed", "aborted", "worst response", "mean response",
                 "max lateness", "preemptions", "migrations");

@@ -125,7 +125,8 @@ class CommandLineTest {
         Cli bad = Cli.run("ostep", "scheduler", "-p", "LIFO");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("osim: scheduler.py: unknown policy 'LIFO' (FIFO, SJF or RR, as written)\n");
-        assertThat(Cli.run("ostep", "x86").err()).isEqualTo("osim: unknown OSTEP script 'x86' (known: scheduler, mlfq, lottery, process-run)\n");
+        assertThat(Cli.run("ostep", "x68").err())
+                .isEqualTo("osim: unknown OSTEP script 'x68' (known: scheduler, mlfq, lottery, process-run, x86, x86-intro)\n");
     }
 
     @Test
@@ -205,7 +206,8 @@ class CommandLineTest {
         assertThat(list.exit()).isZero();
         assertThat(list.out().lines().skip(1).map(l -> l.split(" ")[0])).containsExactly("cfs", "conservative", "ctss", "dm",
                 "dynamic-priority", "easy", "edf", "edzl", "eevdf", "fair-share", "fcfs", "gedf", "guaranteed", "llf", "lottery", "mlfq",
-                "moss", "pedf", "priority", "priority-classes", "process-run", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride");
+                "moss", "pedf", "priority", "priority-classes", "process-run", "random", "rm", "rr", "scripted", "sjf", "spn", "srtn", "stride",
+                "x86");
         Cli describe = Cli.run("describe", "rr");
         assertThat(describe.out()).contains("Round robin").containsPattern("quantum +20ms +a duration of at least 1ns");
         Cli workloads = Cli.run("list", "workloads");
@@ -232,8 +234,8 @@ class CommandLineTest {
         String[] args = argList.toArray(String[]::new);
         Cli a = Cli.run(args);
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(names).hasSize(29);
-        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(29);
+        assertThat(names).hasSize(30);
+        assertThat(a.out().lines().filter(l -> names.contains(l.split(" ")[0]))).hasSize(30);
         assertThat(a.out()).contains("18/18");
         assertThat(Cli.run(args).out()).isEqualTo(a.out());
     }
@@ -339,7 +341,7 @@ class CommandLineTest {
         Cli c = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "lotery");
         assertThat(c.err()).isEqualTo("osim: unknown scheduler 'lotery' (known: cfs, conservative, ctss, dm, dynamic-priority, easy, edf, edzl, eevdf, "
                 + "fair-share, fcfs, gedf, guaranteed, llf, lottery, mlfq, moss, pedf, priority, priority-classes, process-run, random, rm, rr, "
-                + "scripted, sjf, spn, srtn, stride)\n");
+                + "scripted, sjf, spn, srtn, stride, x86)\n");
         Cli p = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr:quantom=4ms");
         assertThat(p.err()).isEqualTo("osim: unknown parameter 'quantom' for scheduler 'rr' (known: quantum, preferSameProcess)\n");
         Cli v = badInput("processes:\n  - { name: A, bursts: [cpu 8ms] }\n", "rr", "--param", "quantum=-4ms");

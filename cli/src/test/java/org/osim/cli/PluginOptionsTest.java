@@ -11,9 +11,9 @@ class PluginOptionsTest {
     void theDefaultPluginsAreWiredFromTheStartAndTakenOnce() {
         PluginOptions.startEarly(new String[] {"run", "fig-2-41", "-s", "fcfs"});
         assertThat(PluginOptions.wiringEarly()).isTrue();
-        assertThat(new PluginOptions().osimInBackground().get().plugins().schedulers()).hasSize(29);
+        assertThat(new PluginOptions().osimInBackground().get().plugins().schedulers()).hasSize(30);
         assertThat(PluginOptions.wiringEarly()).isFalse(); // taken: the next command wires its own
-        assertThat(new PluginOptions().osimInBackground().get().plugins().schedulers()).hasSize(29);
+        assertThat(new PluginOptions().osimInBackground().get().plugins().schedulers()).hasSize(30);
     }
 
     @Test
@@ -30,7 +30,7 @@ class PluginOptionsTest {
         PluginOptions.startEarly(new String[] {"list", "schedulers"});
         PluginOptions own = new PluginOptions();
         own.plugins.add(Path.of("no-such-folder"));
-        assertThat(own.osimInBackground().get().plugins().schedulers()).hasSize(29);
+        assertThat(own.osimInBackground().get().plugins().schedulers()).hasSize(30);
         assertThat(PluginOptions.wiringEarly()).isFalse();
     }
 }

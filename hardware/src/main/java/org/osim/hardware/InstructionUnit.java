@@ -167,14 +167,104 @@ public final class InstructionUnit {
                 }
                 return access(cpu, w, i, true, now);
             }
+            default -> {
+                return x86(p, r, s, cpu, now);
+            }
+        }
+        return ONE_INSTRUCTION;
+    }
+
+    /** The instructions of the x86 dialect (OSTEP's x86.py): six condition codes, arithmetic, the stack in memory. */
+    private long x86(ProcessorState p, long[] r, MachineCode.Step s, int cpu, long now) {
+        switch (s.op) {
+            case TEST -> {
+                long a = s.reg >= 0 ? r[s.reg] : s.imm;
+                long b = s.reg >= 0 ? s.value(r) : r[s.valueReg];
+                p.codes = (b >= a ? ProcessorState.GTE : 0) | (b > a ? ProcessorState.GT : 0) | (b <= a ? ProcessorState.LTE : 0)
+                        | (b < a ? ProcessorState.LT : 0) | (b != a ? ProcessorState.NEQ : 0) | (b == a ? ProcessorState.EQ : 0);
+            }
+            case JE, JNE, JLT, JLTE, JGT, JGTE -> {
+                int code = switch (s.op) {
+                    case JE -> ProcessorState.EQ;
+                    case JNE -> ProcessorState.NEQ;
+                    case JLT -> ProcessorState.LT;
+                    case JLTE -> ProcessorState.LTE;
+                    case JGT -> ProcessorState.GT;
+                    default -> ProcessorState.GTE;
+                };
+                if ((p.codes & code) != 0) {
+                    p.pc = s.target;
+                }
+            }
+            case LEA -> r[s.reg] = address(r, s);
+            case NEG -> r[s.reg] = -r[s.reg];
+            case MUL -> r[s.reg] = r[s.reg] * s.value(r);
+            case NOP -> {
+                return ONE_INSTRUCTION;
+            }
+            case PUSH -> {
+                long value = s.reg == STACK_POINTER ? r[s.reg] - 4 : s.reg >= 0 ? r[s.reg] : address(r, s); // push %sp: the new sp
+                return push(r, s, value, cpu, now);
+            }
+            case CALLM -> {
+                long took = push(r, s, s.imm + p.pc, cpu, now);
+                if (took != ADDRESS_FAULT) {
+                    p.pc = s.target;
+                }
+                return took;
+            }
+            case POP, RETM -> {
+                long sp = r[STACK_POINTER];
+                if (s.word == null || sp < 0 || sp >= s.word.length) {
+                    return ADDRESS_FAULT;
+                }
+                long top = s.word[(int) sp];
+                r[STACK_POINTER] = sp + 4;
+                if (s.op == MachineOp.RETM) {
+                    long at = top - s.imm;
+                    if (at < 0 || at > Integer.MAX_VALUE) {
+                        return RETURN_UNDERFLOW;
+                    }
+                    p.pc = (int) at;
+                } else if (s.reg >= 0) {
+                    r[s.reg] = s.valueReg >= 0 ? sp : top;
+                }
+                return access(cpu, s.word, (int) sp, false, now);
+            }
             default -> throw new IllegalStateException("unknown instruction " + s.source);
         }
         return ONE_INSTRUCTION;
     }
 
+    /** The stack pointer of the x86 dialect: r6 ({@code %sp}). */
+    public static final int STACK_POINTER = 6;
+
+    /** r6 -= 4, then {@code value} goes on the stack, in the word of {@code s}'s memory operand. */
+    private long push(long[] r, MachineCode.Step s, long value, int cpu, long now) {
+        long sp = r[STACK_POINTER] - 4;
+        if (s.word == null || sp < 0 || sp >= s.word.length) {
+            return ADDRESS_FAULT;
+        }
+        r[STACK_POINTER] = sp;
+        s.word[(int) sp] = value;
+        return access(cpu, s.word, (int) sp, true, now);
+    }
+
+    /** The element the memory operand of {@code s} names, in range or not. */
+    public static long address(long[] r, MachineCode.Step s) {
+        long i = s.index;
+        if (s.indexReg >= 0) {
+            i += r[s.indexReg];
+        }
+        if (s.scaledReg >= 0) {
+            i += (long) s.scale * r[s.scaledReg];
+        }
+        return i;
+    }
+
     /** The element of its word that the memory operand of {@code s} names, or -1 if there is none. */
     private static int element(long[] r, MachineCode.Step s) {
-        long i = s.indexReg >= 0 ? r[s.indexReg] : s.index;
+        long i = s.scaledReg < 0 ? (s.indexReg >= 0 ? s.index + r[s.indexReg] : s.index) : address(r, s);
         return s.word == null || i < 0 || i >= s.word.length ? -1 : (int) i;
     }
 

@@ -33,6 +33,9 @@ public final class MachineCode {
         /** The memory operand's element: a register that holds it (≥ 0), or -1 and then the constant {@link #index}. */
         public final int indexReg;
         public final int index;
+        /** A second, scaled index register (≥ 0) of x86.py's {@code n(%r1,%r2,s)} operands, and its scale. */
+        public final int scaledReg;
+        public final int scale;
         /** The kernel's record of the region of an enter, leave or want marker; else null. */
         public final Object region;
 
@@ -48,6 +51,8 @@ public final class MachineCode {
             this.word = word;
             this.indexReg = memory == null ? -1 : memory.indexRegister();
             this.index = memory == null ? 0 : memory.index();
+            this.scaledReg = memory == null ? -1 : memory.scaledRegister();
+            this.scale = memory == null ? 1 : memory.scale();
             this.region = region;
         }
 

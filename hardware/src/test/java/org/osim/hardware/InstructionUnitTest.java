@@ -113,4 +113,65 @@ class InstructionUnitTest {
         assertThat(withBus.execute(p, code[0], -1, 0)).as("not on a CPU: no bus").isEqualTo(InstructionUnit.ONE_INSTRUCTION);
         assertThat(bus.transactions()).isEqualTo(2);
     }
+
+    @Test
+    void theX86DialectTestsSixCodesThatOnlyTestSets() {
+        // x86.py: test A, B compares B against A; add and sub leave the codes alone; all six are clear at the start.
+        assertThat(p.codes).isZero();
+        run(in(MachineOp.MOV, -1, r(1), imm(5)), in(MachineOp.TEST, -1, imm(3), r(1)));
+        assertThat(p.codes).isEqualTo(ProcessorState.GTE | ProcessorState.GT | ProcessorState.NEQ); // 5 > 3
+        run(in(MachineOp.TEST, -1, r(1), imm(5)), in(MachineOp.ADD, -1, r(1), imm(-5)));
+        assertThat(p.codes).isEqualTo(ProcessorState.GTE | ProcessorState.LTE | ProcessorState.EQ);
+        run(in(MachineOp.TEST, -1, r(1), r(2)));
+        assertThat(p.codes).isEqualTo(ProcessorState.GTE | ProcessorState.LTE | ProcessorState.EQ); // r2 = 0 = r1
+        // jlt is not taken on these codes, jlte is: the pc skips the nop to the end.
+        List<Long> results = run(in(MachineOp.TEST, -1, imm(1), r(1)), in(MachineOp.JGT, 3), in(MachineOp.JLTE, 4),
+                in(MachineOp.NOP, -1), in(MachineOp.NOP, -1));
+        assertThat(results).hasSize(4);
+        ProcessorState fresh = new ProcessorState();
+        MachineCode.Step[] code = MachineCode.decode(List.of(in(MachineOp.JNE, 0)), memory, n -> n);
+        fresh.pc = 1;
+        cpu.execute(fresh, code[0], 0, 0);
+        assertThat(fresh.pc).as("no code is set before the first test").isEqualTo(1);
+    }
+
+    @Test
+    void theX86StackLivesInFlatMemoryAtR6() {
+        long[] flat = new long[64];
+        Map<String, long[]> space = Map.of("memory", flat);
+        Operand.Memory stack = new Operand.Memory("memory", 0, -1);
+        List<Instruction> program = List.of(
+                in(MachineOp.MOV, -1, r(6), imm(40)),                                     // 0: sp = 40
+                in(MachineOp.MOV, -1, r(2), imm(3)),                                      // 1: cx = 3
+                in(MachineOp.STORE, -1, new Operand.Memory("memory", 2, 2, 2, 4), imm(9)), // 2: 2(%cx,%cx,4) = 9 -> cell 17
+                in(MachineOp.LEA, -1, r(0), new Operand.Memory("memory", -1, 2, 2, 4)),     // 3: ax = -1 + 3 + 12 = 14
+                in(MachineOp.PUSH, -1, r(0), stack),                                       // 4: sp = 36, [36] = 14
+                in(MachineOp.PUSH, -1, new Operand.Memory("memory", 8, 2)),                // 5: sp = 32, [32] = 11, the address
+                new Instruction.Machine(MachineOp.CALLM, List.of(imm(1000), stack), 9, "call"), // 6: sp = 28, [28] = 1007
+                in(MachineOp.POP, -1, r(1), stack),                                        // 7: bx = [28]... after the return
+                new Instruction.Machine(MachineOp.JMP, List.of(), 11, "j"),                // 8
+                new Instruction.Machine(MachineOp.RETM, List.of(imm(1000), stack), -1, "ret"), // 9: pc = 1007 - 1000
+                in(MachineOp.NOP, -1),                                                     // 10: never
+                in(MachineOp.NEG, -1, r(1)), in(MachineOp.MUL, -1, r(1), imm(3)));         // 11, 12
+        MachineCode.Step[] code = MachineCode.decode(program, space, n -> n);
+        List<Long> results = new ArrayList<>();
+        for (p.pc = 0; p.pc < code.length; ) {
+            results.add(cpu.execute(p, code[p.pc++], 0, 0));
+        }
+        assertThat(results).hasSize(12).containsOnly(InstructionUnit.ONE_INSTRUCTION);
+        assertThat(flat[17]).isEqualTo(9);
+        assertThat(flat[36]).isEqualTo(14);
+        assertThat(flat[32]).isEqualTo(11);
+        assertThat(flat[28]).isEqualTo(1007);
+        assertThat(p.registers[1]).as("pop %bx got what the second push left, 11, negated and tripled").isEqualTo(-33);
+        assertThat(p.registers[6]).isEqualTo(36);
+        // A stack pointer outside memory is a fault, and the intro's pop %r gives the pointer itself.
+        p.registers[6] = 2;
+        MachineCode.Step[] more = MachineCode.decode(List.of(in(MachineOp.PUSH, -1, r(0), stack),
+                in(MachineOp.POP, -1, r(3), r(6), stack)), space, n -> n);
+        assertThat(cpu.execute(p, more[0], 0, 0)).isEqualTo(InstructionUnit.ADDRESS_FAULT);
+        assertThat(cpu.execute(p, more[1], 0, 0)).isEqualTo(InstructionUnit.ONE_INSTRUCTION);
+        assertThat(p.registers[3]).isEqualTo(2);
+        assertThat(p.registers[6]).isEqualTo(6);
+    }
 }

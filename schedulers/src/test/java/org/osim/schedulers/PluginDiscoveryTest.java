@@ -13,7 +13,7 @@ class PluginDiscoveryTest {
         assertThat(ServiceLoader.load(SchedulerFactory.class).stream().map(p -> p.get().name()))
                 .containsExactlyInAnyOrder("fcfs", "sjf", "srtn", "rr", "priority", "priority-classes", "dynamic-priority",
                         "ctss", "mlfq", "spn", "guaranteed", "lottery", "stride", "fair-share", "cfs", "eevdf",
-                        "edf", "gedf", "edzl", "pedf", "rm", "dm", "llf", "random", "scripted", "easy", "conservative", "moss", "process-run");
+                        "edf", "gedf", "edzl", "pedf", "rm", "dm", "llf", "random", "scripted", "easy", "conservative", "moss", "process-run", "x86");
     }
 
     @Test

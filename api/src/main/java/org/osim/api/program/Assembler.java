@@ -49,6 +49,8 @@ final class Assembler {
             case ENTER, LEAVE, WANT -> "N";
             case CLI, STI -> "";
             case FAST -> "L";
+            case TEST, JE, JNE, JLT, JLTE, JGT, JGTE, LEA, NEG, MUL, PUSH, POP, CALLM, RETM, NOP ->
+                    throw new IllegalArgumentException(op.mnemonic() + " belongs to the x86 dialect (osim ostep x86)");
         };
     }
 
@@ -77,6 +79,7 @@ final class Assembler {
             case CLI -> "cli";
             case FAST -> "fast futex";
             case STI -> "sti";
+            default -> op.mnemonic();
         };
     }
 

@@ -60,7 +60,52 @@ public enum MachineOp {
     /** {@code enter [R]}: the thread enters critical region R (a marker the kernel checks; it costs nothing). */
     ENTER,
     /** {@code leave [R]}: it leaves it. */
-    LEAVE;
+    LEAVE,
+    /*
+     * The instructions below are those of the x86 dialect of OSTEP's x86.py (osim ostep x86), over a flat
+     * memory: a memory operand is a displacement plus a base register plus a scaled index register, the stack
+     * pointer is r6, and six condition codes that only TEST sets are read by the conditional jumps JE to JGTE.
+     * The text form of osim programs does not offer them.
+     */
+    /**
+     * {@code test A, B} (x86.py): sets the six condition codes from how B compares with A (greater, greater or
+     * equal, less, less or equal, not equal, equal). Nothing else sets them; the codes are all clear at the start.
+     */
+    TEST,
+    /** Jump if the condition code "equal" is set (x86.py {@code je}). */
+    JE,
+    /** Jump if "not equal" is set ({@code jne}). */
+    JNE,
+    /** Jump if "less than" is set ({@code jlt}). */
+    JLT,
+    /** Jump if "less than or equal" is set ({@code jlte}). */
+    JLTE,
+    /** Jump if "greater than" is set ({@code jgt}). */
+    JGT,
+    /** Jump if "greater than or equal" is set ({@code jgte}). */
+    JGTE,
+    /** {@code lea rX, M}: rX = the address M names (its element), not its contents. */
+    LEA,
+    /** {@code neg rX}: rX = -rX. */
+    NEG,
+    /** {@code mul rX, V}: rX = rX * V. */
+    MUL,
+    /**
+     * {@code push V, M}: r6 (the stack pointer) -= 4, then element r6 of word M = V; without a register
+     * operand V is the address the memory operand names (x86.py's {@code push mem}).
+     */
+    PUSH,
+    /**
+     * {@code pop [rX,] M}: rX = element r6 of word M, then r6 += 4. With a second register operand rY, rX = rY
+     * instead: the threads-intro x86.py, which gives {@code pop %r} the stack pointer itself.
+     */
+    POP,
+    /** {@code callm BASE, L, M}: push BASE + the index of the next instruction on the stack in word M (as PUSH), and jump to L. */
+    CALLM,
+    /** {@code retm BASE, M}: pop an address from the stack in word M (as POP) and go on at the instruction at address - BASE. */
+    RETM,
+    /** {@code nop}: nothing, for one instruction time. */
+    NOP;
 
     /** The mnemonic, as written. */
     public String mnemonic() {

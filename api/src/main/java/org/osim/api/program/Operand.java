@@ -30,15 +30,26 @@ public sealed interface Operand {
 
     /**
      * A memory word: {@code turn}, or element {@code index} of an array ({@code interested[1]}), or the
-     * element a register says ({@code interested[r1]}; {@code indexRegister} ≥ 0).
+     * element a register says ({@code interested[r1]}; {@code indexRegister} ≥ 0). In general the element is
+     * {@code index + r[indexRegister] + scale * r[scaledRegister]}, each register only if ≥ 0: the
+     * {@code n(%r1,%r2,s)} operands of x86.py's flat memory.
      */
-    record Memory(String word, int index, int indexRegister) implements Operand {
+    record Memory(String word, int index, int indexRegister, int scaledRegister, int scale) implements Operand {
         public Memory {
             requireNonNull(word, "word is null");
         }
 
+        /** Element {@code index}, or the one register {@code indexRegister} says (if ≥ 0), of {@code word}. */
+        public Memory(String word, int index, int indexRegister) {
+            this(word, index, indexRegister, -1, 1);
+        }
+
         @Override
         public String toString() {
+            if (scaledRegister >= 0 || (indexRegister >= 0 && index != 0)) {
+                return word + "[" + index + (indexRegister >= 0 ? "+r" + indexRegister : "")
+                        + (scaledRegister >= 0 ? "+r" + scaledRegister + "*" + scale : "") + "]";
+            }
             return indexRegister >= 0 ? word + "[r" + indexRegister + "]" : index == 0 ? word : word + "[" + index + "]";
         }
     }

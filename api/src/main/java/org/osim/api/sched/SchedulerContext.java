@@ -25,6 +25,17 @@ public interface SchedulerContext {
     /** The period of the machine's clock tick, or 0 if it has none. */
     long tickNanos();
 
+    /**
+     * What one machine instruction takes on this machine (the profile's instruction time): for policies that count
+     * instructions, as OSTEP's x86.py does.
+     */
+    default long instructionNanos() {
+        return 1;
+    }
+
+    /** Notes a decision of the policy's in the run's trace (a {@code PolicyNote}): why it switched, what it drew. */
+    default void note(String what) {}
+
     /** Runs {@code action} at simulated time {@code time} (not before now); the handle cancels it. */
     TimerHandle at(long time, Runnable action);
 

@@ -118,4 +118,51 @@ public sealed interface TraceEvent {
             return "exit " + process + " (" + termination + ")";
         }
     }
+
+    /**
+     * A policy noted a decision of its own ({@code SchedulerContext.note}): why it switched, what it drew.
+     */
+    record PolicyNote(long time, String what) implements TraceEvent {
+        public PolicyNote {
+            requireNonNull(what, "what is null");
+        }
+
+        @Override
+        public String describe() {
+            return "policy: " + what;
+        }
+    }
+
+    /**
+     * A machine instruction ran (only for listeners that ask, {@link TraceListener#instructions()}): thread
+     * {@code task} on {@code cpu} executed instruction {@code pc} of its program and goes on at {@code nextPc};
+     * its registers r0 to r7 and the six condition codes ({@code codes}, bits GTE 1, GT 2, LTE 4, LT 8, NEQ 16,
+     * EQ 32) as they are after it, and the memory element it wrote, if any.
+     */
+    record InstructionExecuted(long time, int cpu, String task, int pc, int nextPc, String text, java.util.List<Long> registers,
+                               int codes, java.util.Optional<MemoryWrite> write) implements TraceEvent {
+        public InstructionExecuted {
+            requireNonNull(task, "task is null");
+            requireNonNull(text, "text is null");
+            registers = java.util.List.copyOf(registers);
+            requireNonNull(write, "write is null");
+        }
+
+        @Override
+        public String describe() {
+            return "cpu" + cpu + " " + task + " " + pc + ": " + text + write.map(w -> " (" + w + ")").orElse("");
+        }
+    }
+
+    /** Element {@code element} of memory word {@code word} became {@code value}. */
+    record MemoryWrite(String word, int element, long value) {
+        public MemoryWrite {
+            requireNonNull(word, "word is null");
+        }
+
+        @Override
+        public String toString() {
+            return word + "[" + element + "] = " + value;
+        }
+    }
 }

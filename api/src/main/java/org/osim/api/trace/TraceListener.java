@@ -4,4 +4,12 @@ package org.osim.api.trace;
 @FunctionalInterface
 public interface TraceListener {
     void on(TraceEvent event);
+
+    /**
+     * Whether this listener wants an {@link TraceEvent.InstructionExecuted} for every machine instruction (a
+     * run is slower for it); others never see them.
+     */
+    default boolean instructions() {
+        return false;
+    }
 }

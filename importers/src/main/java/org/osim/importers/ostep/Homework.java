@@ -16,8 +16,16 @@ public interface Homework {
     /** The policy's parameters. */
     Map<String, String> parameters();
 
-    /** The script's final statistics, in its own layout, for {@code --as-ostep}. */
-    String finalStatistics(RunResult r);
+    /**
+     * The script's final statistics, in its own layout, for {@code --as-ostep}, from the run's results and, if
+     * {@link #tracesInstructions()}, its trace.
+     */
+    String finalStatistics(RunResult r, java.util.List<org.osim.api.trace.TraceEvent> trace);
+
+    /** Whether {@link #finalStatistics} needs the run's trace, every machine instruction included. */
+    default boolean tracesInstructions() {
+        return false;
+    }
 
     /** Python's {@code '%3.2f' % x}: correctly rounded, ties to even, padded to 3. */
     static String f2(double x) {

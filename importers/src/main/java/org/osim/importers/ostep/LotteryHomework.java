@@ -111,7 +111,7 @@ public record LotteryHomework(long seed, List<long[]> jobs, int quantum, long dr
      * moves by whole quanta, so a job ends at the end of its last quantum.
      */
     @Override
-    public String finalStatistics(RunResult r) {
+    public String finalStatistics(RunResult r, java.util.List<org.osim.api.trace.TraceEvent> trace) {
         List<long[]> done = new ArrayList<>();
         for (int j = 0; j < jobs.size(); j++) {
             TaskResult t = r.process(String.valueOf(j)).orElseThrow();

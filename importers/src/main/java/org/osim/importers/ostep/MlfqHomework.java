@@ -155,7 +155,7 @@ public record MlfqHomework(List<int[]> jobs, List<Integer> quantum, List<Integer
 
     /** The script's "Final statistics": a line per job by id, then the means ({@code Avg} carries the last job's id, as there). */
     @Override
-    public String finalStatistics(RunResult r) {
+    public String finalStatistics(RunResult r, java.util.List<org.osim.api.trace.TraceEvent> trace) {
         StringBuilder out = new StringBuilder("Final statistics:\n");
         double response = 0;
         double turnaround = 0;

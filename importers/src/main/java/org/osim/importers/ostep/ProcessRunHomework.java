@@ -140,7 +140,7 @@ public record ProcessRunHomework(List<List<String>> programs, int ioLength, bool
 
     /** The script's trace with {@code -c} (a row per tick: each process's state, CPU and I/Os), and with {@code -p} its stats. */
     @Override
-    public String finalStatistics(RunResult r) {
+    public String finalStatistics(RunResult r, java.util.List<org.osim.api.trace.TraceEvent> trace) {
         int n = programs.size();
         int total = 0;
         for (TaskResult t : r.processes()) {

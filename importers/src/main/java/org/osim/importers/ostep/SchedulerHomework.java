@@ -115,7 +115,7 @@ public record SchedulerHomework(long seed, List<Double> lengths, String policy, 
      * means; numbers as Python's {@code %3.2f} prints them.
      */
     @Override
-    public String finalStatistics(org.osim.api.result.RunResult r) {
+    public String finalStatistics(org.osim.api.result.RunResult r, java.util.List<org.osim.api.trace.TraceEvent> trace) {
         StringBuilder out = new StringBuilder("Final statistics:\n");
         double response = 0;
         double turnaround = 0;

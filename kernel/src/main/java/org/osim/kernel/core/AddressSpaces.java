@@ -106,7 +106,9 @@ final class AddressSpaces {
                     : "segmentation fault: " + m.word() + " is in segment '" + in + "', which " + t.process.name + " has not attached"));
             return null;
         }
-        long i = m.indexRegister() >= 0 ? t.context.registers[m.indexRegister()] : m.index();
+        long[] r = t.context.registers();
+        long i = m.index() + (m.indexRegister() >= 0 ? r[m.indexRegister()] : 0)
+                + (m.scaledRegister() >= 0 ? (long) m.scale() * r[m.scaledRegister()] : 0);
         if (i < 0 || i >= w.length) {
             lifecycle.terminate(t.process, Termination.fatal("segmentation fault: " + m.word() + "[" + i + "] is outside the word's "
                     + w.length + " element(s)"));

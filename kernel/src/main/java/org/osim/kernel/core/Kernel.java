@@ -101,7 +101,7 @@ public final class Kernel {
         Tracer tracer = new Tracer(options.listeners().toArray(TraceListener[]::new));
         List<org.osim.api.workload.UserSpec> users = workload.userShares();
         boolean machineCode = AddressSpaces.hasMachineCode(workload);
-        this.policy = createPolicy(factory, params, streams.stream("scheduler"), users);
+        this.policy = createPolicy(factory, params, streams.stream("scheduler"), users, instructionTime, tracer);
         RandomInterrupts interrupts = new RandomInterrupts(workload.machine().interruptEvery(), cpus.length,
                 streams.stream("interrupts"));
 
@@ -118,7 +118,7 @@ public final class Kernel {
         deadlocks = new DeadlockDetector(engine, table, violations, interleavings);
         kernelObjects = new KernelObjects(engine, workload, options, streams, tracer, pending, violations);
         regions = new MutualExclusionChecker(engine, table, violations, interleavings, instructionTime);
-        interpreter = new MachineInstructions(engine, workload, instructionTime, bus, interrupts);
+        interpreter = new MachineInstructions(engine, workload, instructionTime, bus, interrupts, tracer);
         memory = new AddressSpaces(workload, table);
         userThreads = new UserLevelThreads(engine, costs, options, table, streams, tracer, policy, workload, users);
         activations = new SchedulerActivations(engine, costs, tracer, policy);
@@ -217,8 +217,9 @@ public final class Kernel {
     }
 
     private SchedulerGuard createPolicy(SchedulerFactory factory, Parameters params, SplittableRandom random,
-                                        List<org.osim.api.workload.UserSpec> users) {
-        KernelSchedulerContext context = new KernelSchedulerContext(engine, random, workload, users, cpus, machine.tickNanos());
+                                        List<org.osim.api.workload.UserSpec> users, long instructionTime, Tracer tracer) {
+        KernelSchedulerContext context = new KernelSchedulerContext(engine, random, workload, users, cpus, machine.tickNanos(),
+                instructionTime, tracer);
         context.guard = SchedulerGuard.create(factory, params, context, "scheduler '" + factory.name() + "'", engine);
         return context.guard;
     }

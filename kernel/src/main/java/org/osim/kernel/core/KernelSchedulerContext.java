@@ -18,15 +18,32 @@ final class KernelSchedulerContext extends PolicyContext {
     private final Engine engine;
     private final CpuSlot[] cpus;
     private final long tickNanos;
+    private final long instructionNanos;
+    private final Tracer tracer;
     /** The policy behind its guard, once created: a policy timer runs through it like any other callback. */
     SchedulerGuard guard;
 
     KernelSchedulerContext(Engine engine, SplittableRandom random, Workload workload, List<UserSpec> users, CpuSlot[] cpus,
-                           long tickNanos) {
+                           long tickNanos, long instructionNanos, Tracer tracer) {
         super(engine, random, workload, users);
         this.engine = engine;
         this.cpus = cpus;
         this.tickNanos = tickNanos;
+        this.instructionNanos = instructionNanos;
+        this.tracer = tracer;
+    }
+
+    @Override
+    public long instructionNanos() {
+        return instructionNanos;
+    }
+
+    @Override
+    public void note(String what) {
+        requireNonNull(what, "what is null");
+        if (tracer.on()) {
+            tracer.emit(new org.osim.api.trace.TraceEvent.PolicyNote(engine.now(), what));
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.osim.api.workload.Workload;
 import org.osim.hardware.Engine;
 import org.osim.hardware.InstructionUnit;
 import org.osim.hardware.MachineCode;
+import org.osim.hardware.ProcessorState;
 
 /**
  * The kernel's side of the fine-grained instruction set: the CPU ({@link InstructionUnit}) executes each
@@ -19,6 +20,9 @@ final class MachineInstructions {
     private final org.osim.hardware.RandomInterrupts interrupts;
     /** What one machine instruction takes (the profile's instruction time, at least 1 ns so a spin loop moves time on). */
     final long instructionTime;
+    private final Tracer tracer;
+    /** Whether a listener wants every instruction: fixed for the run, so the hot path tests a final field. */
+    private final boolean traced;
     /** Machine instructions executed. */
     long instructions;
 
@@ -29,8 +33,10 @@ final class MachineInstructions {
     KernelObjects kernelObjects;
 
     MachineInstructions(Engine engine, Workload workload, long instructionTime, org.osim.hardware.MemoryBus bus,
-                        org.osim.hardware.RandomInterrupts interrupts) {
+                        org.osim.hardware.RandomInterrupts interrupts, Tracer tracer) {
         this.engine = engine;
+        this.tracer = tracer;
+        this.traced = tracer.instructions();
         this.unit = new InstructionUnit(bus, workload.machine().userInterrupts());
         this.instructionTime = instructionTime;
         this.interrupts = interrupts;
@@ -45,7 +51,12 @@ final class MachineInstructions {
      */
     boolean machineInstruction(ThreadControlBlock t, MachineCode.Step s) {
         CpuSlot c = t.cpu;
+        long written = traced ? written(t, s) : -1;
+        int at = t.context.pc - 1; // the caller moved the program counter past s
         long took = unit.execute(t.context, s, c == null ? -1 : c.id, engine.now());
+        if (traced && took != InstructionUnit.KERNEL) {
+            trace(t, s, at, written);
+        }
         if (took <= InstructionUnit.KERNEL) {
             return took == InstructionUnit.KERNEL ? marker(t, s) : fault(t, s, took);
         }
@@ -63,6 +74,28 @@ final class MachineInstructions {
             regions.afterInstruction(t);
         }
         return true;
+    }
+
+    /** The element {@code s} is about to write, before it runs (its index register may change), or -1. */
+    private static long written(ThreadControlBlock t, MachineCode.Step s) {
+        long[] r = t.context.registers();
+        return switch (s.op) {
+            case STORE, TSL, XCHG, FETCHADD, CAS -> InstructionUnit.address(r, s);
+            case PUSH, CALLM -> r[InstructionUnit.STACK_POINTER] - 4;
+            default -> -1;
+        };
+    }
+
+    private void trace(ThreadControlBlock t, MachineCode.Step s, int at, long written) {
+        ProcessorState p = t.context;
+        java.util.Optional<org.osim.api.trace.TraceEvent.MemoryWrite> write = java.util.Optional.empty();
+        if (written >= 0 && s.word != null && written < s.word.length) {
+            write = java.util.Optional.of(new org.osim.api.trace.TraceEvent.MemoryWrite(s.memory.word(), (int) written,
+                    s.word[(int) written]));
+        }
+        CpuSlot c = t.cpu;
+        tracer.emitInstruction(new org.osim.api.trace.TraceEvent.InstructionExecuted(engine.now(), c == null ? -1 : c.id, t.name,
+                at, p.pc, s.source.text(), java.util.Arrays.stream(p.registers()).boxed().toList(), p.codes, write));
     }
 
     /** The markers the CPU leaves to the kernel; they take no time. */
@@ -92,7 +125,12 @@ final class MachineInstructions {
 
     /** A fault the CPU raised: like a trap, it ends the process, saying why. Returns false. */
     private boolean fault(ThreadControlBlock t, MachineCode.Step s, long code) {
-        if (code == InstructionUnit.ADDRESS_FAULT) {
+        if (code == InstructionUnit.ADDRESS_FAULT && stackOperation(s.op)) {
+            long[] w = s.word;
+            lifecycle.terminate(t.process, Termination.fatal("segmentation fault: " + s.source + " with the stack pointer r6 at "
+                    + t.context.registers()[InstructionUnit.STACK_POINTER] + ", outside " + s.memory.word() + "'s "
+                    + (w == null ? 0 : w.length) + " element(s)"));
+        } else if (code == InstructionUnit.ADDRESS_FAULT) {
             memory.word(t, s.memory, wordIndex); // says what is wrong, and ends the process
         } else if (code == InstructionUnit.PRIVILEGED) {
             lifecycle.terminate(t.process, Termination.fatal("privileged instruction: cli in a user program (a machine "
@@ -100,11 +138,19 @@ final class MachineInstructions {
         } else if (code == InstructionUnit.STACK_OVERFLOW) {
             lifecycle.terminate(t.process, Termination.fatal("stack overflow: " + t.context.stack.size() + " nested calls"));
         } else if (code == InstructionUnit.RETURN_UNDERFLOW) {
-            lifecycle.terminate(t.process, Termination.fatal("ret with nothing to return to"));
+            lifecycle.terminate(t.process, Termination.fatal(s.op == org.osim.api.program.MachineOp.RETM
+                    ? "ret to an address where no instruction is: " + s.source : "ret with nothing to return to"));
         } else {
             throw new IllegalStateException("unknown result " + code + " of " + s.source);
         }
         return false;
+    }
+
+    private static boolean stackOperation(org.osim.api.program.MachineOp op) {
+        return switch (op) {
+            case PUSH, POP, CALLM, RETM -> true;
+            default -> false;
+        };
     }
 
     /**

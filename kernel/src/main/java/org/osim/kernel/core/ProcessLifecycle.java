@@ -111,7 +111,8 @@ final class ProcessLifecycle {
         boolean single = threads.size() == 1 || gangSize > 1; // a gang's declared run time is each thread's
         for (ThreadSpec ts : threads) {
             long threadDeclared = single ? declared : ts.program().cpuNanos();
-            createThread(p, ts.name(), "main", ts.program(), threadDeclared, null, periodic);
+            ThreadControlBlock t = createThread(p, ts.name(), "main", ts.program(), threadDeclared, null, periodic);
+            ts.registers().forEach((r, v) -> t.context.registers()[r] = v);
         }
         if (p.runtime != null) {
             for (VirtualProcessor vp : p.runtime.processors) {

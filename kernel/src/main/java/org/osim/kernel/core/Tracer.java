@@ -6,9 +6,24 @@ import org.osim.api.trace.TraceListener;
 /** Hands the kernel's typed trace events to the run's listeners; with none, callers skip building events. */
 final class Tracer {
     private final TraceListener[] listeners;
+    /** The listeners that asked for every machine instruction. */
+    private final TraceListener[] instructionListeners;
 
     Tracer(TraceListener[] listeners) {
         this.listeners = listeners;
+        this.instructionListeners = java.util.Arrays.stream(listeners).filter(TraceListener::instructions)
+                .toArray(TraceListener[]::new);
+    }
+
+    /** Whether anyone wants machine instructions traced: test it before building one. */
+    boolean instructions() {
+        return instructionListeners.length > 0;
+    }
+
+    void emitInstruction(TraceEvent.InstructionExecuted e) {
+        for (TraceListener l : instructionListeners) {
+            l.on(e);
+        }
     }
 
     /** Whether anyone listens: test it before building an event. */
