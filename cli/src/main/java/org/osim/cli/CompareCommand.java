@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 + "with several workloads, each runs under every scheduler.",
         footer = {"", "Example: osim compare fig-2-41 -s fcfs -s sjf -s rr:quantum=4ms --format json",
                 "         osim compare fig-2-10-threads fig-2-10-single fig-2-10-fsm -s rr",
+                "         osim compare mm1 -s fcfs -s rr:quantum=100us -s srtn --replications 30   (docs/statistics.md)",
                 "CSV output has one summary row per scheduler."})
 final class CompareCommand implements Callable<Integer> {
     @Mixin
@@ -30,6 +31,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--slices", description = "Include each run's schedule ('slices') in JSON output.")
     boolean slices;
 
+    @Mixin
+    StudyOptions study;
+
+    @Option(names = "--baseline", paramLabel = "NAME[:K=V,K=V]",
+            description = "With --replications: the scheduler (as given with -s) the others are compared with (default: the first).")
+    String baseline;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,6 +46,12 @@ final class CompareCommand implements Callable<Integer> {
         java.util.function.Supplier<Osim> wiring = sim.plugins.osimInBackground();
         List<Workload> workloads = PluginOptions.whileWiring(wiring, sim::loadWorkloads);
         Osim osim = wiring.get();
+        if (study.on()) {
+            return study(osim, workloads);
+        }
+        if (baseline != null) {
+            throw org.osim.api.OsimException.badInput("--baseline compares replications: use it with --replications N");
+        }
         List<RunResult> runs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Workload> ran = new ArrayList<>(); // what each run ran
@@ -48,10 +62,7 @@ final class CompareCommand implements Callable<Integer> {
                         "give the schedulers to compare (-s NAME, repeated); workload " + w.name() + " names none")));
             }
             for (String s : under) {
-                int colon = s.indexOf(':');
-                String name = colon < 0 ? s : s.substring(0, colon);
-                List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
-                runs.add(sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices).run());
+                runs.add(run(osim, w, s, sim.seed));
                 labels.add(workloads.size() > 1 ? w.name() + " " + s : s);
                 ran.add(w);
             }
@@ -63,6 +74,49 @@ final class CompareCommand implements Callable<Integer> {
             case moss -> throw org.osim.api.OsimException.badInput("--format moss reports one run: use it with osim run");
             case table -> out -> out.write(TableReport.compare(runs, labels, sim.unit, workloads.stream().anyMatch(SimulationOptions::parallelJobs)));
         };
+        Output.write(report, sim.output, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private RunResult run(Osim osim, Workload w, String s, long seed) {
+        int colon = s.indexOf(':');
+        String name = colon < 0 ? s : s.substring(0, colon);
+        List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
+        return sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices, seed).run();
+    }
+
+    /**
+     * {@code --replications N}: every workload under every scheduler in each replication, the replication's seed drawing
+     * the workload's processes and seeding the run, so that the schedulers of one replication see the same arrivals and
+     * service times (common random numbers); then a study per workload.
+     */
+    private Integer study(Osim osim, List<Workload> first) {
+        if (schedulers.isEmpty()) {
+            throw org.osim.api.OsimException.badInput("--replications compares schedulers: give them with -s NAME, repeated");
+        }
+        int base = baseline == null ? 0 : schedulers.indexOf(baseline);
+        if (base < 0) {
+            throw org.osim.api.OsimException.badInput("--baseline " + baseline + " is none of the schedulers compared ("
+                    + String.join(", ", schedulers) + ")");
+        }
+        List<Long> seeds = new ArrayList<>();
+        // One replication runs every workload under every scheduler; its arms in that order, then split by workload.
+        List<List<RunResult>> arms = study.run(sim.seed, seed -> {
+            List<Workload> workloads = seed == sim.seed ? first : sim.loadWorkloads(seed);
+            List<RunResult> out = new ArrayList<>();
+            for (Workload w : workloads) {
+                for (String s : schedulers) {
+                    out.add(run(osim, w, s, seed));
+                }
+            }
+            return out;
+        }, seeds);
+        List<org.osim.stats.Study> studies = new ArrayList<>();
+        for (int wi = 0; wi < first.size(); wi++) {
+            studies.add(org.osim.stats.Study.of(schedulers, arms.subList(wi * schedulers.size(), (wi + 1) * schedulers.size()), base,
+                    study.confidence, seeds));
+        }
+        Output.Report report = StudyReport.report(studies, sim.format, sim.unit, study.relativePrecision());
         Output.write(report, sim.output, spec.commandLine().getOut());
         return 0;
     }

@@ -50,7 +50,7 @@ final class CsvReport {
         return v.isPresent() ? unit.of(v.getAsLong()).toPlainString() : "";
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

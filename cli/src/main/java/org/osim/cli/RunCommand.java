@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print every kernel event, stamped with simulated time, before the report.")
     boolean trace;
 
+    @Mixin
+    StudyOptions study;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +89,13 @@ final class RunCommand implements Callable<Integer> {
             all.addAll(SimulationOptions.split(scheduler.substring(colon + 1)));
         }
         all.addAll(params);
+        if (study.on()) {
+            if (trace || gantt || slices || schedule != null) {
+                throw org.osim.api.OsimException.badInput("--replications reports means over runs: leave out --trace, --gantt, "
+                        + "--slices and --schedule");
+            }
+            return study(osim, w, name, SimulationOptions.pairs(all, "--param"));
+        }
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"),
                 slices || gantt || sim.format == Format.moss); // MOSS's log is rebuilt from the schedule
         if (trace && sim.format == Format.table) {
@@ -122,6 +132,17 @@ final class RunCommand implements Callable<Integer> {
         };
         Output.write(report, sim.output, spec.commandLine().getOut());
         LOG.debug("report of {} processes written in {} ms", r.processes().size(), (System.nanoTime() - t0) / 1_000_000);
+        return 0;
+    }
+
+    /** {@code --replications N}: the workload drawn and run with each replication's seed, and the study of the runs. */
+    private Integer study(Osim osim, Workload first, String name, java.util.Map<String, String> params) {
+        List<Long> seeds = new ArrayList<>();
+        List<List<RunResult>> arms = study.run(sim.seed, seed -> List.of(sim.simulation(osim,
+                seed == sim.seed ? first : sim.loadWorkloads(seed).get(0), name, params, false, seed).run()), seeds);
+        List<org.osim.stats.Study> studies = List.of(org.osim.stats.Study.of(List.of(scheduler), arms, 0, study.confidence, seeds));
+        Output.Report report = StudyReport.report(studies, sim.format, sim.unit, study.relativePrecision());
+        Output.write(report, sim.output, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -122,10 +122,10 @@ final class SimulationOptions {
         if (!vary.isEmpty()) {
             throw OsimException.badInput("--vary runs a workload several times: use it with compare");
         }
-        return load(workload, pairs(settings, "--set"));
+        return load(workload, pairs(settings, "--set"), seed);
     }
 
-    private Workload load(String name, Map<String, String> set) {
+    private Workload load(String name, Map<String, String> set, long seed) {
         long t0 = System.nanoTime();
         Workload w = importers.load(name, seed, set);
         LOG.debug("read workload {}: {} processes in {} ms", w.name(), w.processes().size(), (System.nanoTime() - t0) / 1_000_000);
@@ -137,13 +137,18 @@ final class SimulationOptions {
      * {@code --set} parameters, and once for each value of a {@code --vary} parameter.
      */
     List<Workload> loadWorkloads() {
+        return loadWorkloads(seed);
+    }
+
+    /** The same, with the processes they generate drawn from {@code seed} (a replication's). */
+    List<Workload> loadWorkloads(long seed) {
         List<String> names = new ArrayList<>();
         names.add(workload);
         names.addAll(moreWorkloads);
         List<Workload> out = new ArrayList<>();
         for (String name : names) {
             for (Map<String, String> set : variations()) {
-                out.add(load(name, set));
+                out.add(load(name, set, seed));
             }
         }
         return out;
@@ -177,6 +182,11 @@ final class SimulationOptions {
 
     /** A simulation of {@code w} under the named scheduler, set up from these options. */
     Simulation.Builder simulation(Osim osim, Workload w, String scheduler, Map<String, String> params, boolean slices) {
+        return simulation(osim, w, scheduler, params, slices, seed);
+    }
+
+    /** The same, with every random stream from {@code seed} (a replication's). */
+    Simulation.Builder simulation(Osim osim, Workload w, String scheduler, Map<String, String> params, boolean slices, long seed) {
         if (interrupts != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("random\\(([0-9]{1,7})\\)").matcher(interrupts.strip());
             int every;

@@ -50,6 +50,11 @@ enum TimeUnitOption {
         return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
     }
 
+    /** Nanoseconds in one of this unit. */
+    double nanosPerUnit() {
+        return PER[ordinal()];
+    }
+
     /** Per-unit rate from a per-millisecond one (throughput). */
     double perUnit(double perMilli) {
         return perMilli * Math.pow(10, scale - 6);

@@ -105,4 +105,20 @@ public record Study(List<Arm> arms, int baseline, double confidence, int replica
         }
         return new Study(arms, baseline, confidence, n, seeds);
     }
+
+    /**
+     * Whether every arm's every metric is estimated within {@code relative} of its mean (a metric that is 0 in every
+     * replication is exact): the stopping rule of the sequential procedure (Law and Kelton §9.4.1).
+     */
+    public static boolean precise(List<List<RunResult>> arms, double confidence, double relative) {
+        for (List<RunResult> runs : arms) {
+            for (SummaryMetric m : SummaryMetric.STANDARD) {
+                Estimate e = Estimate.of(runs.stream().mapToDouble(m::of).toArray(), confidence);
+                if (Double.isNaN(e.halfWidth()) || (e.mean() == 0 ? e.halfWidth() > 0 : e.relativeHalfWidth() > relative)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

@@ -9,13 +9,16 @@ import org.osim.api.SimTime;
 
 /**
  * A probability distribution for generated workloads: {@code const(5ms)} (or just {@code 5ms}),
- * {@code exp(10ms)} (mean), {@code uniform(1ms,5ms)}, {@code normal(10ms,2ms)} (mean, standard deviation).
+ * {@code exp(10ms)} (mean), {@code uniform(1ms,5ms)}, {@code normal(10ms,2ms)} (mean, standard deviation),
+ * {@code hyperexp(10ms,4)} (mean, squared coefficient of variation of at least 1: the two-phase hyperexponential
+ * with balanced means, a phase of mean {@code mean / 2p} taken with probability p = (1 + √((c² − 1)/(c² + 1)))/2,
+ * the other with 1 − p; Allen, Probability, Statistics, and Queueing Theory, §3.2).
  * For counts the same forms take plain numbers: {@code uniform(1,5)} draws whole numbers 1 to 5.
  * Samples come from the caller's seeded stream only.
  */
 public record Distribution(Kind kind, double a, double b, boolean whole) {
     /** The shapes on offer. */
-    public enum Kind { CONST, EXP, UNIFORM, NORMAL }
+    public enum Kind { CONST, EXP, UNIFORM, NORMAL, HYPEREXP }
 
     private static final Pattern FORM = Pattern.compile("\\s*([a-z]+)\\s*\\(([^)]*)\\)\\s*");
 
@@ -66,8 +69,24 @@ public record Distribution(Kind kind, double a, double b, boolean whole) {
                 arity(name, args, 2, count);
                 yield new Distribution(Kind.NORMAL, value(args[0], count), value(args[1], count), count);
             }
+            case "hyperexp" -> {
+                arity(name, args, 2, count);
+                double mean = value(args[0], count);
+                double scv;
+                try {
+                    scv = Double.parseDouble(args[1].strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("hyperexp's second argument is the squared coefficient of variation, a "
+                            + "number such as 4, got '" + args[1].strip() + "'", e);
+                }
+                if (mean <= 0 || !(scv >= 1)) {
+                    throw new IllegalArgumentException("hyperexp needs a mean greater than zero and a squared coefficient of "
+                            + "variation of at least 1, got '" + text.strip() + "'");
+                }
+                yield new Distribution(Kind.HYPEREXP, mean, scv, count);
+            }
             default -> throw new IllegalArgumentException("unknown distribution '" + name
-                    + "' (expected const, exp, uniform or normal, e.g. " + example(count) + ")");
+                    + "' (expected const, exp, uniform, normal or hyperexp, e.g. " + example(count) + ")");
         };
     }
 
@@ -80,6 +99,7 @@ public record Distribution(Kind kind, double a, double b, boolean whole) {
             String form = switch (name) {
                 case "uniform" -> count ? "uniform(1,5)" : "uniform(1ms,5ms)";
                 case "normal" -> count ? "normal(10,2)" : "normal(10ms,2ms)";
+                case "hyperexp" -> count ? "hyperexp(10,4)" : "hyperexp(10ms,4)";
                 default -> name + (count ? "(3)" : "(10ms)");
             };
             throw new IllegalArgumentException(name + " takes " + n + " argument" + (n > 1 ? "s" : "") + ", e.g. " + form);
@@ -114,13 +134,19 @@ public record Distribution(Kind kind, double a, double b, boolean whole) {
                 double u2 = random.nextDouble();
                 yield a + b * Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
             }
+            case HYPEREXP -> {
+                double p = (1 + Math.sqrt((b - 1) / (b + 1))) / 2;
+                boolean first = random.nextDouble() < p;
+                double phaseMean = a / (2 * (first ? p : 1 - p));
+                yield -phaseMean * Math.log(1.0 - random.nextDouble());
+            }
         };
     }
 
     /** The mean, for documentation and tests. */
     public double mean() {
         return switch (kind) {
-            case CONST, EXP, NORMAL -> a;
+            case CONST, EXP, NORMAL, HYPEREXP -> a;
             case UNIFORM -> (a + b) / 2;
         };
     }
@@ -134,6 +160,7 @@ public record Distribution(Kind kind, double a, double b, boolean whole) {
             case EXP -> "exp(" + x + ")";
             case UNIFORM -> "uniform(" + x + "," + y + ")";
             case NORMAL -> "normal(" + x + "," + y + ")";
+            case HYPEREXP -> "hyperexp(" + x + "," + (b == Math.rint(b) ? String.valueOf((long) b) : String.valueOf(b)) + ")";
         };
     }
 }

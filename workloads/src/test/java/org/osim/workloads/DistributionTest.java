@@ -55,6 +55,20 @@ class DistributionTest {
     }
 
     @Test
+    void hyperexponentialHasItsMeanAndSquaredCoefficientOfVariation() {
+        // Balanced means, c² = 4: the standard deviation is twice the mean.
+        double[] m = moments(Distribution.ofDurations("hyperexp(10ms,4)"));
+        assertThat(m[0]).isCloseTo(1e7, within(0.02 * 1e7));
+        assertThat(m[1]).isCloseTo(2e7, within(0.05 * 2e7));
+        assertThat(Distribution.ofDurations("hyperexp(10ms,4)").toString()).isEqualTo("hyperexp(10ms,4)");
+        double[] one = moments(Distribution.ofDurations("hyperexp(10ms,1)")); // c² = 1: the exponential
+        assertThat(one[1]).isCloseTo(one[0], within(0.02 * one[0]));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Distribution.ofDurations("hyperexp(10ms,0.5)"))
+                .hasMessage("hyperexp needs a mean greater than zero and a squared coefficient of variation of at least 1, "
+                        + "got 'hyperexp(10ms,0.5)'");
+    }
+
+    @Test
     void constantsAndBareValues() {
         assertThat(Distribution.ofDurations("5ms").sample(new SplittableRandom(1))).isEqualTo(5e6);
         assertThat(Distribution.ofDurations("const(250us)").sample(new SplittableRandom(1))).isEqualTo(250e3);

@@ -216,7 +216,7 @@ class WorkloadReaderTest {
     @Test
     void generatorMistakes() {
         fails("generate:\n  - { count: 3, cpu: weird(1ms) }\n",
-                "w.yaml:2:22: unknown distribution 'weird' (expected const, exp, uniform or normal, e.g. exp(10ms))");
+                "w.yaml:2:22: unknown distribution 'weird' (expected const, exp, uniform, normal or hyperexp, e.g. exp(10ms))");
         fails("generate:\n  - { count: 3, cpu: 1ms, cycles: 3 }\n",
                 "w.yaml:2:5: a generator with more than one cycle needs 'io', the distribution of I/O bursts between CPU bursts");
         fails("generate:\n  - { count: 3 }\n", "w.yaml:2:5: a generator needs 'cpu'");

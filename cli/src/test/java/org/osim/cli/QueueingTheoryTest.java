@@ -1,0 +1,125 @@
+package org.osim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osim.api.result.RunResult;
+import org.osim.kernel.Osim;
+import org.osim.stats.Estimate;
+import org.osim.stats.ReplicationSeeds;
+import org.osim.stats.Study;
+import org.osim.stats.SummaryMetric;
+import org.osim.stats.Verdict;
+import org.osim.workloads.Workloads;
+
+/**
+ * Queueing theory as the oracle of the kernel and of the statistics: with λ = 0.1/ms and E[S] = 8 ms (ρ = 0.8) the
+ * theory's means must lie inside the intervals of 30 replications (a fixed seed; the tolerance is the interval itself).
+ */
+class QueueingTheoryTest {
+    private static final Osim OSIM = Osim.create();
+    private static final double MS = 1e6;
+
+    private static Study study(String workload, Map<String, String> set, int replications, long seed, String... schedulers) {
+        List<Long> seeds = new ArrayList<>();
+        List<List<RunResult>> runs = new ArrayList<>();
+        for (String s : schedulers) {
+            runs.add(new ArrayList<>());
+        }
+        for (int k = 1; k <= replications; k++) {
+            long sk = ReplicationSeeds.seed(seed, k);
+            seeds.add(sk);
+            var w = Workloads.load(workload, sk, set);
+            for (int i = 0; i < schedulers.length; i++) {
+                String[] np = schedulers[i].split(":", 2);
+                Map<String, String> params = np.length == 1 ? Map.of() : SimulationOptions.pairs(List.of(np[1].split(",")), "-s");
+                runs.get(i).add(OSIM.simulation(w).seed(sk).scheduler(np[0], params).run());
+            }
+        }
+        return Study.of(List.of(schedulers), runs, 0, 0.95, seeds);
+    }
+
+    private static Estimate estimate(Study s, int arm, String metric) {
+        return s.arms().get(arm).estimates().get(metric);
+    }
+
+    @Test
+    void mm1UnderFcfsAndProcessorSharing() {
+        Study s = study("mm1", Map.of(), 30, 1, "fcfs", "rr:quantum=100us", "srtn");
+        // FCFS: W = 1/(μ - λ) = 40 ms, Wq = ρ/(μ - λ) = 32 ms, utilization ρ = 0.8.
+        assertThat(estimate(s, 0, "meanTurnaround").contains(40 * MS)).as(estimate(s, 0, "meanTurnaround").toString()).isTrue();
+        assertThat(estimate(s, 0, "meanWaiting").contains(32 * MS)).isTrue();
+        assertThat(estimate(s, 0, "cpuUtilization").contains(0.8)).isTrue();
+        // Processor sharing has the same mean turnaround; SRPT beats it, and the paired test says so.
+        assertThat(estimate(s, 1, "meanTurnaround").contains(40 * MS)).isTrue();
+        assertThat(s.arms().get(2).differences().get(0).verdict()).isEqualTo(Verdict.BETTER);
+        assertThat(s.arms().get(1).differences().get(0).verdict()).isEqualTo(Verdict.NO_SIGNIFICANT_DIFFERENCE);
+    }
+
+    @Test
+    void pollaczekKhinchineForDeterministicAndHyperexponentialService() {
+        // M/G/1 FCFS: Wq = λE[S²]/(2(1 - ρ)): E[S²] = 64 ms² (deterministic) gives 16 ms; c² = 4 gives 320 ms², 80 ms.
+        Study d = study("md1", Map.of(), 30, 1, "fcfs");
+        assertThat(estimate(d, 0, "meanWaiting").contains(16 * MS)).as(estimate(d, 0, "meanWaiting").toString()).isTrue();
+        Study h = study("mh2-1", Map.of(), 30, 1, "fcfs", "rr:quantum=100us");
+        assertThat(estimate(h, 0, "meanWaiting").contains(80 * MS)).as(estimate(h, 0, "meanWaiting").toString()).isTrue();
+        // Processor sharing is insensitive to the service distribution: still 40 ms, against FCFS's 88.
+        assertThat(estimate(h, 1, "meanTurnaround").contains(40 * MS)).as(estimate(h, 1, "meanTurnaround").toString()).isTrue();
+        assertThat(h.arms().get(1).differences().get(0).verdict()).isEqualTo(Verdict.BETTER);
+    }
+
+    @Test
+    void theIntervalsCoverAKnownMeanAsOftenAsTheySay() {
+        // 200 independent studies of 10 replications of ten lone jobs (no queueing: arrivals 1000 s apart), each job's
+        // turnaround its exponential service of mean 8 ms: the 95% interval must cover 8 ms in 90–99% of them.
+        int covered = 0;
+        for (long study = 1; study <= 200; study++) {
+            Study s = study("mm1", Map.of("arrival", "1000s", "jobs", "10"), 10, study, "fcfs");
+            if (estimate(s, 0, "meanTurnaround").contains(8 * MS)) {
+                covered++;
+            }
+        }
+        assertThat(covered).isBetween(180, 198);
+    }
+
+    @Test
+    void compareReportsTheStudyInJsonAndTheSameBytesTwice() throws Exception {
+        String[] args = {"compare", "mm1", "--set", "jobs=2000", "-s", "fcfs", "-s", "srtn", "--replications", "5", "--format", "json"};
+        Cli a = Cli.run(args);
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(Cli.run(args).out()).isEqualTo(a.out());
+        JsonNode study = new ObjectMapper().readTree(a.out()).get("studies").get(0);
+        assertThat(study.get("replications").asInt()).isEqualTo(5);
+        assertThat(study.get("seeds").get(0).asLong()).isEqualTo(1);
+        assertThat(study.get("seeds").get(1).asLong()).isEqualTo(ReplicationSeeds.seed(1, 2));
+        JsonNode srtn = study.get("schedulers").get(1);
+        assertThat(srtn.get("differences").get("meanTurnaround").get("verdict").asText()).isEqualTo("better");
+        assertThat(srtn.get("replications")).hasSize(5);
+        JsonNode t = srtn.get("metrics").get("meanTurnaround");
+        assertThat(t.get("low").asDouble()).isLessThan(t.get("mean").asDouble());
+        // The table names the intervals and the verdicts; the baseline is a -s as given.
+        Cli table = Cli.run("compare", "mm1", "--set", "jobs=2000", "-s", "fcfs", "-s", "srtn", "--replications", "5",
+                "--baseline", "srtn");
+        assertThat(table.out()).contains("5 replications (seed 1, then derived) · 95% confidence intervals")
+                .contains("against srtn: paired differences").containsPattern("mean turnaround +\\+[0-9.]+ ± [0-9.]+  worse");
+        assertThat(Cli.run("compare", "mm1", "-s", "fcfs", "--replications", "3", "--baseline", "rr").err())
+                .isEqualTo("osim: --baseline rr is none of the schedulers compared (fcfs)\n");
+        assertThat(Cli.run("compare", "mm1", "-s", "fcfs", "--replications", "0").err())
+                .isEqualTo("osim: --replications takes 1 to 100,000, got 0\n");
+        // --precision adds replications until every mean is within 10% of itself, or the cap says no.
+        Cli precise = Cli.run("compare", "mm1", "--set", "jobs=500", "-s", "fcfs", "--precision", "10%");
+        assertThat(precise.out()).startsWith("mm1[jobs=500] · ").contains("confidence intervals, times in ms · every mean within 10%\n");
+        int n = Integer.parseInt(precise.out().split(" · ")[1].split(" ")[0]);
+        assertThat(n).isGreaterThan(5);
+        assertThat(Cli.run("compare", "mm1", "--set", "jobs=500", "-s", "fcfs", "--precision", "10%", "--replications", "" + (n - 1))
+                .out()).startsWith("mm1[jobs=500] · " + n + " replications");
+        assertThat(Cli.run("compare", "mm1", "--set", "jobs=500", "-s", "fcfs", "--precision", "1%", "--max-replications", "6").out())
+                .startsWith("mm1[jobs=500] · 6 replications").contains("NOT every mean within 1% (--max-replications reached)");
+        assertThat(SummaryMetric.STANDARD).extracting(SummaryMetric::name).startsWith("meanTurnaround", "meanWaiting", "meanResponse");
+    }
+}
