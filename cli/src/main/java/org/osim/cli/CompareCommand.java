@@ -101,7 +101,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Long> seeds = new ArrayList<>();
         // One replication runs every workload under every scheduler; its arms in that order, then split by workload.
-        List<List<RunResult>> arms = study.run(sim.seed, seed -> {
+        List<List<org.osim.stats.Replication>> arms = study.run(sim.seed, seed -> {
             List<Workload> workloads = seed == sim.seed ? first : sim.loadWorkloads(seed);
             List<RunResult> out = new ArrayList<>();
             for (Workload w : workloads) {

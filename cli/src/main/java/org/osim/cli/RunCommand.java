@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
     /** {@code --replications N}: the workload drawn and run with each replication's seed, and the study of the runs. */
     private Integer study(Osim osim, Workload first, String name, java.util.Map<String, String> params) {
         List<Long> seeds = new ArrayList<>();
-        List<List<RunResult>> arms = study.run(sim.seed, seed -> List.of(sim.simulation(osim,
+        List<List<org.osim.stats.Replication>> arms = study.run(sim.seed, seed -> List.of(sim.simulation(osim,
                 seed == sim.seed ? first : sim.loadWorkloads(seed).get(0), name, params, false, seed).run()), seeds);
         List<org.osim.stats.Study> studies = List.of(org.osim.stats.Study.of(List.of(scheduler), arms, 0, study.confidence, seeds));
         Output.Report report = StudyReport.report(studies, sim.format, sim.unit, study.relativePrecision());

@@ -27,6 +27,11 @@ final class StudyOptions {
             description = "With --precision: stop after N replications even if the precision is not reached (default: ${DEFAULT-VALUE}).")
     int maxReplications;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Run up to N replications at once, one per core (default: the number of cores); the report is the "
+                    + "same whatever N is.")
+    Integer jobs;
+
     /** Whether a study was asked for. */
     boolean on() {
         if (precision != null) {
@@ -51,6 +56,9 @@ final class StudyOptions {
         if (!(confidence > 0 && confidence < 1)) {
             throw OsimException.badInput("--confidence takes a level between 0 and 1 such as 0.95, got " + confidence);
         }
+        if (jobs != null && (jobs < 1 || jobs > 1024)) {
+            throw OsimException.badInput("--jobs takes 1 to 1,024, got " + jobs);
+        }
         return replications != null;
     }
 
@@ -72,25 +80,64 @@ final class StudyOptions {
      * with {@code --precision} until every arm's every mean is within the asked fraction of itself, or the cap. Returns the
      * runs by arm, each in replication order; {@code seeds} receives every replication's seed.
      */
-    List<List<org.osim.api.result.RunResult>> run(long base, java.util.function.LongFunction<List<org.osim.api.result.RunResult>> replication,
+    List<List<org.osim.stats.Replication>> run(long base, java.util.function.LongFunction<List<org.osim.api.result.RunResult>> replication,
                                                   List<Long> seeds) {
-        List<List<org.osim.api.result.RunResult>> arms = new ArrayList<>();
+        List<List<org.osim.stats.Replication>> arms = new ArrayList<>();
         double target = relativePrecision();
         int cap = Double.isNaN(target) ? replications : maxReplications;
-        for (int k = 1; k <= cap; k++) {
-            long seed = ReplicationSeeds.seed(base, k);
-            seeds.add(seed);
-            List<org.osim.api.result.RunResult> runs = replication.apply(seed);
-            for (int a = 0; a < runs.size(); a++) {
-                if (k == 1) {
-                    arms.add(new ArrayList<>());
+        int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService pool = parallel > 1 ? java.util.concurrent.Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "osim-replication");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            // Replications run in batches, each single-threaded; they are taken in replication order, so the stopping point
+            // of --precision, and every byte of the report, do not depend on how many run at once.
+            for (int k = 1; k <= cap; ) {
+                int batch = Double.isNaN(target) ? cap : Math.max(1, Math.min(parallel, cap - k + 1));
+                List<java.util.concurrent.Future<List<org.osim.stats.Replication>>> running = new ArrayList<>();
+                for (int i = 0; i < batch; i++) {
+                    long seed = ReplicationSeeds.seed(base, k + i);
+                    java.util.function.Supplier<List<org.osim.stats.Replication>> one = () -> replication.apply(seed).stream()
+                            .map(org.osim.stats.Replication::of).toList(); // what the study keeps, made where the run ran
+                    running.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(one.get()) : pool.submit(one::get));
                 }
-                arms.get(a).add(runs.get(a));
+                for (java.util.concurrent.Future<List<org.osim.stats.Replication>> f : running) {
+                    seeds.add(ReplicationSeeds.seed(base, k));
+                    List<org.osim.stats.Replication> runs = result(f);
+                    for (int a = 0; a < runs.size(); a++) {
+                        if (k == 1) {
+                            arms.add(new ArrayList<>());
+                        }
+                        arms.get(a).add(runs.get(a));
+                    }
+                    if (!Double.isNaN(target) && k >= replications && org.osim.stats.Study.precise(arms, confidence, target)) {
+                        running.forEach(x -> x.cancel(true));
+                        return arms;
+                    }
+                    k++;
+                }
             }
-            if (!Double.isNaN(target) && k >= replications && org.osim.stats.Study.precise(arms, confidence, target)) {
-                break;
+            return arms;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
-        return arms;
+    }
+
+    private static <T> T result(java.util.concurrent.Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the run's own error: bad input, a plugin fault
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

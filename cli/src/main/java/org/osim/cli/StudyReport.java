@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.osim.api.result.RunResult;
 import org.osim.stats.Estimate;
 import org.osim.stats.PairedDifference;
 import org.osim.stats.PooledQuantiles;
@@ -48,7 +47,7 @@ final class StudyReport {
             if (b.length() > 0) {
                 b.append('\n');
             }
-            RunResult first = st.arms().get(0).runs().get(0);
+            org.osim.stats.Replication first = st.arms().get(0).runs().get(0);
             b.append(first.workload()).append(" · ").append(st.replications()).append(st.replications() == 1 ? " replication" : " replications")
                     .append(" (seed ").append(st.seeds().get(0)).append(st.replications() > 1 ? ", then derived" : "").append(") · ")
                     .append(number(st.confidence() * 100)).append("% confidence intervals, times in ").append(unit.name());
@@ -227,7 +226,7 @@ final class StudyReport {
         }
         g.writeEndObject();
         g.writeArrayFieldStart("replications");
-        for (RunResult r : a.runs()) {
+        for (org.osim.stats.Replication r : a.runs()) {
             g.writeStartObject();
             g.writeNumberField("seed", r.seed());
             for (SummaryMetric m : SummaryMetric.STANDARD) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.osim.api.result.RunResult;
 import org.osim.kernel.Osim;
 import org.osim.stats.Estimate;
 import org.osim.stats.ReplicationSeeds;
@@ -27,7 +26,7 @@ class QueueingTheoryTest {
 
     private static Study study(String workload, Map<String, String> set, int replications, long seed, String... schedulers) {
         List<Long> seeds = new ArrayList<>();
-        List<List<RunResult>> runs = new ArrayList<>();
+        List<List<org.osim.stats.Replication>> runs = new ArrayList<>();
         for (String s : schedulers) {
             runs.add(new ArrayList<>());
         }
@@ -38,7 +37,7 @@ class QueueingTheoryTest {
             for (int i = 0; i < schedulers.length; i++) {
                 String[] np = schedulers[i].split(":", 2);
                 Map<String, String> params = np.length == 1 ? Map.of() : SimulationOptions.pairs(List.of(np[1].split(",")), "-s");
-                runs.get(i).add(OSIM.simulation(w).seed(sk).scheduler(np[0], params).run());
+                runs.get(i).add(org.osim.stats.Replication.of(OSIM.simulation(w).seed(sk).scheduler(np[0], params).run()));
             }
         }
         return Study.of(List.of(schedulers), runs, 0, 0.95, seeds);
@@ -111,6 +110,14 @@ class QueueingTheoryTest {
                 .isEqualTo("osim: --baseline rr is none of the schedulers compared (fcfs)\n");
         assertThat(Cli.run("compare", "mm1", "-s", "fcfs", "--replications", "0").err())
                 .isEqualTo("osim: --replications takes 1 to 100,000, got 0\n");
+        // Replications run in parallel give the same bytes as one at a time, with --precision's stopping point too.
+        String[] parallel = {"compare", "mm1", "--set", "jobs=300", "-s", "fcfs", "-s", "rr:quantum=1ms", "--replications", "8",
+                "--format", "json", "--jobs", "1"};
+        String one = Cli.run(parallel).out();
+        parallel[parallel.length - 1] = "3";
+        assertThat(Cli.run(parallel).out()).isEqualTo(one);
+        assertThat(Cli.run("compare", "mm1", "--set", "jobs=300", "-s", "fcfs", "--precision", "10%", "--jobs", "3").out())
+                .isEqualTo(Cli.run("compare", "mm1", "--set", "jobs=300", "-s", "fcfs", "--precision", "10%", "--jobs", "1").out());
         // --precision adds replications until every mean is within 10% of itself, or the cap says no.
         Cli precise = Cli.run("compare", "mm1", "--set", "jobs=500", "-s", "fcfs", "--precision", "10%");
         assertThat(precise.out()).startsWith("mm1[jobs=500] · ").contains("confidence intervals, times in ms · every mean within 10%\n");

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.osim.api.result.RunResult;
 
 /**
  * Several policies, each run in the same replications (replication k of every policy with the seed
@@ -24,7 +23,7 @@ public record Study(List<Arm> arms, int baseline, double confidence, int replica
     }
 
     /** One policy's runs and what they say. */
-    public record Arm(String label, List<RunResult> runs, Map<String, Estimate> estimates, List<PooledQuantiles> pooled,
+    public record Arm(String label, List<Replication> runs, Map<String, Estimate> estimates, List<PooledQuantiles> pooled,
                       List<PairedDifference> differences) {
         public Arm {
             requireNonNull(label, "label is null");
@@ -43,9 +42,9 @@ public record Study(List<Arm> arms, int baseline, double confidence, int replica
      * The study of {@code runs}: for each label, its replications in order (every label the same number, replication
      * k run with {@code seeds.get(k - 1)}).
      */
-    public static Study of(List<String> labels, List<List<RunResult>> runs, int baseline, double confidence, List<Long> seeds) {
+    public static Study of(List<String> labels, List<List<Replication>> runs, int baseline, double confidence, List<Long> seeds) {
         int n = runs.get(0).size();
-        for (List<RunResult> r : runs) {
+        for (List<Replication> r : runs) {
             if (r.size() != n) {
                 throw new IllegalArgumentException("every policy needs the same replications");
             }
@@ -110,8 +109,8 @@ public record Study(List<Arm> arms, int baseline, double confidence, int replica
      * Whether every arm's every metric is estimated within {@code relative} of its mean (a metric that is 0 in every
      * replication is exact): the stopping rule of the sequential procedure (Law and Kelton §9.4.1).
      */
-    public static boolean precise(List<List<RunResult>> arms, double confidence, double relative) {
-        for (List<RunResult> runs : arms) {
+    public static boolean precise(List<List<Replication>> arms, double confidence, double relative) {
+        for (List<Replication> runs : arms) {
             for (SummaryMetric m : SummaryMetric.STANDARD) {
                 Estimate e = Estimate.of(runs.stream().mapToDouble(m::of).toArray(), confidence);
                 if (Double.isNaN(e.halfWidth()) || (e.mean() == 0 ? e.halfWidth() > 0 : e.relativeHalfWidth() > relative)) {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.osim.api.result.RunResult;
 import org.osim.api.result.Summary;
 
 /**
@@ -33,8 +32,8 @@ public record SummaryMetric(String name, String label, boolean time, boolean low
             new SummaryMetric("contextSwitches", "context switches", false, true, s -> s.contextSwitches()),
             new SummaryMetric("jainFairness", "Jain fairness", false, false, Summary::jainFairness));
 
-    /** This metric of run {@code r}. */
-    public double of(RunResult r) {
+    /** This metric of replication {@code r}. */
+    public double of(Replication r) {
         return value.applyAsDouble(r.summary());
     }
 }
