@@ -25,6 +25,7 @@ final class OsimCommand implements Runnable {
         m.put("bench", BenchCommand::new);
         m.put("ostep", OstepCommand::new);
         m.put("import", ImportCommand::new);
+        m.put("sweep", SweepCommand::new);
         m.put("help", picocli.CommandLine.HelpCommand::new);
         return java.util.Collections.unmodifiableMap(m);
     }

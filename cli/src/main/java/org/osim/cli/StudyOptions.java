@@ -1,9 +1,7 @@
 package org.osim.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.osim.api.OsimException;
-import org.osim.stats.ReplicationSeeds;
 import picocli.CommandLine.Option;
 
 /** {@code --replications} and {@code --confidence}: a study of independent replications instead of one run. */
@@ -82,62 +80,10 @@ final class StudyOptions {
      */
     List<List<org.osim.stats.Replication>> run(long base, java.util.function.LongFunction<List<org.osim.api.result.RunResult>> replication,
                                                   List<Long> seeds) {
-        List<List<org.osim.stats.Replication>> arms = new ArrayList<>();
         double target = relativePrecision();
         int cap = Double.isNaN(target) ? replications : maxReplications;
-        int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        java.util.concurrent.ExecutorService pool = parallel > 1 ? java.util.concurrent.Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "osim-replication");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            // Replications run in batches, each single-threaded; they are taken in replication order, so the stopping point
-            // of --precision, and every byte of the report, do not depend on how many run at once.
-            for (int k = 1; k <= cap; ) {
-                int batch = Double.isNaN(target) ? cap : Math.max(1, Math.min(parallel, cap - k + 1));
-                List<java.util.concurrent.Future<List<org.osim.stats.Replication>>> running = new ArrayList<>();
-                for (int i = 0; i < batch; i++) {
-                    long seed = ReplicationSeeds.seed(base, k + i);
-                    java.util.function.Supplier<List<org.osim.stats.Replication>> one = () -> replication.apply(seed).stream()
-                            .map(org.osim.stats.Replication::of).toList(); // what the study keeps, made where the run ran
-                    running.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(one.get()) : pool.submit(one::get));
-                }
-                for (java.util.concurrent.Future<List<org.osim.stats.Replication>> f : running) {
-                    seeds.add(ReplicationSeeds.seed(base, k));
-                    List<org.osim.stats.Replication> runs = result(f);
-                    for (int a = 0; a < runs.size(); a++) {
-                        if (k == 1) {
-                            arms.add(new ArrayList<>());
-                        }
-                        arms.get(a).add(runs.get(a));
-                    }
-                    if (!Double.isNaN(target) && k >= replications && org.osim.stats.Study.precise(arms, confidence, target)) {
-                        running.forEach(x -> x.cancel(true));
-                        return arms;
-                    }
-                    k++;
-                }
-            }
-            return arms;
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
-    }
-
-    private static <T> T result(java.util.concurrent.Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r; // the run's own error: bad input, a plugin fault
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return new Replicator(jobs).run(base, cap, (k, seed) -> replication.apply(seed).stream().map(org.osim.stats.Replication::of).toList(),
+                arms -> !Double.isNaN(target) && arms.get(0).size() >= replications
+                        && org.osim.stats.Study.precise(arms, confidence, target), seeds);
     }
 }

@@ -169,28 +169,33 @@ final class StudyReport {
                 g.writeBooleanField("reached", reached(studies, precision));
                 g.writeEndObject();
             }
-            g.writeArrayFieldStart("studies");
-            for (Study st : studies) {
-                g.writeStartObject();
-                g.writeStringField("workload", st.arms().get(0).runs().get(0).workload());
-                g.writeNumberField("replications", st.replications());
-                g.writeNumberField("confidence", st.confidence());
-                g.writeArrayFieldStart("seeds");
-                for (long s : st.seeds()) {
-                    g.writeNumber(s);
-                }
-                g.writeEndArray();
-                g.writeStringField("baseline", st.arms().get(st.baseline()).label());
-                g.writeArrayFieldStart("schedulers");
-                for (Study.Arm a : st.arms()) {
-                    arm(g, a, unit);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
+            studies(g, studies, unit);
+            g.writeEndObject();
+        }
+    }
+
+    /** The field {@code studies}: each study with its schedulers' estimates, differences and replications. */
+    static void studies(JsonGenerator g, List<Study> studies, TimeUnitOption unit) throws IOException {
+        g.writeArrayFieldStart("studies");
+        for (Study st : studies) {
+            g.writeStartObject();
+            g.writeStringField("workload", st.arms().get(0).runs().get(0).workload());
+            g.writeNumberField("replications", st.replications());
+            g.writeNumberField("confidence", st.confidence());
+            g.writeArrayFieldStart("seeds");
+            for (long s : st.seeds()) {
+                g.writeNumber(s);
+            }
+            g.writeEndArray();
+            g.writeStringField("baseline", st.arms().get(st.baseline()).label());
+            g.writeArrayFieldStart("schedulers");
+            for (Study.Arm a : st.arms()) {
+                arm(g, a, unit);
             }
             g.writeEndArray();
             g.writeEndObject();
         }
+        g.writeEndArray();
     }
 
     private static void arm(JsonGenerator g, Study.Arm a, TimeUnitOption unit) throws IOException {
