@@ -111,12 +111,15 @@ final class CompareCommand implements Callable<Integer> {
             }
             return out;
         }, seeds);
+        List<String> notes = new ArrayList<>();
+        arms = study.prepare(arms, schedulers.size(), notes);
+        StudyReport.Design design = study.design(notes);
         List<org.osim.stats.Study> studies = new ArrayList<>();
         for (int wi = 0; wi < first.size(); wi++) {
             studies.add(org.osim.stats.Study.of(schedulers, arms.subList(wi * schedulers.size(), (wi + 1) * schedulers.size()), base,
                     study.confidence, seeds));
         }
-        Output.Report report = StudyReport.report(studies, sim.format, sim.unit, study.relativePrecision());
+        Output.Report report = StudyReport.report(studies, sim.format, sim.unit, design);
         Output.write(report, sim.output, spec.commandLine().getOut());
         return 0;
     }

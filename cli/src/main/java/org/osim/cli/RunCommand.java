@@ -140,8 +140,11 @@ final class RunCommand implements Callable<Integer> {
         List<Long> seeds = new ArrayList<>();
         List<List<org.osim.stats.Replication>> arms = study.run(sim.seed, seed -> List.of(sim.simulation(osim,
                 seed == sim.seed ? first : sim.loadWorkloads(seed).get(0), name, params, false, seed).run()), seeds);
+        List<String> notes = new ArrayList<>();
+        arms = study.prepare(arms, 1, notes);
+        StudyReport.Design design = study.design(notes);
         List<org.osim.stats.Study> studies = List.of(org.osim.stats.Study.of(List.of(scheduler), arms, 0, study.confidence, seeds));
-        Output.Report report = StudyReport.report(studies, sim.format, sim.unit, study.relativePrecision());
+        Output.Report report = StudyReport.report(studies, sim.format, sim.unit, design);
         Output.write(report, sim.output, spec.commandLine().getOut());
         return 0;
     }

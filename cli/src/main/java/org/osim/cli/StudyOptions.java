@@ -1,5 +1,6 @@
 package org.osim.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.osim.api.OsimException;
 import picocli.CommandLine.Option;
@@ -30,8 +31,30 @@ final class StudyOptions {
                     + "same whatever N is.")
     Integer jobs;
 
+    @Option(names = "--warmup", paramLabel = "auto|DURATION",
+            description = "Leave the initial transient out of the per-job means: auto finds it by the MSER-5 rule; a duration "
+                    + "leaves out the jobs that arrive before it, e.g. 10s.")
+    String warmup;
+
+    @Option(names = "--batches", paramLabel = "N",
+            description = "Batch means: one long run's jobs in N consecutive batches, each counted as a replication (instead "
+                    + "of --replications).")
+    Integer batches;
+
     /** Whether a study was asked for. */
     boolean on() {
+        if (batches != null) {
+            if (batches < 2 || batches > 10_000) {
+                throw OsimException.badInput("--batches takes 2 to 10,000, got " + batches);
+            }
+            if ((replications != null && replications != 1) || precision != null) {
+                throw OsimException.badInput("--batches splits one long run: leave out --replications and --precision");
+            }
+            replications = 1;
+        }
+        if (warmup != null && !warmup.strip().equals("auto")) {
+            SimulationOptions.duration("--warmup", warmup);
+        }
         if (precision != null) {
             double p = relativePrecision();
             if (maxReplications < 2) {
@@ -85,5 +108,39 @@ final class StudyOptions {
         return new Replicator(jobs).run(base, cap, (k, seed) -> replication.apply(seed).stream().map(org.osim.stats.Replication::of).toList(),
                 arms -> !Double.isNaN(target) && arms.get(0).size() >= replications
                         && org.osim.stats.Study.precise(arms, confidence, target), seeds);
+    }
+
+    /** How the study was made, for its report; {@link #prepare} adds its notes. */
+    StudyReport.Design design(List<String> notes) {
+        return new StudyReport.Design(relativePrecision(), batches != null, notes);
+    }
+
+    /**
+     * The runs as the study uses them: with {@code --warmup}, without each run's initial transient (auto: the largest
+     * MSER-5 point of the arms of a group, so that every policy of a workload drops the same jobs); with {@code
+     * --batches}, each run's jobs in batches. {@code group} arms at a time belong to one workload; notes say what was
+     * done.
+     */
+    List<List<org.osim.stats.Replication>> prepare(List<List<org.osim.stats.Replication>> arms, int group, List<String> notes) {
+        List<List<org.osim.stats.Replication>> out = new ArrayList<>();
+        for (int g = 0; g < arms.size(); g += group) {
+            List<List<org.osim.stats.Replication>> some = arms.subList(g, g + group);
+            if (warmup != null && warmup.strip().equals("auto")) {
+                int drop = some.stream().mapToInt(org.osim.stats.Warmup::mser5).max().orElse(0);
+                some = some.stream().map(a -> org.osim.stats.Warmup.drop(a, drop)).toList();
+                notes.add("warm-up: the first " + drop + " jobs of every run left out of the per-job means (MSER-5)");
+            } else if (warmup != null) {
+                long from = SimulationOptions.duration("--warmup", warmup);
+                some = some.stream().map(a -> org.osim.stats.Warmup.arrivingFrom(a, from)).toList();
+                notes.add("warm-up: the jobs arriving before " + warmup.strip() + " left out of the per-job means");
+            }
+            if (batches != null) {
+                some = some.stream().map(a -> org.osim.stats.Warmup.batches(a.get(0), batches)).toList();
+                notes.add("batch means: " + batches + " batches of " + some.get(0).get(0).jobs() + " jobs; the other figures are "
+                        + "the whole run's");
+            }
+            out.addAll(some);
+        }
+        return out;
     }
 }

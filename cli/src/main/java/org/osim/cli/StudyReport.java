@@ -21,11 +21,23 @@ final class StudyReport {
     private StudyReport() {}
 
     /** The report of {@code studies} in {@code format}: table, JSON or CSV (the other formats describe single runs). */
-    static Output.Report report(List<Study> studies, Format format, TimeUnitOption unit, double precision) {
+    /**
+     * How the study was made, for its header: the {@code --precision} asked (NaN if none), whether its samples are
+     * batches of one run rather than replications, and notes such as how much warm-up was removed.
+     */
+    record Design(double precision, boolean batches, List<String> notes) {
+        static final Design REPLICATIONS = new Design(Double.NaN, false, List.of());
+
+        Design {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    static Output.Report report(List<Study> studies, Format format, TimeUnitOption unit, Design design) {
         return switch (format) {
-            case json -> out -> json(out, studies, unit, precision);
+            case json -> out -> json(out, studies, unit, design);
             case csv -> out -> out.write(csv(studies, unit));
-            case table -> out -> out.write(table(studies, unit, precision));
+            case table -> out -> out.write(table(studies, unit, design));
             default -> throw org.osim.api.OsimException.badInput("--format " + format + " reports single runs: with --replications "
                     + "use table, json or csv");
         };
@@ -41,22 +53,30 @@ final class StudyReport {
         return true;
     }
 
-    static String table(List<Study> studies, TimeUnitOption unit, double precision) {
+    static String table(List<Study> studies, TimeUnitOption unit, Design design) {
+        double precision = design.precision();
         StringBuilder b = new StringBuilder();
         for (Study st : studies) {
             if (b.length() > 0) {
                 b.append('\n');
             }
             org.osim.stats.Replication first = st.arms().get(0).runs().get(0);
-            b.append(first.workload()).append(" · ").append(st.replications()).append(st.replications() == 1 ? " replication" : " replications")
-                    .append(" (seed ").append(st.seeds().get(0)).append(st.replications() > 1 ? ", then derived" : "").append(") · ")
-                    .append(number(st.confidence() * 100)).append("% confidence intervals, times in ").append(unit.name());
+            b.append(first.workload()).append(" · ").append(st.replications());
+            if (design.batches()) {
+                b.append(" batches of one run (seed ").append(st.seeds().get(0)).append(") · ");
+            } else {
+                b.append(st.replications() == 1 ? " replication" : " replications").append(" (seed ").append(st.seeds().get(0))
+                        .append(st.replications() > 1 ? ", then derived" : "").append(") · ");
+            }
+            b.append(number(st.confidence() * 100)).append("% confidence intervals, times in ").append(unit.name());
             if (!Double.isNaN(precision)) {
                 b.append(reached(List.of(st), precision) ? " · every mean within " : " · NOT every mean within ")
                         .append(number(precision * 100)).append("%").append(reached(List.of(st), precision) ? ""
                                 : " (--max-replications reached)");
             }
-            b.append("\n\n");
+            b.append('\n');
+            design.notes().forEach(n -> b.append(n).append('\n'));
+            b.append('\n');
             List<String> head = new ArrayList<>(List.of("metric"));
             st.arms().forEach(a -> head.add(a.label()));
             TableReport.Table t = new TableReport.Table(head.toArray(String[]::new));
@@ -159,10 +179,19 @@ final class StudyReport {
         return Double.isNaN(p) ? "-" : p < 0.0001 ? "<0.0001" : round(p, 4);
     }
 
-    static void json(java.io.Writer out, List<Study> studies, TimeUnitOption unit, double precision) throws IOException {
+    static void json(java.io.Writer out, List<Study> studies, TimeUnitOption unit, Design design) throws IOException {
+        double precision = design.precision();
         try (JsonGenerator g = JsonReport.generator(out)) {
             g.writeStartObject();
             g.writeStringField("timeUnit", unit.name());
+            g.writeStringField("samples", design.batches() ? "batches" : "replications");
+            if (!design.notes().isEmpty()) {
+                g.writeArrayFieldStart("notes");
+                for (String n : design.notes()) {
+                    g.writeString(n);
+                }
+                g.writeEndArray();
+            }
             if (!Double.isNaN(precision)) {
                 g.writeObjectFieldStart("precision");
                 g.writeNumberField("relative", precision);

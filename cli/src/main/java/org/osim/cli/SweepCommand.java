@@ -125,7 +125,7 @@ final class SweepCommand implements Callable<Integer> {
         Output.Report report = switch (format) {
             case csv -> out -> out.write(csv(sweep, rows));
             case json -> out -> json(out, sweep, rows, studies, failures);
-            default -> out -> out.write(StudyReport.table(studies, unit, Double.NaN) + (failures.isEmpty() ? ""
+            default -> out -> out.write(StudyReport.table(studies, unit, StudyReport.Design.REPLICATIONS) + (failures.isEmpty() ? ""
                     : "\n" + failures.size() + " run(s) failed; their cells have no study:\n  " + String.join("\n  ", failures) + "\n"));
         };
         Output.write(report, output, spec.commandLine().getOut());

@@ -129,4 +129,28 @@ class QueueingTheoryTest {
                 .startsWith("mm1[jobs=500] · 6 replications").contains("NOT every mean within 1% (--max-replications reached)");
         assertThat(SummaryMetric.STANDARD).extracting(SummaryMetric::name).startsWith("meanTurnaround", "meanWaiting", "meanResponse");
     }
+
+    @Test
+    void batchMeansOfOneLongRunAndTheWarmUpRules() {
+        // One M/M/1 run of 50,000 jobs in 20 batches: the theory's 40 ms inside the batch-means interval.
+        Cli b = Cli.run("run", "mm1", "--set", "jobs=50000", "-s", "fcfs", "--batches", "20", "--warmup", "auto", "--format", "json");
+        assertThat(b.exit()).as(b.err()).isZero();
+        try {
+            JsonNode doc = new ObjectMapper().readTree(b.out());
+            assertThat(doc.get("samples").asText()).isEqualTo("batches");
+            JsonNode t = doc.get("studies").get(0).get("schedulers").get(0).get("metrics").get("meanTurnaround");
+            assertThat(t.get("n").asInt()).isEqualTo(20);
+            assertThat(t.get("low").asDouble()).isLessThan(40);
+            assertThat(t.get("high").asDouble()).isGreaterThan(40);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // The rules say what they removed; a fixed warm-up leaves out the jobs that arrive before it.
+        assertThat(Cli.run("compare", "mm1", "-s", "fcfs", "-s", "srtn", "--replications", "10", "--warmup", "auto").out())
+                .containsPattern("warm-up: the first [0-9]+ jobs of every run left out of the per-job means \\(MSER-5\\)");
+        assertThat(Cli.run("run", "mm1", "--set", "jobs=500", "-s", "fcfs", "--replications", "3", "--warmup", "2s").out())
+                .contains("warm-up: the jobs arriving before 2s left out of the per-job means");
+        assertThat(Cli.run("run", "mm1", "-s", "fcfs", "--batches", "20", "--replications", "5").err())
+                .isEqualTo("osim: --batches splits one long run: leave out --replications and --precision\n");
+    }
 }

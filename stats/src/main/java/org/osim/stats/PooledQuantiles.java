@@ -7,8 +7,7 @@ import org.apache.commons.statistics.descriptive.Quantile;
 /**
  * Median, 95th and 99th percentile of a per-process figure (turnaround, waiting, response, in nanoseconds) pooled
  * over every process of every replication, by Hyndman and Fan's definition 7 (linear between order statistics, the
- * default of R and NumPy). Processes that never completed (or, for response, never ran) are left out; {@code count}
- * says how many went in.
+ * default of R and NumPy). Processes that never completed are left out; {@code count} says how many went in.
  */
 public record PooledQuantiles(String name, long count, double median, double p95, double p99) {
     private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
