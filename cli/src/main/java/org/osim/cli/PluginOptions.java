@@ -120,7 +120,7 @@ final class PluginOptions {
     }
 
     /** The launcher's plugin folders (./osim names the repository's), then {@code given}. */
-    private static List<Path> folders(List<Path> given) {
+    static List<Path> folders(List<Path> given) {
         List<Path> all = new ArrayList<>();
         String fromScript = System.getProperty("osim.plugins");
         if (fromScript != null && !fromScript.isBlank()) {

@@ -10,13 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.osim.api.OsimException;
-import org.osim.api.workload.Workload;
 import org.osim.kernel.Osim;
 import org.osim.stats.Replication;
 import org.osim.stats.Study;
 import org.osim.stats.SummaryMetric;
 import org.osim.workloads.SweepSpec;
-import org.osim.workloads.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +36,16 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Runs at once (default: one per core); the output is the same whatever N is.")
     Integer jobs;
 
+    @Option(names = "--engine", defaultValue = "local",
+            description = "Where the runs go: local (this machine's cores) or spark (Apache Spark; see docs/sweeps.md) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: local[*], local[2], spark://host:7077, yarn, k8s://… (default: Spark's own, as "
+                    + "spark-submit sets it, else local[*]).")
+    String master;
+
     @Option(names = "--format", defaultValue = "table",
             description = "table (a study per cell), csv (a row per run) or json (both) (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -53,10 +61,6 @@ final class SweepCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    /** One run of the grid: what the study keeps of it, or why it failed. */
-    record Run(String workload, Map<String, String> cell, String scheduler, int replication, long seed,
-               Optional<Replication> result, Optional<String> error) {}
 
     @Override
     public Integer call() throws IOException {
@@ -83,44 +87,56 @@ final class SweepCommand implements Callable<Integer> {
             params.add(checked(osim, s));
         }
         List<Map<String, String>> cells = sweep.cells();
-        List<Long> seeds = new ArrayList<>();
-        // A replication is every workload, cell and scheduler with its seed; a run that fails is kept with its error.
-        List<List<Run>> arms = new Replicator(jobs).run(sweep.seed(), sweep.replications(), (replication, seed) -> {
-            List<Run> out = new ArrayList<>();
+        boolean parquet = output != null && output.toString().endsWith(".parquet");
+        if (parquet && !engine.equals("spark")) {
+            throw OsimException.badInput("-o " + output + ": Parquet is written by --engine spark; the local engine writes csv or json");
+        }
+        // Replication by replication, every workload, cell and scheduler: the order of the tidy table's rows.
+        List<String> folders = PluginOptions.folders(plugins.plugins).stream().map(Path::toString).toList();
+        List<SweepTask> tasks = new ArrayList<>();
+        for (int k = 1; k <= sweep.replications(); k++) {
+            long seed = org.osim.stats.ReplicationSeeds.seed(sweep.seed(), k);
             for (SweepSpec.Item w : sweep.workloads()) {
                 for (Map<String, String> cell : cells) {
-                    Workload loaded = Workloads.load(w.value(), seed, cell);
                     for (int si = 0; si < sweep.schedulers().size(); si++) {
-                        out.add(run(osim, loaded, cell, sweep.schedulers().get(si).value(), params.get(si), replication, seed));
+                        tasks.add(new SweepTask(w.value(), cell, sweep.schedulers().get(si).value(), params.get(si), k, seed, folders));
                     }
                 }
             }
-            return out;
-        }, done -> false, seeds);
+        }
+        List<SweepOutcome> rows = engine(osim).run(sweep.name(), tasks, Optional.ofNullable(master),
+                parquet ? Optional.of(output) : Optional.empty());
+        int arms = tasks.size() / sweep.replications();
+        List<Long> seeds = new ArrayList<>();
+        for (int k = 0; k < sweep.replications(); k++) {
+            seeds.add(rows.get(k * arms).task().seed());
+        }
         List<Study> studies = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        rows.forEach(r -> r.error().ifPresent(e -> failures.add(r.workloadName() + " " + r.task().scheduler() + " replication "
+                + r.task().replication() + " (seed " + r.task().seed() + "): " + e)));
         List<String> labels = sweep.schedulers().stream().map(SweepSpec.Item::value).toList();
         int baseline = sweep.baseline().map(b -> labels.indexOf(b.value())).orElse(0);
-        for (int c = 0; c < arms.size(); c += labels.size()) {
+        for (int c = 0; c < arms; c += labels.size()) {
             List<List<Replication>> cell = new ArrayList<>();
             boolean failed = false;
-            for (List<Run> arm : arms.subList(c, c + labels.size())) {
-                for (Run r : arm) {
-                    r.error().ifPresent(e -> failures.add(r.workload() + " " + r.scheduler() + " replication " + r.replication()
-                            + " (seed " + r.seed() + "): " + e));
-                    failed |= r.error().isPresent();
+            for (int a = c; a < c + labels.size(); a++) {
+                List<Replication> arm = new ArrayList<>();
+                for (int k = 0; k < sweep.replications(); k++) {
+                    SweepOutcome o = rows.get(k * arms + a);
+                    failed |= o.error().isPresent();
+                    o.result().ifPresent(arm::add);
                 }
-                cell.add(arm.stream().flatMap(r -> r.result().stream()).toList());
+                cell.add(arm);
             }
             if (!failed) {
                 studies.add(Study.of(labels, cell, baseline, sweep.confidence(), seeds));
             }
         }
-        List<Run> rows = new ArrayList<>();
-        for (int k = 0; k < seeds.size(); k++) {
-            for (List<Run> arm : arms) {
-                rows.add(arm.get(k));
-            }
+        if (parquet) {
+            spec.commandLine().getOut().println("wrote " + rows.size() + " rows to " + output + (failures.isEmpty() ? ""
+                    : "; " + failures.size() + " run(s) failed"));
+            return failures.isEmpty() ? 0 : 1;
         }
         Output.Report report = switch (format) {
             case csv -> out -> out.write(csv(sweep, rows));
@@ -147,19 +163,21 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static Run run(Osim osim, Workload w, Map<String, String> cell, String scheduler, Map<String, String> params,
-                           int replication, long seed) {
-        String name = scheduler.contains(":") ? scheduler.substring(0, scheduler.indexOf(':')) : scheduler;
-        try {
-            Replication r = Replication.of(osim.simulation(w).seed(seed).scheduler(name, params).run());
-            return new Run(w.name(), cell, scheduler, replication, seed, Optional.of(r), Optional.empty());
-        } catch (RuntimeException e) { // a plugin fault, a watchdog, a limit: this run's row says so, the others go on
-            return new Run(w.name(), cell, scheduler, replication, seed, Optional.empty(),
-                    Optional.of(String.valueOf(e.getMessage())));
+    /** The engine {@code --engine} names: local is built in, others come from the class path. */
+    private SweepEngine engine(Osim osim) {
+        if (engine.equals("local")) {
+            return new LocalSweepEngine(jobs);
         }
+        for (SweepEngine e : java.util.ServiceLoader.load(SweepEngine.class)) {
+            if (e.name().equals(engine)) {
+                return e;
+            }
+        }
+        throw OsimException.badInput("no sweep engine '" + engine + "' (local is built in" + (engine.equals("spark")
+                ? "; spark comes with the sweep-spark module, which ./osim puts on the class path for --engine spark)" : ")"));
     }
 
-    private String csv(SweepSpec sweep, List<Run> rows) {
+    private String csv(SweepSpec sweep, List<SweepOutcome> rows) {
         List<String> names = new ArrayList<>(sweep.set().keySet());
         names.addAll(sweep.vary().keySet());
         StringBuilder b = new StringBuilder("sweep,workload");
@@ -167,10 +185,11 @@ final class SweepCommand implements Callable<Integer> {
         b.append(",scheduler,replication,seed,status");
         SummaryMetric.STANDARD.forEach(m -> b.append(',').append(m.name()));
         b.append(",error\n");
-        for (Run r : rows) {
-            b.append(CsvReport.quote(sweep.name())).append(',').append(CsvReport.quote(r.workload()));
-            names.forEach(n -> b.append(',').append(CsvReport.quote(r.cell().get(n))));
-            b.append(',').append(CsvReport.quote(r.scheduler())).append(',').append(r.replication()).append(',').append(r.seed())
+        for (SweepOutcome r : rows) {
+            b.append(CsvReport.quote(sweep.name())).append(',').append(CsvReport.quote(r.workloadName()));
+            names.forEach(n -> b.append(',').append(CsvReport.quote(r.task().cell().get(n))));
+            b.append(',').append(CsvReport.quote(r.task().scheduler())).append(',').append(r.task().replication()).append(',')
+                    .append(r.task().seed())
                     .append(',').append(r.error().isPresent() ? "failed" : "ok");
             for (SummaryMetric m : SummaryMetric.STANDARD) {
                 b.append(',').append(r.result().map(x -> String.valueOf(StudyReport.scaled(m, m.of(x), unit))).orElse(""));
@@ -180,7 +199,8 @@ final class SweepCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private void json(java.io.Writer out, SweepSpec sweep, List<Run> rows, List<Study> studies, List<String> failures) throws IOException {
+    private void json(java.io.Writer out, SweepSpec sweep, List<SweepOutcome> rows, List<Study> studies, List<String> failures)
+            throws IOException {
         try (JsonGenerator g = JsonReport.generator(out)) {
             g.writeStartObject();
             g.writeStringField("sweep", sweep.name());
@@ -188,17 +208,17 @@ final class SweepCommand implements Callable<Integer> {
             g.writeNumberField("runs", rows.size());
             g.writeNumberField("failed", failures.size());
             g.writeArrayFieldStart("rows");
-            for (Run r : rows) {
+            for (SweepOutcome r : rows) {
                 g.writeStartObject();
-                g.writeStringField("workload", r.workload());
+                g.writeStringField("workload", r.workloadName());
                 g.writeObjectFieldStart("parameters");
-                for (Map.Entry<String, String> e : r.cell().entrySet()) {
+                for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.task().cell()).entrySet()) {
                     g.writeStringField(e.getKey(), e.getValue());
                 }
                 g.writeEndObject();
-                g.writeStringField("scheduler", r.scheduler());
-                g.writeNumberField("replication", r.replication());
-                g.writeNumberField("seed", r.seed());
+                g.writeStringField("scheduler", r.task().scheduler());
+                g.writeNumberField("replication", r.task().replication());
+                g.writeNumberField("seed", r.task().seed());
                 if (r.result().isPresent()) {
                     for (SummaryMetric m : SummaryMetric.STANDARD) {
                         g.writeNumberField(m.name(), StudyReport.scaled(m, m.of(r.result().get()), unit));

@@ -16,7 +16,7 @@ import org.osim.api.result.TaskResult;
  * replications of large workloads fit in memory.
  */
 public record Replication(String workload, long seed, Summary summary, long[] arrival, long[] turnaround, long[] waiting,
-                          long[] response) {
+                          long[] response) implements java.io.Serializable {
     public Replication {
         requireNonNull(workload, "workload is null");
         requireNonNull(summary, "summary is null");

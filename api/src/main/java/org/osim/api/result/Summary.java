@@ -31,7 +31,7 @@ public record Summary(double meanTurnaround, double meanWaiting, double meanResp
                       double cpuUtilization, List<Double> perCpuUtilization, double anyCpuBusy, long makespan, long contextSwitches,
                       long preemptions, long migrations, long userThreadSwitches, long upcalls, long instructions, long busTransactions, long busWait, long overhead,
                       long deadlineMisses, double jainFairness, int processes,
-                      int completed, long failedForks) {
+                      int completed, long failedForks) implements java.io.Serializable {
     public Summary {
         perCpuUtilization = List.copyOf(perCpuUtilization);
     }
