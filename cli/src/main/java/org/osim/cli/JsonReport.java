@@ -265,9 +265,8 @@ final class JsonReport {
         }
     }
 
-    private static void summary(JsonGenerator g, Summary s, org.osim.api.result.JobStatistics jobs, TimeUnitOption unit)
-            throws IOException {
-        g.writeObjectFieldStart("summary");
+    /** A run's summary figures, as fields of the object being written (times in {@code unit}). */
+    static void summaryFields(JsonGenerator g, Summary s, TimeUnitOption unit) throws IOException {
         unit.write(g, "meanTurnaround", (s.meanTurnaround()));
         unit.write(g, "meanWaiting", (s.meanWaiting()));
         unit.write(g, "meanResponse", (s.meanResponse()));
@@ -294,6 +293,12 @@ final class JsonReport {
         g.writeNumberField("jainFairness", s.jainFairness());
         g.writeNumberField("processes", s.processes());
         g.writeNumberField("completed", s.completed());
+    }
+
+    private static void summary(JsonGenerator g, Summary s, org.osim.api.result.JobStatistics jobs, TimeUnitOption unit)
+            throws IOException {
+        g.writeObjectFieldStart("summary");
+        summaryFields(g, s, unit);
         g.writeObjectFieldStart("jobs");
         distribution(g, "wait", jobs.waitTime(), unit, true);
         distribution(g, "boundedSlowdown", jobs.boundedSlowdown(), unit, false);

@@ -263,9 +263,10 @@ final class StudyReport {
         for (org.osim.stats.Replication r : a.runs()) {
             g.writeStartObject();
             g.writeNumberField("seed", r.seed());
-            for (SummaryMetric m : SummaryMetric.STANDARD) {
-                finite(g, m.name(), scaled(m, m.of(r), unit));
-            }
+            g.writeNumberField("jobs", r.jobs());
+            g.writeObjectFieldStart("summary");
+            JsonReport.summaryFields(g, r.summary(), unit);
+            g.writeEndObject();
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -153,4 +153,33 @@ class QueueingTheoryTest {
         assertThat(Cli.run("run", "mm1", "-s", "fcfs", "--batches", "20", "--replications", "5").err())
                 .isEqualTo("osim: --batches splits one long run: leave out --replications and --precision\n");
     }
+
+    @Test
+    void littlesLawHoldsOnATruncatedOpenRun() {
+        // M/M/1 cut at 60 s with jobs still in the system: L, the time-average number in the system (from each job's
+        // arrival and completion, or the horizon), equals λW (arrivals per unit time × mean time in system of the jobs
+        // that left) within the interval over 30 replications. Both are near ρ/(1 - ρ) = 4.
+        long horizon = 60_000 * 1_000_000L;
+        double[] l = new double[30];
+        double lambdaW = 0;
+        for (int k = 1; k <= 30; k++) {
+            long seed = ReplicationSeeds.seed(1, k);
+            var r = OSIM.simulation(Workloads.load("mm1", seed)).seed(seed).scheduler("fcfs", Map.of()).horizon(horizon).run();
+            double area = 0;
+            int arrived = 0;
+            for (var p : r.processes()) {
+                if (p.arrival() < horizon) {
+                    arrived++;
+                    area += Math.min(p.completion().orElse(horizon), horizon) - p.arrival();
+                }
+            }
+            l[k - 1] = area / horizon;
+            double w = r.processes().stream().filter(p -> p.completion().isPresent()).mapToLong(p -> p.turnaround().getAsLong())
+                    .average().orElseThrow();
+            lambdaW += (double) arrived / horizon * w / 30;
+        }
+        Estimate inSystem = Estimate.of(l, 0.95);
+        assertThat(inSystem.contains(lambdaW)).as(inSystem + " against λW = " + lambdaW).isTrue();
+        assertThat(inSystem.contains(4.0)).as(inSystem.toString()).isTrue();
+    }
 }
