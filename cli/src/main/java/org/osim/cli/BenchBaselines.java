@@ -29,6 +29,7 @@ final class BenchBaselines {
             case "engine" -> "hold-model";
             case "read-1m" -> "tokens-yaml";
             case "read-1m-json" -> "tokens-json";
+            case "sweep-40" -> "sweep-40 --jobs 1";
             default -> "engine";
         };
     }
@@ -39,6 +40,7 @@ final class BenchBaselines {
             case "hold-model" -> "java.util.PriorityQueue in the hold loop: 10,000 timers, each rescheduled a random delay later";
             case "engine" -> "the event engine in the hold loop: 10,000 timers, each rescheduled a random delay later";
             case "tokens-yaml", "tokens-json" -> "the parser's tokens of the same text, nothing built from them (events = processes in it)";
+            case "sweep-40 --jobs 1" -> "the same 40 runs one at a time (events = runs)";
             default -> throw new IllegalArgumentException(baseline);
         };
     }

@@ -444,20 +444,22 @@ class CommandLineTest {
         JsonNode report = json(Cli.run("bench", "--format", "json", "--scale", "0.001", "--no-warmup"));
         // Every figure comes with the baseline it is compared with, measured in the same run.
         JsonNode baselines = report.get("baselines");
-        assertThat(baselines.findValuesAsText("baseline")).containsExactly("hold-model", "engine", "tokens-yaml", "tokens-json");
+        assertThat(baselines.findValuesAsText("baseline")).containsExactly("hold-model", "engine", "tokens-yaml", "tokens-json",
+                "sweep-40 --jobs 1");
         assertThat(baselines.get(0).get("events").asLong()).isEqualTo(baselines.get(1).get("events").asLong())
                 .isEqualTo(10_000); // the same hold loop; each of the 10,000 timers fires at least once
         assertThat(baselines.get(2).get("events").asLong()).isEqualTo(1_000); // the processes in the text it tokenizes
         JsonNode b = report.get("benchmarks");
-        assertThat(b).hasSize(11);
+        assertThat(b).hasSize(12);
         assertThat(b.findValuesAsText("baseline")).containsExactly("hold-model", "engine", "engine", "engine", "engine", "engine",
-                "engine", "engine", "tokens-yaml", "tokens-json", "engine");
+                "engine", "engine", "tokens-yaml", "tokens-json", "engine", "sweep-40 --jobs 1");
         double engineRate = baselines.get(1).get("eventsPerSecond").asDouble();
         assertThat(b.get(1).get("baselineEventsPerSecond").asDouble()).isEqualTo(engineRate);
         assertThat(b.get(1).get("ratioToBaseline").asDouble())
                 .isCloseTo(b.get(1).get("eventsPerSecond").asDouble() / engineRate, org.assertj.core.data.Offset.offset(0.01));
         assertThat(b.findValuesAsText("benchmark")).containsExactly("engine", "rr-10k", "mix-100k", "peterson", "peterson-unchecked",
-                "rr-10k-checked", "mix-100k-checked", "peterson-checked", "read-1m", "read-1m-json", "threads-1m");
+                "rr-10k-checked", "mix-100k-checked", "peterson-checked", "read-1m", "read-1m-json", "threads-1m", "sweep-40");
+        assertThat(b.get(11).get("events").asLong()).isEqualTo(40); // the sweep's runs
         for (JsonNode m : b) {
             assertThat(m.fieldNames()).toIterable().containsExactly("benchmark", "events", "slices", "wallSeconds",
                     "eventsPerSecond", "slicesPerSecond", "peakHeapBytes", "scheduler", "instructions", "instructionsPerSecond", "baseline",
