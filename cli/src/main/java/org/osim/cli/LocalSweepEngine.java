@@ -18,6 +18,10 @@ final class LocalSweepEngine implements SweepEngine {
         this.workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     }
 
+    private static boolean sameInputs(SweepTask a, SweepTask b) {
+        return a.workload().equals(b.workload()) && a.cell().equals(b.cell()) && a.seed() == b.seed();
+    }
+
     @Override
     public String name() {
         return "local";
@@ -37,13 +41,21 @@ final class LocalSweepEngine implements SweepEngine {
             return t;
         });
         try {
-            List<Future<SweepOutcome>> running = new ArrayList<>();
-            for (SweepTask t : tasks) {
-                running.add(pool.submit(() -> SweepTasks.run(t)));
+            // Consecutive tasks of one workload, parameters and seed (its schedulers) go to one worker, one after the other:
+            // it loads the workload once.
+            List<Future<List<SweepOutcome>>> running = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); ) {
+                int j = i + 1;
+                while (j < tasks.size() && sameInputs(tasks.get(i), tasks.get(j))) {
+                    j++;
+                }
+                List<SweepTask> group = tasks.subList(i, j);
+                running.add(pool.submit(() -> group.stream().map(SweepTasks::run).toList()));
+                i = j;
             }
             List<SweepOutcome> out = new ArrayList<>();
-            for (Future<SweepOutcome> f : running) {
-                out.add(f.get());
+            for (Future<List<SweepOutcome>> f : running) {
+                out.addAll(f.get());
             }
             return out;
         } catch (InterruptedException e) {

@@ -16,13 +16,29 @@ import org.osim.workloads.Workloads;
  */
 public final class SweepTasks {
     private static final Map<List<String>, Osim> WIRED = new ConcurrentHashMap<>();
+    /**
+     * The workloads loaded last, by workload, parameters and seed: the schedulers of one replication run the same one
+     * (workloads are immutable), and a grid's tasks come replication by replication, so a few suffice.
+     */
+    private static final Map<List<Object>, org.osim.api.workload.Workload> LOADED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, org.osim.api.workload.Workload> eldest) {
+                    return size() > 16;
+                }
+            });
 
     private SweepTasks() {}
 
     public static SweepOutcome run(SweepTask t) {
         String name = t.workload();
         try {
-            var w = Workloads.load(t.workload(), t.seed(), t.cell());
+            List<Object> key = List.of(t.workload(), t.cell(), t.seed());
+            var w = LOADED.get(key);
+            if (w == null) {
+                w = Workloads.load(t.workload(), t.seed(), t.cell());
+                LOADED.put(key, w);
+            }
             name = w.name();
             String policy = t.scheduler().contains(":") ? t.scheduler().substring(0, t.scheduler().indexOf(':')) : t.scheduler();
             Replication r = Replication.of(osim(t.pluginFolders()).simulation(w).seed(t.seed()).scheduler(policy, t.params()).run());
