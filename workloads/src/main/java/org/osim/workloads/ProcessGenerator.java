@@ -86,7 +86,8 @@ final class ProcessGenerator {
             }
             int prio = (int) Math.round(priority.sample(random));
             int tix = (int) Math.max(1, Math.round(tickets.sample(random)));
-            String name = prefix + String.format("%0" + width + "d", i);
+            String digits = Integer.toString(i); // zero-padded by hand: String.format per process dominated reading
+            String name = prefix + "0".repeat(width - digits.length()) + digits;
             out.add(new ProcessSpec(name, t, prio, 0, tix, user, OptionalLong.empty(),
                     List.of(new ThreadSpec(name, program)), Map.of(), java.util.Optional.empty(), List.of(), ThreadingSpec.KERNEL, List.of(), false));
         }
