@@ -336,4 +336,20 @@ class OstepX86Test {
                             1   ----- Halt;Switch -----  ----- Halt;Switch ----- \s
                         """);
     }
+
+    @Test
+    void rdumpAndMdumpPrintAsTheyRun() throws IOException {
+        String dump = write("dump.s", ".main\nmov $5, %ax\nmov %ax, 2000\nrdump\nmdump 2000\nhalt\n");
+        // threads-locks: six registers and no newline, so the row goes on on the same line; mdump: the cell and its value.
+        assertThat(run("ostep", "x86", "-p", dump, "-t", "1", "-R", "ax", "-c", "--as-ostep")).endsWith("""
+                    5   1001 mov %ax, 2000
+                REGISTERS:: ax: 5 bx: 0 cx: 0 dx: 0 ex: 0 fx: 0     5   1002 rdump
+                m[2000]  5
+                    5   1003 mdump 2000
+                    5   1004 halt
+                """);
+        // threads-intro: four registers, and a line of their own.
+        assertThat(run("ostep", "x86-intro", "-p", dump, "-t", "1", "-c", "--as-ostep"))
+                .endsWith("REGISTERS:: ax: 5 bx: 0 cx: 0 dx: 0\n1002 rdump\nm[2000]  5\n1003 mdump 2000\n1004 halt\n");
+    }
 }

@@ -137,9 +137,26 @@ final class X86Trace {
             out.append('\n');
             values(k, true);
         }
+        dump(k, hw.assembly().texts().get(pc));
         values(k, false);
         out.append(" ".repeat(25 * k)).append(hw.loadAddress() + pc).append(' ').append(hw.assembly().texts().get(pc)).append('\n');
         icount++;
+    }
+
+    /** What {@code rdump} and {@code mdump N} print as they run, before their row (rdump's locks form has no newline). */
+    private void dump(int k, String text) {
+        String[] words = text.split("\\s+");
+        if (words[0].equals("rdump")) {
+            List<String> names = hw.locks() ? List.of("ax", "bx", "cx", "dx", "ex", "fx") : List.of("ax", "bx", "cx", "dx");
+            out.append("REGISTERS::");
+            for (String r : names) {
+                out.append(' ').append(r).append(": ").append(registers[k][X86Assembly.REGISTERS.indexOf(r)]);
+            }
+            out.append(hw.locks() ? " " : "\n");
+        } else if (words[0].equals("mdump") && words.length > 1 && words[1].matches("[0-9]+")) {
+            long address = Long.parseLong(words[1]);
+            out.append("m[").append(address).append("]  ").append(memory.getOrDefault(address, 0L)).append('\n');
+        }
     }
 
     /** The traced values as thread {@code k} sees them; a line of its own only if {@code newline} and there are any. */
