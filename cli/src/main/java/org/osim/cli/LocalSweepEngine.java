@@ -4,10 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** The built-in sweep engine: every task on a pool of this machine's cores, the outcomes in the order of the tasks. */
 final class LocalSweepEngine implements SweepEngine {
@@ -15,7 +11,7 @@ final class LocalSweepEngine implements SweepEngine {
 
     /** @param jobs how many runs at once; null for one per core */
     LocalSweepEngine(Integer jobs) {
-        this.workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        this.workers = Parallel.workers(jobs);
     }
 
     private static boolean sameInputs(SweepTask a, SweepTask b) {
@@ -32,39 +28,20 @@ final class LocalSweepEngine implements SweepEngine {
         if (master.isPresent()) {
             throw org.osim.api.OsimException.badInput("--master is for --engine spark; the local engine runs here (--jobs N)");
         }
-        if (workers == 1) {
-            return tasks.stream().map(SweepTasks::run).toList();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "osim-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            // Consecutive tasks of one workload, parameters and seed (its schedulers) go to one worker, one after the other:
-            // it loads the workload once.
-            List<Future<List<SweepOutcome>>> running = new ArrayList<>();
-            for (int i = 0; i < tasks.size(); ) {
-                int j = i + 1;
-                while (j < tasks.size() && sameInputs(tasks.get(i), tasks.get(j))) {
-                    j++;
-                }
-                List<SweepTask> group = tasks.subList(i, j);
-                running.add(pool.submit(() -> group.stream().map(SweepTasks::run).toList()));
-                i = j;
+        // Consecutive tasks of one workload, parameters and seed (its schedulers) go to one worker, one after the other:
+        // it loads the workload once.
+        List<java.util.concurrent.Callable<List<SweepOutcome>>> groups = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); ) {
+            int j = i + 1;
+            while (j < tasks.size() && sameInputs(tasks.get(i), tasks.get(j))) {
+                j++;
             }
-            List<SweepOutcome> out = new ArrayList<>();
-            for (Future<List<SweepOutcome>> f : running) {
-                out.addAll(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            List<SweepTask> group = tasks.subList(i, j);
+            groups.add(() -> group.stream().map(SweepTasks::run).toList());
+            i = j;
         }
+        List<SweepOutcome> out = new ArrayList<>();
+        Parallel.inOrder(groups, workers).forEach(out::addAll);
+        return out;
     }
 }

@@ -3,7 +3,6 @@ package org.osim.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +19,7 @@ final class Replicator {
 
     /** @param jobs how many replications run at once; null for one per core */
     Replicator(Integer jobs) {
-        this.workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        this.workers = Parallel.workers(jobs);
     }
 
     /**
@@ -47,7 +46,7 @@ final class Replicator {
                 }
                 for (Future<List<T>> f : running) {
                     seeds.add(ReplicationSeeds.seed(base, k));
-                    List<T> values = result(f);
+                    List<T> values = Parallel.result(f);
                     for (int a = 0; a < values.size(); a++) {
                         if (k == 1) {
                             arms.add(new ArrayList<>());
@@ -75,17 +74,4 @@ final class Replicator {
         List<T> run(int replication, long seed);
     }
 
-    private static <T> T result(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r; // the run's own error: bad input, a plugin fault
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 }

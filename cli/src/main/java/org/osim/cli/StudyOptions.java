@@ -27,8 +27,8 @@ final class StudyOptions {
     int maxReplications;
 
     @Option(names = "--jobs", paramLabel = "N",
-            description = "Run up to N replications at once, one per core (default: the number of cores); the report is the "
-                    + "same whatever N is.")
+            description = "Run up to N runs (or replications) at once, one per core (default: the number of cores); the "
+                    + "report is the same whatever N is.")
     Integer jobs;
 
     @Option(names = "--warmup", paramLabel = "auto|DURATION",
