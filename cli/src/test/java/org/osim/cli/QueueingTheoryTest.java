@@ -118,6 +118,10 @@ class QueueingTheoryTest {
         assertThat(Cli.run(parallel).out()).isEqualTo(one);
         assertThat(Cli.run("compare", "mm1", "--set", "jobs=300", "-s", "fcfs", "--precision", "10%", "--jobs", "3").out())
                 .isEqualTo(Cli.run("compare", "mm1", "--set", "jobs=300", "-s", "fcfs", "--precision", "10%", "--jobs", "1").out());
+        // A plain compare runs its runs at once too, and says the same.
+        assertThat(Cli.run("compare", "mm1", "--set", "jobs=300", "-s", "fcfs", "-s", "srtn", "-s", "rr", "--jobs", "3", "--format", "json")
+                .out()).isEqualTo(Cli.run("compare", "mm1", "--set", "jobs=300", "-s", "fcfs", "-s", "srtn", "-s", "rr", "--jobs", "1",
+                        "--format", "json").out());
         // --precision adds replications until every mean is within 10% of itself, or the cap says no.
         Cli precise = Cli.run("compare", "mm1", "--set", "jobs=500", "-s", "fcfs", "--precision", "10%");
         assertThat(precise.out()).startsWith("mm1[jobs=500] · ").contains("confidence intervals, times in ms · every mean within 10%\n");
