@@ -148,6 +148,17 @@ class ExternalPluginTest {
     }
 
     @Test
+    void aSweepTakesItsPluginsAlongAndChecksThemFirst() throws IOException {
+        Path spec = work.resolve("plugin-sweep.yaml");
+        Files.writeString(spec, "workloads: [fig-2-41]\nschedulers: [fcfs, lifo]\nreplications: 2\n");
+        Cli sweep = Cli.run("sweep", spec.toString(), "--plugins", plugins.toString(), "--format", "csv");
+        assertThat(sweep.exit()).as(sweep.err()).isZero();
+        assertThat(sweep.out().lines().filter(l -> l.contains(",lifo,"))).hasSize(2).allMatch(l -> l.contains(",ok,"));
+        // Without the folder, lifo is nobody's: refused at its place before any run.
+        assertThat(Cli.run("sweep", spec.toString()).err()).startsWith("osim: " + spec + ":2:20: unknown scheduler 'lifo'");
+    }
+
+    @Test
     void thePluginsFolderOfTheOsimScriptIsReadToo() {
         String before = System.getProperty("osim.plugins");
         System.setProperty("osim.plugins", plugins.toString());
