@@ -2,10 +2,6 @@ package org.osim.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.osim.stats.ReplicationSeeds;
 
@@ -29,43 +25,27 @@ final class Replicator {
      */
     <T> List<List<T>> run(long base, int cap, Task<T> replication, Predicate<List<List<T>>> enough, List<Long> seeds) {
         List<List<T>> arms = new ArrayList<>();
-        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "osim-replication");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            for (int k = 1; k <= cap; ) {
-                int batch = Math.min(Math.max(workers, 1) * 4, cap - k + 1);
-                List<Future<List<T>>> running = new ArrayList<>();
-                for (int i = 0; i < batch; i++) {
-                    int number = k + i;
-                    long seed = ReplicationSeeds.seed(base, number);
-                    running.add(pool == null ? CompletableFuture.completedFuture(replication.run(number, seed))
-                            : pool.submit(() -> replication.run(number, seed)));
-                }
-                for (Future<List<T>> f : running) {
-                    seeds.add(ReplicationSeeds.seed(base, k));
-                    List<T> values = Parallel.result(f);
-                    for (int a = 0; a < values.size(); a++) {
-                        if (k == 1) {
-                            arms.add(new ArrayList<>());
-                        }
-                        arms.get(a).add(values.get(a));
-                    }
-                    k++;
-                    if (enough.test(arms)) {
-                        running.forEach(x -> x.cancel(true));
-                        return arms;
-                    }
-                }
+        for (int k = 1; k <= cap; ) {
+            List<java.util.concurrent.Callable<List<T>>> batch = new ArrayList<>();
+            for (int i = 0, n = Math.min(Math.max(workers, 1) * 4, cap - k + 1); i < n; i++) {
+                int number = k + i;
+                batch.add(() -> replication.run(number, ReplicationSeeds.seed(base, number)));
             }
-            return arms;
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+            for (List<T> values : Parallel.inOrder(batch, workers)) {
+                seeds.add(ReplicationSeeds.seed(base, k));
+                for (int a = 0; a < values.size(); a++) {
+                    if (k == 1) {
+                        arms.add(new ArrayList<>());
+                    }
+                    arms.get(a).add(values.get(a));
+                }
+                k++;
+                if (enough.test(arms)) {
+                    return arms; // the rest of the batch is left unused: the stopping point is the same whatever the batch
+                }
             }
         }
+        return arms;
     }
 
     /** One replication: its number (from 1) and seed in, one value per arm out. */

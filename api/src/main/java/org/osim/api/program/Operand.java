@@ -44,6 +44,11 @@ public sealed interface Operand {
             this(word, index, indexRegister, -1, 1);
         }
 
+        /** The element this operand names for a thread with registers {@code r}, in range or not. */
+        public long element(long[] r) {
+            return index + (indexRegister >= 0 ? r[indexRegister] : 0) + (scaledRegister >= 0 ? (long) scale * r[scaledRegister] : 0);
+        }
+
         @Override
         public String toString() {
             if (scaledRegister >= 0 || (indexRegister >= 0 && index != 0)) {

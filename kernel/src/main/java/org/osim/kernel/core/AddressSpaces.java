@@ -106,9 +106,7 @@ final class AddressSpaces {
                     : "segmentation fault: " + m.word() + " is in segment '" + in + "', which " + t.process.name + " has not attached"));
             return null;
         }
-        long[] r = t.context.registers();
-        long i = m.index() + (m.indexRegister() >= 0 ? r[m.indexRegister()] : 0)
-                + (m.scaledRegister() >= 0 ? (long) m.scale() * r[m.scaledRegister()] : 0);
+        long i = m.element(t.context.registers());
         if (i < 0 || i >= w.length) {
             lifecycle.terminate(t.process, Termination.fatal("segmentation fault: " + m.word() + "[" + i + "] is outside the word's "
                     + w.length + " element(s)"));

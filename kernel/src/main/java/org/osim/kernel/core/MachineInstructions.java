@@ -51,12 +51,28 @@ final class MachineInstructions {
      */
     boolean machineInstruction(ThreadControlBlock t, MachineCode.Step s) {
         CpuSlot c = t.cpu;
-        long written = traced ? written(t, s) : -1;
+        if (traced) {
+            return tracedInstruction(t, s);
+        }
+        long took = unit.execute(t.context, s, c == null ? -1 : c.id, engine.now());
+        return afterInstruction(t, s, took);
+    }
+
+    /** The same, with the instruction reported to the listeners that want every one. */
+    private boolean tracedInstruction(ThreadControlBlock t, MachineCode.Step s) {
+        CpuSlot c = t.cpu;
+        long written = written(t, s);
         int at = t.context.pc - 1; // the caller moved the program counter past s
         long took = unit.execute(t.context, s, c == null ? -1 : c.id, engine.now());
-        if (traced && took != InstructionUnit.KERNEL) {
+        if (took != InstructionUnit.KERNEL) {
             trace(t, s, at, written);
         }
+        return afterInstruction(t, s, took);
+    }
+
+    /** What follows the CPU's execution of {@code s}: markers and faults, the instruction's time, interrupts. */
+    private boolean afterInstruction(ThreadControlBlock t, MachineCode.Step s, long took) {
+        CpuSlot c = t.cpu;
         if (took <= InstructionUnit.KERNEL) {
             return took == InstructionUnit.KERNEL ? marker(t, s) : fault(t, s, took);
         }
