@@ -120,6 +120,37 @@ public sealed interface TraceEvent {
     }
 
     /**
+     * Signal {@code signal} ({@code SIGUSR1}) sent to {@code process} by {@code from} (a process, or the kernel)
+     * and what became of it: {@code ignored}, {@code pending} (blocked), {@code merged} (one still waiting to be
+     * handled stands for both), {@code caught by T} (its handler runs in thread T) or {@code default action}.
+     */
+    record Signalled(long time, String process, String signal, String from, String outcome) implements TraceEvent {
+        public Signalled {
+            requireNonNull(process, "process is null");
+            requireNonNull(signal, "signal is null");
+            requireNonNull(from, "from is null");
+            requireNonNull(outcome, "outcome is null");
+        }
+
+        @Override
+        public String describe() {
+            return "signal " + signal + " to " + process + (from.isEmpty() ? "" : " from " + from) + ": " + outcome;
+        }
+    }
+
+    /** Job {@code job} (from 0) of periodic task {@code task} missed its deadline; {@code aborted} if it was abandoned. */
+    record DeadlineMissed(long time, String task, int job, boolean aborted) implements TraceEvent {
+        public DeadlineMissed {
+            requireNonNull(task, "task is null");
+        }
+
+        @Override
+        public String describe() {
+            return "deadline miss " + task + " job " + job + (aborted ? " (aborted)" : "");
+        }
+    }
+
+    /**
      * A policy noted a decision of its own ({@code SchedulerContext.note}): why it switched, what it drew.
      */
     record PolicyNote(long time, String what) implements TraceEvent {
@@ -151,6 +182,41 @@ public sealed interface TraceEvent {
         @Override
         public String describe() {
             return "cpu" + cpu + " " + task + " " + pc + ": " + text + write.map(w -> " (" + w + ")").orElse("");
+        }
+    }
+
+    /**
+     * A stretch of the schedule ended (only for listeners that ask, {@link TraceListener#timeline()}): {@code task}
+     * ran on {@code cpu} from {@code start} to {@link #time()}, exactly as the run's recorded slices give it (a
+     * user-level thread under its kernel thread is the task that ran).
+     */
+    record Slice(long time, int cpu, String task, long start) implements TraceEvent {
+        public Slice {
+            requireNonNull(task, "task is null");
+        }
+
+        @Override
+        public String describe() {
+            return "cpu" + cpu + " slice " + task + " from " + SimTime.format(start);
+        }
+    }
+
+    /**
+     * A blocked task was woken by an operation on a kernel object (only for listeners that ask, {@link
+     * TraceListener#timeline()}): {@code object}'s {@code operation} called by {@code by} (an up, a signal, a
+     * send, an unlock), or by no thread ({@code by} empty) when the object's own timer or the kernel woke it.
+     */
+    record Woken(long time, String task, String by, String object, String operation) implements TraceEvent {
+        public Woken {
+            requireNonNull(task, "task is null");
+            requireNonNull(by, "by is null");
+            requireNonNull(object, "object is null");
+            requireNonNull(operation, "operation is null");
+        }
+
+        @Override
+        public String describe() {
+            return "wake " + task + (by.isEmpty() ? "" : " by " + by) + " (" + object + (operation.isEmpty() ? "" : "." + operation) + ")";
         }
     }
 

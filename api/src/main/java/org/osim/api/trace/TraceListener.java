@@ -12,4 +12,12 @@ public interface TraceListener {
     default boolean instructions() {
         return false;
     }
+
+    /**
+     * Whether this listener wants the events a timeline is drawn from, {@link TraceEvent.Slice} for every stretch
+     * of the schedule and {@link TraceEvent.Woken} for every wake-up by a kernel object; others never see them.
+     */
+    default boolean timeline() {
+        return false;
+    }
 }

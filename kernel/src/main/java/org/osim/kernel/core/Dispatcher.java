@@ -25,6 +25,8 @@ final class Dispatcher {
     private final CpuSlot[] cpus;
     private final SchedulerGuard policy;
     private final Tracer tracer;
+    /** Whether stretches of the schedule are wanted: recorded as slices, or traced for a timeline. */
+    private final boolean slicesWanted;
     /** CPUs whose next machine instruction is due at the same instant. */
     Lockstep lockstep;
     /** The machine's one-shot timers, one per CPU, that end slices. */
@@ -68,6 +70,7 @@ final class Dispatcher {
         this.cpus = cpus;
         this.policy = policy;
         this.tracer = tracer;
+        this.slicesWanted = options.recordSlices() || tracer.timeline();
         this.timers = timers;
         this.interleavings = interleavings;
         this.machineCode = machineCode;
@@ -199,8 +202,8 @@ final class Dispatcher {
         c.last = t;
         t.cpu = null;
         sliceCount++;
-        if (options.recordSlices() && now > c.turnStart && c.turnTask != null) {
-            slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+        if (slicesWanted && now > c.turnStart && c.turnTask != null) {
+            recordSlice(c, now);
         }
         if (machineCode && c.turnTask != null) {
             interleavings.logTurn(c.id, c.turnTask, now - c.turnStart);
@@ -406,11 +409,21 @@ final class Dispatcher {
         }
     }
 
+    /** The stretch of the schedule on {@code c} from its turn's start to {@code now}: recorded, traced, or both. */
+    private void recordSlice(CpuSlot c, long now) {
+        if (options.recordSlices()) {
+            slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+        }
+        if (tracer.timeline()) {
+            tracer.emitTimeline(new TraceEvent.Slice(now, c.id, c.turnTask, c.turnStart));
+        }
+    }
+
     /** Ends the stretch of the schedule being recorded on {@code c}, if any time went by. */
     void closeTurn(CpuSlot c, long now) {
         if (c.turnTask != null && now > c.turnStart) {
-            if (options.recordSlices()) {
-                slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+            if (slicesWanted) {
+                recordSlice(c, now);
             }
             c.turnStart = now;
         }
@@ -427,8 +440,8 @@ final class Dispatcher {
             ThreadControlBlock t = c.current;
             if (t != null) {
                 saveState(c, t);
-                if (options.recordSlices() && now > c.turnStart && c.turnTask != null) {
-                    slices.add(new SliceRecord(c.id, c.turnTask, c.turnStart, now));
+                if (slicesWanted && now > c.turnStart && c.turnTask != null) {
+                    recordSlice(c, now);
                 }
             }
         }

@@ -123,10 +123,10 @@ public final class Kernel {
         userThreads = new UserLevelThreads(engine, costs, options, table, streams, tracer, policy, workload, users);
         activations = new SchedulerActivations(engine, costs, tracer, policy);
         popups = new PopUpThreads(engine, machine, pending);
-        Signals signals = new Signals(engine, table, pending);
+        Signals signals = new Signals(engine, table, pending, tracer);
         TicketTransfer tickets = new TicketTransfer(options, table, policy);
         PriorityInheritance inheritance = new PriorityInheritance(engine, tracer, policy);
-        PeriodicJobs jobs = new PeriodicJobs(engine, pending);
+        PeriodicJobs jobs = new PeriodicJobs(engine, pending, tracer);
 
         // The peers each calls.
         dispatcher.gangs = GangScheduling.forWorkload(workload, cpus.length, policy);

@@ -31,6 +31,9 @@ final class KernelObjects {
     private final PendingEvents pending;
     private final List<Violation> violations;
     final java.util.Map<String, KernelObjectEntry> objects = new java.util.LinkedHashMap<>();
+    /** The thread whose operation on an object is under way, and the operation: who a wake-up comes from. */
+    private ThreadControlBlock invoking;
+    private String invokingOperation = "";
 
     // Peers, wired once by Kernel.
     Dispatcher dispatcher;
@@ -116,13 +119,20 @@ final class KernelObjects {
             o.operations++;
         }
         org.osim.api.object.Invocation inv = new org.osim.api.object.Invocation(call.operation(), args, t);
-        org.osim.api.object.Outcome out = guardObject(o, call.operation(), () -> {
-            try {
-                return o.object.invoke(inv);
-            } catch (IllegalArgumentException e) {
-                return org.osim.api.object.Outcome.fail(e.getMessage());
-            }
-        });
+        invoking = t;
+        invokingOperation = call.operation();
+        org.osim.api.object.Outcome out;
+        try {
+            out = guardObject(o, call.operation(), () -> {
+                try {
+                    return o.object.invoke(inv);
+                } catch (IllegalArgumentException e) {
+                    return org.osim.api.object.Outcome.fail(e.getMessage());
+                }
+            });
+        } finally {
+            invoking = null;
+        }
         if (out instanceof org.osim.api.object.Outcome.Spin spin) {
             ObjectWaitQueue q = (ObjectWaitQueue) spin.queue();
             boolean first = t.spinningOn == null;
@@ -329,6 +339,11 @@ final class KernelObjects {
     static final long TIMED_OUT = -110;
 
     void objectWake(ObjectWaitQueue q, ObjectWaitQueue.Entry e, long value) {
+        if (tracer.timeline()) {
+            ThreadControlBlock by = invoking;
+            tracer.emitTimeline(new TraceEvent.Woken(engine.now(), e.blocked.name, by == null ? "" : by.name, q.object.name,
+                    by == null ? "" : invokingOperation));
+        }
         e.caller.setResult(value);
         q.remove(e);
         if (e.timeout != null && engine.cancel(e.timeout)) {

@@ -11,14 +11,16 @@ import org.osim.hardware.EventRank;
 final class PeriodicJobs {
     private final Engine engine;
     private final PendingEvents pending;
+    private final Tracer tracer;
 
     // Peers, wired once by Kernel.
     Dispatcher dispatcher;
     ThreadExecution execution;
 
-    PeriodicJobs(Engine engine, PendingEvents pending) {
+    PeriodicJobs(Engine engine, PendingEvents pending, Tracer tracer) {
         this.engine = engine;
         this.pending = pending;
+        this.tracer = tracer;
     }
 
     /** Job {@code job} of {@code t} is released now: its deadline is armed and the next release scheduled. */
@@ -99,6 +101,9 @@ final class PeriodicJobs {
         js.missed++;
         if (js.currentJob == job) {
             js.currentMissed = true;
+        }
+        if (tracer.on()) {
+            tracer.emit(new org.osim.api.trace.TraceEvent.DeadlineMissed(engine.now(), t.name, job, js.spec.abortOnMiss()));
         }
         if (!js.spec.abortOnMiss()) {
             return;

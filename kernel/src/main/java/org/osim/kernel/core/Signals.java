@@ -16,16 +16,18 @@ final class Signals {
     private final Engine engine;
     private final ProcessTable table;
     private final PendingEvents pending;
+    private final Tracer tracer;
 
     // Peers, wired once by Kernel.
     Dispatcher dispatcher;
     ProcessLifecycle lifecycle;
     KernelObjects kernelObjects;
 
-    Signals(Engine engine, ProcessTable table, PendingEvents pending) {
+    Signals(Engine engine, ProcessTable table, PendingEvents pending, Tracer tracer) {
         this.engine = engine;
         this.table = table;
         this.pending = pending;
+        this.tracer = tracer;
     }
 
     /** Code a thread woken from an interruptible wait by a caught signal gets in r0 (Linux's EINTR). */
@@ -65,11 +67,13 @@ final class Signals {
         ps.sent++;
         if (sig.catchable() && ps.ignores(sig)) {
             ps.ignored++;
+            traceSignal(p, sig, from, "ignored");
             return;
         }
         if (sig.catchable() && (ps.blocked & ProcessSignals.bit(sig)) != 0) {
             ps.pending |= ProcessSignals.bit(sig);
             ps.pendingFrom.put(sig, from);
+            traceSignal(p, sig, from, "pending");
             return;
         }
         deliver(p, sig, from);
@@ -79,6 +83,7 @@ final class Signals {
         ProcessSignals ps = p.signals();
         ProcessSignals.Handler h = sig.catchable() ? ps.handlers.get(sig) : null;
         if (h == null) {
+            traceSignal(p, sig, from, "default action");
             lifecycle.terminate(p, Termination.signalled(sig.name(), sig.number(), from));
             return;
         }
@@ -97,9 +102,11 @@ final class Signals {
         }
         if (t.signalsDue.contains(sig)) {
             ps.merged++; // signals do not queue: one still waiting to be handled stands for both
+            traceSignal(p, sig, from, "merged");
             return;
         }
         ps.caught++;
+        traceSignal(p, sig, from, "caught by " + t.name);
         t.signalsDue.add(sig);
         t.codeOf = null; // off the fast path of machine instructions: its next step is the handler
         if (t.state == ThreadState.BLOCKED && t.interruptible) {
@@ -108,6 +115,12 @@ final class Signals {
             interruptObjectWait(t);
         }
         // Running or ready: the handler runs before its next instruction. In I/O, join or wait: when it wakes.
+    }
+
+    private void traceSignal(ProcessControlBlock p, org.osim.api.program.Signal sig, String from, String outcome) {
+        if (tracer.on()) {
+            tracer.emit(new org.osim.api.trace.TraceEvent.Signalled(engine.now(), p.name, sig.name(), from, outcome));
+        }
     }
 
     /** Delivers the signals pending for {@code p} that are no longer blocked, lowest number first. */

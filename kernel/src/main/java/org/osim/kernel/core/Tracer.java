@@ -8,11 +8,26 @@ final class Tracer {
     private final TraceListener[] listeners;
     /** The listeners that asked for every machine instruction. */
     private final TraceListener[] instructionListeners;
+    /** The listeners that asked for the timeline's events. */
+    private final TraceListener[] timelineListeners;
 
     Tracer(TraceListener[] listeners) {
         this.listeners = listeners;
         this.instructionListeners = java.util.Arrays.stream(listeners).filter(TraceListener::instructions)
                 .toArray(TraceListener[]::new);
+        this.timelineListeners = java.util.Arrays.stream(listeners).filter(TraceListener::timeline)
+                .toArray(TraceListener[]::new);
+    }
+
+    /** Whether anyone wants the timeline's events (slices, wake-ups): test it before building one. */
+    boolean timeline() {
+        return timelineListeners.length > 0;
+    }
+
+    void emitTimeline(TraceEvent e) {
+        for (TraceListener l : timelineListeners) {
+            l.on(e);
+        }
     }
 
     /** Whether anyone wants machine instructions traced: test it before building one. */
