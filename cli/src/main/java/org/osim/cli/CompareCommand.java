@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.osim.api.result.RunResult;
 import org.osim.api.workload.Workload;
 import org.osim.kernel.Osim;
+import org.osim.kernel.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,28 +48,47 @@ final class CompareCommand implements Callable<Integer> {
         List<Workload> workloads = PluginOptions.whileWiring(wiring, sim::loadWorkloads);
         Osim osim = wiring.get();
         if (study.on()) {
+            if (sim.traceOut != null) {
+                throw org.osim.api.OsimException.badInput("--replications reports means over runs: leave out --trace-out, "
+                        + "or draw one replication with --seed");
+            }
             return study(osim, workloads);
         }
         if (baseline != null) {
             throw org.osim.api.OsimException.badInput("--baseline compares replications: use it with --replications N");
         }
-        List<java.util.concurrent.Callable<RunResult>> work = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
         List<Workload> ran = new ArrayList<>(); // what each run ran
+        List<String> under = new ArrayList<>(); // under which scheduler
+        List<String> labels = new ArrayList<>();
         for (Workload w : workloads) {
-            List<String> under = schedulers;
-            if (under.isEmpty()) {
-                under = List.of(w.scheduler().orElseThrow(() -> org.osim.api.OsimException.badInput(
-                        "give the schedulers to compare (-s NAME, repeated); workload " + w.name() + " names none")));
-            }
-            for (String s : under) {
-                work.add(() -> run(osim, w, s, sim.seed));
-                labels.add(workloads.size() > 1 ? w.name() + " " + s : s);
+            for (String s : schedulers.isEmpty() ? List.of(w.scheduler().orElseThrow(() -> org.osim.api.OsimException.badInput(
+                    "give the schedulers to compare (-s NAME, repeated); workload " + w.name() + " names none"))) : schedulers) {
                 ran.add(w);
+                under.add(s);
+                labels.add(workloads.size() > 1 ? w.name() + " " + s : s);
             }
         }
+        TraceOut drawing = sim.traceOut == null ? null : new TraceOut(sim.traceOut, labels.size(), sim.about(workloads, labels));
+        List<java.util.concurrent.Callable<RunResult>> work = new ArrayList<>();
+        for (int run = 0; run < ran.size(); run++) {
+            int i = run;
+            work.add(() -> {
+                if (drawing == null) {
+                    return run(osim, ran.get(i), under.get(i), sim.seed, null);
+                }
+                RunResult r = run(osim, ran.get(i), under.get(i), sim.seed, drawing.part(i, labels.get(i)));
+                drawing.finish(i, r);
+                return r;
+            });
+        }
         // Each run single-threaded as always, several at once (--jobs): the report is the same bytes.
-        List<RunResult> runs = Parallel.inOrder(work, Parallel.workers(study.jobs));
+        List<RunResult> runs;
+        try (drawing) {
+            runs = Parallel.inOrder(work, Parallel.workers(study.jobs));
+            if (drawing != null) {
+                drawing.commit();
+            }
+        }
         Output.Report report = switch (sim.format) {
             case json -> out -> JsonReport.write(out, runs, sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.summaries(runs, sim.unit));
@@ -80,11 +100,16 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunResult run(Osim osim, Workload w, String s, long seed) {
+    /** {@code w} under {@code s}, its events also to {@code drawing} when a trace file is drawn (null otherwise). */
+    private RunResult run(Osim osim, Workload w, String s, long seed, org.osim.api.trace.TraceListener drawing) {
         int colon = s.indexOf(':');
         String name = colon < 0 ? s : s.substring(0, colon);
         List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
-        return sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices, seed).run();
+        Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices, seed);
+        if (drawing != null) {
+            b.trace(drawing);
+        }
+        return b.run();
     }
 
     /**
@@ -108,7 +133,7 @@ final class CompareCommand implements Callable<Integer> {
             List<RunResult> out = new ArrayList<>();
             for (Workload w : workloads) {
                 for (String s : schedulers) {
-                    out.add(run(osim, w, s, seed));
+                    out.add(run(osim, w, s, seed, null));
                 }
             }
             return out;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osim.api.OsimException;
@@ -79,6 +80,19 @@ final class ExploreCommand implements Callable<Integer> {
         String replaySchedule = shortest == null || shortest.violation().schedule().isEmpty() ? ""
                 : "./osim run " + sim.workload + sets + " --schedule '" + shortest.violation().schedule() + "'"
                         + (cpus != w.machine().cpus() ? " --cpus " + cpus : "");
+        if (sim.traceOut != null) {
+            // The shortest violating interleaving, replayed with its seed (the first run's when none was found).
+            long seed = shortest == null ? sim.seed : shortest.seed();
+            Map<String, String> about = sim.about(List.of(w), List.of("random:maxRun=" + maxRun));
+            about.put("seed", String.valueOf(seed));
+            about.put("replay", replaySchedule.isEmpty() ? replaySeed : replaySchedule);
+            try (TraceOut drawing = new TraceOut(sim.traceOut, 1, about)) {
+                RunResult r = sim.simulation(osim, w, "random", Map.of("maxRun", String.valueOf(maxRun)), false).seed(seed)
+                        .trace(drawing.part(0, "")).run();
+                drawing.finish(0, r);
+                drawing.commit();
+            }
+        }
         String text = switch (sim.format) {
             case json -> json(w, byKind, clean, shortest, replaySeed, replaySchedule);
             case csv, swf, moss -> throw OsimException.badInput("explore writes table or json, not " + sim.format);

@@ -21,6 +21,33 @@ final class Output {
         void writeTo(java.io.Writer out) throws IOException;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger TEMPORARIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A new, empty hidden file beside {@code target} ({@code .NAME.PART.PID-N.tmp}), made with the permissions any new
+     * file gets (the user's umask), which the report keeps when it is moved into place.
+     */
+    static Path temporary(Path target, String part) throws IOException {
+        while (true) {
+            Path tmp = target.resolveSibling("." + target.getFileName() + part + "." + ProcessHandle.current().pid() + "-"
+                    + TEMPORARIES.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // left by another process of the same number: take the next
+            }
+        }
+    }
+
+    /** Moves a finished temporary file into place, atomically where the file system can. */
+    static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     static void write(String text, Path file, PrintWriter out) {
         write(w -> w.write(text), file, out);
     }
@@ -40,17 +67,13 @@ final class Output {
         Path dir = target.getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Path tmp = temporary(target, "");
             try {
                 try (java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
                         Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16)) {
                     report.writeTo(w);
                 }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                moveIntoPlace(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
             }

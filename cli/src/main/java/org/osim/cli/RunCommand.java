@@ -90,38 +90,52 @@ final class RunCommand implements Callable<Integer> {
         }
         all.addAll(params);
         if (study.on()) {
-            if (trace || gantt || slices || schedule != null) {
-                throw org.osim.api.OsimException.badInput("--replications reports means over runs: leave out --trace, --gantt, "
-                        + "--slices and --schedule");
+            if (trace || gantt || slices || schedule != null || sim.traceOut != null) {
+                throw org.osim.api.OsimException.badInput("--replications reports means over runs: leave out --trace, --trace-out, "
+                        + "--gantt, --slices and --schedule");
             }
             return study(osim, w, name, SimulationOptions.pairs(all, "--param"));
         }
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"),
                 slices || gantt || sim.format == Format.moss); // MOSS's log is rebuilt from the schedule
-        if (trace && sim.format == Format.table) {
-            // The trace goes out line by line as the run makes it (millions of lines are never held), the report after.
-            RunResult[] ran = new RunResult[1];
-            Output.write(out -> {
-                out.write(String.format("%12s  %s%n", "time (ms)", "event"));
-                StringBuilder line = new StringBuilder(80);
-                String newline = System.lineSeparator();
-                b.trace(e -> {
-                    line.setLength(0);
-                    String time = SimTime.formatMillis(e.time());
-                    line.append("            ", 0, Math.max(0, 12 - time.length())).append(time).append("  ")
-                            .append(e.describe()).append(newline);
-                    try {
-                        out.append(line);
-                    } catch (java.io.IOException x) {
-                        throw new java.io.UncheckedIOException(x);
-                    }
-                });
-                ran[0] = b.run();
-                out.write("\n" + TableReport.run(ran[0], sim.unit, SimulationOptions.parallelJobs(w)) + (gantt ? "\n" + GanttChart.render(ran[0], ganttWidth) : ""));
-            }, sim.output, spec.commandLine().getOut());
-            return 0;
+        try (TraceOut drawing = sim.traceOut == null ? null : new TraceOut(sim.traceOut, 1, sim.about(List.of(w), List.of(scheduler)))) {
+            if (drawing != null) {
+                b.trace(drawing.part(0, ""));
+            }
+            RunResult r = trace && sim.format == Format.table ? runTraced(b, w) : report(b.run(), w);
+            if (drawing != null) {
+                drawing.finish(0, r);
+                drawing.commit();
+            }
         }
-        RunResult r = b.run();
+        return 0;
+    }
+
+    /** The trace goes out line by line as the run makes it (millions of lines are never held), the report after. */
+    private RunResult runTraced(Simulation.Builder b, Workload w) {
+        RunResult[] ran = new RunResult[1];
+        Output.write(out -> {
+            out.write(String.format("%12s  %s%n", "time (ms)", "event"));
+            StringBuilder line = new StringBuilder(80);
+            String newline = System.lineSeparator();
+            b.trace(e -> {
+                line.setLength(0);
+                String time = SimTime.formatMillis(e.time());
+                line.append("            ", 0, Math.max(0, 12 - time.length())).append(time).append("  ")
+                        .append(e.describe()).append(newline);
+                try {
+                    out.append(line);
+                } catch (java.io.IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            });
+            ran[0] = b.run();
+            out.write("\n" + TableReport.run(ran[0], sim.unit, SimulationOptions.parallelJobs(w)) + (gantt ? "\n" + GanttChart.render(ran[0], ganttWidth) : ""));
+        }, sim.output, spec.commandLine().getOut());
+        return ran[0];
+    }
+
+    private RunResult report(RunResult r, Workload w) {
         long t0 = System.nanoTime();
         Output.Report report = switch (sim.format) {
             case json -> out -> JsonReport.write(out, List.of(r), sim.unit, slices); // streamed: slices may be millions
@@ -132,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         };
         Output.write(report, sim.output, spec.commandLine().getOut());
         LOG.debug("report of {} processes written in {} ms", r.processes().size(), (System.nanoTime() - t0) / 1_000_000);
-        return 0;
+        return r;
     }
 
     /** {@code --replications N}: the workload drawn and run with each replication's seed, and the study of the runs. */

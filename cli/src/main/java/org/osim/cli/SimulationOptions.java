@@ -86,8 +86,24 @@ final class SimulationOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
     Path output;
 
+    @Option(names = "--trace-out", paramLabel = "FILE",
+            description = "Write the run (each run of a comparison) as a Perfetto trace, to open at ui.perfetto.dev or in chrome://tracing.")
+    Path traceOut;
+
     @Mixin
     PluginOptions plugins;
+
+    /** What a trace file says it shows: the workloads, the schedulers, the seed and the machine given on the command line. */
+    Map<String, String> about(List<Workload> workloads, List<String> schedulers) {
+        Map<String, String> about = new java.util.LinkedHashMap<>();
+        about.put("workload", workloads.stream().map(Workload::name).collect(java.util.stream.Collectors.joining(", ")));
+        about.put("schedulers", String.join(", ", schedulers));
+        about.put("seed", String.valueOf(seed));
+        about.put("cpus", cpus != null ? String.valueOf(cpus)
+                : workloads.stream().map(w -> String.valueOf(w.machine().cpus())).distinct().collect(java.util.stream.Collectors.joining(", ")));
+        about.put("generator", "osim 0.1.0");
+        return about;
+    }
 
     /** Whether {@code w} is a workload of parallel jobs (gangs, as an SWF trace gives), whose reports add wait and bounded slowdown. */
     static boolean parallelJobs(Workload w) {
