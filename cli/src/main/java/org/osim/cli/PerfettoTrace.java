@@ -24,8 +24,8 @@ import org.osim.api.trace.TraceListener;
  * goes (docs/traces.md). Each CPU is a process with three tracks: its slices (named after the thread that ran,
  * exactly the run's recorded slices), idle time and switching overhead, and the kernel threads that carried
  * user-level threads. Each simulated process is a process with a track per thread, whose slices are its states
- * (running, ready, blocked on what). A "kernel" process holds the ready-task counter, the policy's notes and one
- * track per kernel object for its notes. Instants mark interrupts, preemptions, signals, upcalls, deadline misses,
+ * (running, ready, blocked on what). A "kernel" process holds the ready-task counter, the policy's notes and, per
+ * kernel object, its notes and counters of what it holds (its waiters, a semaphore's value, a mailbox's messages). Instants mark interrupts, preemptions, signals, upcalls, deadline misses,
  * exits and violations; flows (arrows) go from the thread whose operation woke another to the thread it woke.
  * Times are simulated microseconds, with nanoseconds as three decimals.
  *
@@ -187,6 +187,15 @@ final class PerfettoTrace implements TraceListener {
         } else if (event instanceof TraceEvent.DeadlineMissed e) {
             Track tr = track(e.task());
             instant(tr.pid, tr.tid, "deadline miss (job " + e.job() + (e.aborted() ? ", aborted)" : ")"), t, "t");
+        } else if (event instanceof TraceEvent.ObjectLevels e) {
+            begin("C", e.object(), pidBase, objectTrack(e.object()), t);
+            g.writeFieldName(ARGS);
+            g.writeStartObject();
+            for (Map.Entry<String, Long> l : e.levels().entrySet()) {
+                g.writeNumberField(l.getKey(), l.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
         }
         // InstructionExecuted is not asked for: a timeline draws slices, not instructions.
     }

@@ -165,8 +165,14 @@ class PerfettoTraceTest {
         // At 10.061 ms the consumer's up on empty wakes the producer, blocked on empty.down since 10.051 ms (the text trace's lines).
         assertThat(flows).startsWith("s pc.consumer empty.up 10061", "f pc.producer empty.up 10061");
         assertThat(states(events, "pc.producer")).startsWith("running@0+10051", "blocked on empty.down@10051+10", "ready@10061+19990");
+        // The semaphore empty counts down from 4 as the producer fills the buffer; at 10.051 ms the producer waits on it,
+        // and the up at 10.061 ms hands the unit straight to it (the value stays 0).
+        assertThat(events.stream().filter(e -> e.get("ph").asText().equals("C") && e.get("name").asText().equals("empty")).limit(8)
+                .map(e -> e.get("ts").asText() + " " + e.get("args").get("waiters") + " " + e.get("args").get("value")))
+                .containsExactly("0 0 4", "2002 0 3", "4014 0 2", "6026 0 1", "8038 0 0", "10051 1 0", "10061 0 0", "15080 0 1");
         // The ready-task counter follows: one ready at the start (the consumer), then two, ...
-        assertThat(events.stream().filter(e -> e.get("ph").asText().equals("C")).limit(3).map(e -> e.get("args").get("ready").asInt()))
+        assertThat(events.stream().filter(e -> e.get("name").asText().equals("ready tasks") && e.get("ph").asText().equals("C")).limit(3)
+                .map(e -> e.get("args").get("ready").asInt()))
                 .containsExactly(1, 2, 1);
     }
 

@@ -64,6 +64,11 @@ public final class Mailbox implements KernelObjectFactory {
         MessageBuffer box = new MessageBuffer(name, params.get(CAPACITY), context);
         return new KernelObject() {
             @Override
+            public java.util.Map<String, Long> levels() {
+                return java.util.Map.of("messages", (long) box.buffered());
+            }
+
+            @Override
             public Outcome invoke(Invocation call) {
                 ThreadRef caller = call.caller();
                 String source = call.arguments().isEmpty() || call.arguments().get(0).equals("any") ? null : call.arguments().get(0);

@@ -152,6 +152,11 @@ final class MessageBuffer {
     }
 
     /** Gives {@code m} to the first sleeping receiver that wants its source; false if none does. */
+    /** How many messages the buffer holds. */
+    int buffered() {
+        return buffer.size();
+    }
+
     private boolean handToReceiver(Message m) {
         for (ThreadRef r : receivers.waiters()) {
             String source = wanted.get(r);

@@ -83,6 +83,11 @@ public final class Pipe implements KernelObjectFactory {
             record Read(ThreadRef reader, long max) {}
 
             private long bytes;
+
+            @Override
+            public java.util.Map<String, Long> levels() {
+                return java.util.Map.of("bytes", bytes);
+            }
             private long writers = params.get(WRITERS);
             private long readers = params.get(READERS);
             private final ArrayDeque<Write> writes = new ArrayDeque<>();

@@ -51,6 +51,11 @@ public final class Barrier implements KernelObjectFactory {
             private long phase;
 
             @Override
+            public java.util.Map<String, Long> levels() {
+                return java.util.Map.of("phase", phase);
+            }
+
+            @Override
             public Outcome invoke(Invocation call) {
                 if (arrived.size() + 1 >= parties) {
                     context.wakeAll(arrived, phase);

@@ -78,6 +78,11 @@ public final class Mutex implements KernelObjectFactory {
                 params.get(ORDER).equals("priority") ? QueueOrder.PRIORITY : QueueOrder.FIFO);
         final class Impl implements KernelObject, Waitable {
             private ThreadRef owner;
+
+            @Override
+            public Map<String, Long> levels() {
+                return Map.of("held", owner == null ? 0L : 1L);
+            }
             private final Map<String, WaitQueue> conditions = new HashMap<>();
 
             private WaitQueue condition(String c) {

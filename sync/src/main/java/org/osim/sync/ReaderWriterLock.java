@@ -64,6 +64,14 @@ public final class ReaderWriterLock implements KernelObjectFactory {
         return new KernelObject() {
             private final Set<Integer> readers = new HashSet<>();
             private ThreadRef writer;
+
+            @Override
+            public java.util.Map<String, Long> levels() {
+                java.util.Map<String, Long> levels = new java.util.LinkedHashMap<>();
+                levels.put("readers", (long) readers.size());
+                levels.put("writer", writer == null ? 0L : 1L);
+                return levels;
+            }
             /** Waiting writers, by thread id, to tell them from readers in the one queue. */
             private final Set<Integer> writersWaiting = new HashSet<>();
             private final ArrayDeque<ThreadRef> order = new ArrayDeque<>();

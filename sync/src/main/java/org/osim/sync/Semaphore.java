@@ -1,6 +1,7 @@
 package org.osim.sync;
 
 import java.util.List;
+import java.util.Map;
 import org.osim.api.object.Invocation;
 import org.osim.api.object.KernelObject;
 import org.osim.api.object.KernelObjectFactory;
@@ -69,6 +70,11 @@ public final class Semaphore implements KernelObjectFactory {
         final class Impl implements KernelObject, Waitable {
             private final long initial = Math.min(params.get(INITIAL), max);
             private long count = initial;
+
+            @Override
+            public Map<String, Long> levels() {
+                return Map.of("value", count);
+            }
             /** For the invariant: ups that counted (not lost at max), and downs that completed. */
             private long ups;
             private long downs;

@@ -26,4 +26,14 @@ public interface KernelObject {
     default java.util.Optional<String> brokenInvariant() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * What the object holds, as numbers a timeline draws as counters over time ({@code value} of a semaphore,
+     * {@code messages} in a mailbox, {@code held} for a mutex), in a stable order; empty for none. The kernel asks
+     * after each operation only when a timeline is drawn, and adds {@code waiters} (the threads in the object's wait
+     * queues) itself.
+     */
+    default java.util.Map<String, Long> levels() {
+        return java.util.Map.of();
+    }
 }

@@ -220,6 +220,22 @@ public sealed interface TraceEvent {
         }
     }
 
+    /**
+     * What kernel object {@code object} holds at the end of an instant in which it changed (only for listeners that
+     * ask, {@link TraceListener#timeline()}): {@code waiters} and the object's own levels (a semaphore's {@code value}).
+     */
+    record ObjectLevels(long time, String object, java.util.Map<String, Long> levels) implements TraceEvent {
+        public ObjectLevels {
+            requireNonNull(object, "object is null");
+            levels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));
+        }
+
+        @Override
+        public String describe() {
+            return object + " levels " + levels;
+        }
+    }
+
     /** Element {@code element} of memory word {@code word} became {@code value}. */
     record MemoryWrite(String word, int element, long value) {
         public MemoryWrite {

@@ -72,6 +72,8 @@ public final class Kernel {
     private final PopUpThreads popups;
     /** Watches every instant when the run is checked; null (and never called) when it is not. */
     private final InvariantChecker checker;
+    /** Whether a listener draws a timeline: objects' levels are traced at the end of each instant. */
+    private final boolean timeline;
 
     public Kernel(Workload workload, SchedulerFactory factory, Parameters params, KernelOptions options) {
         this.workload = requireNonNull(workload, "workload is null");
@@ -99,6 +101,7 @@ public final class Kernel {
             cpus[i] = c;
         }
         Tracer tracer = new Tracer(options.listeners().toArray(TraceListener[]::new));
+        timeline = tracer.timeline();
         List<org.osim.api.workload.UserSpec> users = workload.userShares();
         boolean machineCode = AddressSpaces.hasMachineCode(workload);
         this.policy = createPolicy(factory, params, streams.stream("scheduler"), users, instructionTime, tracer);
@@ -248,6 +251,9 @@ public final class Kernel {
             engine.schedule(arrival, arrivals[0].arrival());
         }
         timers.start();
+        if (timeline) {
+            kernelObjects.traceInitialLevels();
+        }
         LOG.debug("run {} under {}{} on {} cpu(s), {} profile, seed {}{}", workload.name(), schedulerName,
                 params.asText().isEmpty() ? "" : " " + params.asText(),
                 cpus.length, options.costs().name(), options.seed(), checker != null ? ", invariants checked" : "");
@@ -297,6 +303,9 @@ public final class Kernel {
         dispatcher.retryDeferredWakeups(now);
         if (checker != null) {
             checker.endOfInstant(now);
+        }
+        if (timeline) {
+            kernelObjects.traceLevels(now);
         }
         if (dispatcher.idleWithWork && dispatcher.held > 0) {
             watchdog.armWatchdog(now);

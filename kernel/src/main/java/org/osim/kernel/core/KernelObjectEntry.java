@@ -43,6 +43,20 @@ final class KernelObjectEntry {
         this.factory = factory;
     }
 
+    /** The levels last traced for a timeline, to trace only changes; null before the first. */
+    java.util.Map<String, Long> tracedLevels;
+    /** Whether an operation, a wake-up or a time-out touched it in the current instant (only while a timeline is drawn). */
+    boolean touched;
+
+    /** Threads in any of its wait queues. */
+    long waiters() {
+        long n = 0;
+        for (ObjectWaitQueue q : queues) {
+            n += q.size();
+        }
+        return n;
+    }
+
     /** Threads asleep on it, waiting for its holders. */
     int sleepers() {
         int n = 0;

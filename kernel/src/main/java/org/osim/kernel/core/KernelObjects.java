@@ -121,6 +121,7 @@ final class KernelObjects {
         org.osim.api.object.Invocation inv = new org.osim.api.object.Invocation(call.operation(), args, t);
         invoking = t;
         invokingOperation = call.operation();
+        touch(o);
         org.osim.api.object.Outcome out;
         try {
             out = guardObject(o, call.operation(), () -> {
@@ -171,6 +172,7 @@ final class KernelObjects {
                 if (q.entryOf(t) == e) {
                     q.remove(e);
                     o.timeouts++;
+                    touch(o);
                     t.setResult(TIMED_OUT);
                     accountWait(o, e);
                     guardObject(o, "timedOut", () -> {
@@ -340,6 +342,7 @@ final class KernelObjects {
 
     void objectWake(ObjectWaitQueue q, ObjectWaitQueue.Entry e, long value) {
         if (tracer.timeline()) {
+            touch(q.object);
             ThreadControlBlock by = invoking;
             tracer.emitTimeline(new TraceEvent.Woken(engine.now(), e.blocked.name, by == null ? "" : by.name, q.object.name,
                     by == null ? "" : invokingOperation));
@@ -354,6 +357,45 @@ final class KernelObjects {
         if (q.object.inheriting) {
             inheritance.lendPriority(q.object, new java.util.HashSet<>()); // one lender fewer
         }
+    }
+
+    private final List<KernelObjectEntry> touchedObjects = new ArrayList<>();
+
+    /** Notes that {@code o} may have changed in this instant, when a timeline is drawn. */
+    private void touch(KernelObjectEntry o) {
+        if (tracer.timeline() && !o.touched) {
+            o.touched = true;
+            touchedObjects.add(o);
+        }
+    }
+
+    /** Before the run, while a timeline is drawn: every object's levels as it starts. */
+    void traceInitialLevels() {
+        objects.values().forEach(this::touch);
+        traceLevels(engine.now());
+    }
+
+    /**
+     * At the end of an instant, while a timeline is drawn: the levels of each object touched in it ({@code waiters}
+     * and the object's own, {@link org.osim.api.object.KernelObject#levels()}), traced where they changed.
+     */
+    void traceLevels(long now) {
+        for (KernelObjectEntry o : touchedObjects) {
+            o.touched = false;
+            java.util.Map<String, Long> own = guardObject(o, "levels", () -> o.object.levels());
+            if (own == null) {
+                throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel object '" + o.name + "' (type '" + o.factory.type()
+                        + "') returned null from levels");
+            }
+            java.util.Map<String, Long> levels = new java.util.LinkedHashMap<>();
+            levels.put("waiters", o.waiters());
+            levels.putAll(own);
+            if (!levels.equals(o.tracedLevels)) {
+                o.tracedLevels = levels;
+                tracer.emitTimeline(new TraceEvent.ObjectLevels(now, o.name, levels));
+            }
+        }
+        touchedObjects.clear();
     }
 
     void accountWait(KernelObjectEntry o, ObjectWaitQueue.Entry e) {
