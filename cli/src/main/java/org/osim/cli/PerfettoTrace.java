@@ -6,12 +6,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.osim.api.result.RunResult;
 import org.osim.api.result.Violation;
@@ -45,8 +42,6 @@ final class PerfettoTrace implements TraceListener {
     private final int pidBase;
     private final Map<String, Integer> processes = new HashMap<>();
     private final Map<String, Track> tracks = new HashMap<>();
-    /** Each process's thread tracks, in the order they appeared. */
-    private final Map<Integer, List<Track>> threadsOf = new HashMap<>();
     private final Map<String, Integer> objectTracks = new HashMap<>();
     private final Map<Integer, Cpu> cpus = new HashMap<>();
     private int nextTid = 1;
@@ -62,29 +57,21 @@ final class PerfettoTrace implements TraceListener {
     private static final SerializedString DUR = new SerializedString("dur");
     private static final SerializedString ARGS = new SerializedString("args");
 
-    /** A thread's track and its state since {@code since}. */
-    private static final class Track {
-        final int pid;
-        final int tid;
-        String state = "";
-        String[] args = {};
-        long since;
-        boolean open;
+    /** A thread's track. */
+    private record Track(int pid, int tid) {}
 
-        Track(int pid, int tid) {
-            this.pid = pid;
-            this.tid = tid;
-        }
-    }
-
-    /** What a CPU is doing: the kernel thread on it, since when, and whether a user-level thread ran under it. */
+    /** What a CPU is doing: since when its kernel thread runs and whether a user-level thread ran under it; idle since. */
     private static final class Cpu {
-        String kernelThread;
         long kernelSince;
         boolean carried;
-        String userThread;
         long idleSince = -1;
     }
+
+    /** Each thread's states, drawn as slices on its track. */
+    private final ThreadStates states = new ThreadStates((task, state, args, start, end) -> {
+        Track tr = track(task);
+        complete(tr.pid, tr.tid, state, "state", start, end, args);
+    });
 
     /**
      * A writer of one run's events to {@code out}, its processes named after {@code label} (empty for a single
@@ -125,6 +112,7 @@ final class PerfettoTrace implements TraceListener {
     private void handle(TraceEvent event) throws IOException {
         long t = event.time();
         if (event instanceof TraceEvent.ProcessCreated e) {
+            states.on(e);
             int pid = pidBase + 1000 + processes.size();
             processes.put(e.process(), pid);
             metadata(pid, 0, "process_name", prefixed(e.process()));
@@ -133,7 +121,7 @@ final class PerfettoTrace implements TraceListener {
                 instant(pid, 0, "fork by " + e.parent(), t, "p");
             }
         } else if (event instanceof TraceEvent.Enqueued e) {
-            state(e.task(), t, "ready", "reason", words(e.reason().name()));
+            states.on(e);
             counter(t, ++ready);
         } else if (event instanceof TraceEvent.Dispatched e) {
             dispatched(e, t);
@@ -143,11 +131,12 @@ final class PerfettoTrace implements TraceListener {
             Cpu c = cpu(e.cpu());
             complete(cpuPid(e.cpu()), CPU_SLICES, e.task(), "slice", e.start(), t,
                     "thread", e.task(), "cpu", String.valueOf(e.cpu()));
-            if (c.kernelThread != null && !e.task().equals(c.kernelThread)) {
+            String kernel = states.kernelThreadOn(e.cpu());
+            if (kernel != null && !e.task().equals(kernel)) {
                 c.carried = true;
             }
         } else if (event instanceof TraceEvent.Blocked e) {
-            state(e.task(), t, "blocked on " + e.on(), "on", e.on());
+            states.on(e);
         } else if (event instanceof TraceEvent.Idle e) {
             cpu(e.cpu()).idleSince = t;
         } else if (event instanceof TraceEvent.Woken e) {
@@ -173,14 +162,12 @@ final class PerfettoTrace implements TraceListener {
             Track tr = track(e.thread());
             instant(tr.pid, tr.tid, "spawned by " + e.by(), t, "t");
         } else if (event instanceof TraceEvent.ThreadExited e) {
+            states.on(e);
             Track tr = track(e.thread());
-            close(tr, t);
             instant(tr.pid, tr.tid, "thread exit", t, "t");
         } else if (event instanceof TraceEvent.ProcessExited e) {
+            states.on(e);
             int pid = processPid(e.process());
-            for (Track tr : threadsOf.getOrDefault(pid, List.of())) {
-                close(tr, t);
-            }
             instant(pid, 0, "exit (" + e.termination() + ")", t, "p");
         } else if (event instanceof TraceEvent.Signalled e) {
             instant(processPid(e.process()), 0, e.signal() + ": " + e.outcome(), t, "p", "from", e.from());
@@ -210,52 +197,29 @@ final class PerfettoTrace implements TraceListener {
         if (e.overheadNanos() > 0) {
             complete(pid, CPU_IDLE, "switch", "overhead", t, t + e.overheadNanos());
         }
-        String cpu = String.valueOf(e.cpu());
-        if (c.kernelThread == null) {
-            c.kernelThread = e.task();
+        if (states.kernelThreadOn(e.cpu()) == null) { // not a user-level switch under a running kernel thread
             c.kernelSince = t;
             c.carried = false;
-            state(e.task(), t, "running", "cpu", cpu);
             ready = Math.max(0, ready - 1);
             counter(t, ready);
-        } else {
-            // A user-level thread switch under the kernel thread: the one it replaces is ready at user level.
-            if (c.userThread != null && !c.userThread.equals(e.task())) {
-                Track previous = track(c.userThread);
-                if (previous.open && previous.state.equals("running")) {
-                    state(c.userThread, t, "ready", "reason", "user-level switch");
-                }
-            }
-            c.userThread = e.task();
-            state(e.task(), t, "running", "cpu", cpu);
         }
+        states.on(e);
     }
 
     private void stopped(TraceEvent.Stopped e, long t) throws IOException {
         Cpu c = cpu(e.cpu());
         int pid = cpuPid(e.cpu());
-        if (c.carried && c.kernelThread != null) {
-            complete(pid, CPU_CARRIERS, c.kernelThread, "kernel thread", c.kernelSince, t, "thread", c.kernelThread);
+        String kernel = states.kernelThreadOn(e.cpu());
+        if (c.carried && kernel != null) {
+            complete(pid, CPU_CARRIERS, kernel, "kernel thread", c.kernelSince, t, "thread", kernel);
         }
-        if (c.userThread != null) {
-            Track u = track(c.userThread);
-            if (u.open && u.state.equals("running")) {
-                state(c.userThread, t, "ready", "reason", "kernel thread stopped");
-            }
-        }
-        c.kernelThread = null;
-        c.userThread = null;
         c.carried = false;
         if (e.reason() == StopReason.SLICE_EXPIRED) {
             instant(pid, CPU_SLICES, "clock interrupt: " + e.task() + "'s slice expired", t, "t");
         } else if (e.reason() == StopReason.PREEMPTED || e.reason() == StopReason.PRIORITY_CHANGED) {
-            instant(pid, CPU_SLICES, "preempt " + e.task() + " (" + words(e.reason().name()) + ")", t, "t");
+            instant(pid, CPU_SLICES, "preempt " + e.task() + " (" + ThreadStates.words(e.reason().name()) + ")", t, "t");
         }
-        // The thread's next state (ready, blocked, exited) follows at once; until then it is stopping.
-        Track tr = track(e.task());
-        if (tr.open && tr.state.equals("running")) {
-            state(e.task(), t, "stopped", "reason", words(e.reason().name()));
-        }
+        states.on(e);
     }
 
     /**
@@ -270,14 +234,12 @@ final class PerfettoTrace implements TraceListener {
                 if (c.idleSince >= 0 && end > c.idleSince) {
                     complete(cpuPid(e.getKey()), CPU_IDLE, "idle", "idle", c.idleSince, end);
                 }
-                if (c.carried && c.kernelThread != null) {
-                    complete(cpuPid(e.getKey()), CPU_CARRIERS, c.kernelThread, "kernel thread", c.kernelSince, end,
-                            "thread", c.kernelThread);
+                String kernel = states.kernelThreadOn(e.getKey());
+                if (c.carried && kernel != null) {
+                    complete(cpuPid(e.getKey()), CPU_CARRIERS, kernel, "kernel thread", c.kernelSince, end, "thread", kernel);
                 }
             }
-            for (Track tr : tracks.values().stream().sorted(java.util.Comparator.comparingInt(x -> x.tid)).toList()) {
-                close(tr, end);
-            }
+            states.finish(end);
             for (Violation v : r.violations()) {
                 String threads = String.join(", ", v.threads());
                 String[] args = v.schedule().isEmpty() ? new String[] {"threads", threads, "detail", v.detail()}
@@ -314,30 +276,11 @@ final class PerfettoTrace implements TraceListener {
     /** The file's end, after the last event. */
     static final byte[] FOOTER = "\n]}\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private void state(String task, long t, String state, String... args) throws IOException {
-        Track tr = track(task);
-        close(tr, t);
-        tr.state = state;
-        tr.args = args;
-        tr.since = t;
-        tr.open = true;
-    }
-
-    private void close(Track tr, long t) throws IOException {
-        if (tr.open) {
-            tr.open = false;
-            if (t > tr.since || tr.state.startsWith("blocked")) {
-                complete(tr.pid, tr.tid, tr.state, "state", tr.since, t, tr.args);
-            }
-        }
-    }
-
     private Track track(String task) {
         Track tr = tracks.get(task);
         if (tr == null) {
-            tr = new Track(processPid(processOf(task)), nextTid++);
+            tr = new Track(processPid(states.processOf(task)), nextTid++);
             tracks.put(task, tr);
-            threadsOf.computeIfAbsent(tr.pid, k -> new ArrayList<>()).add(tr);
             try {
                 metadata(tr.pid, tr.tid, "thread_name", task);
                 metadata(tr.pid, tr.tid, "thread_sort_index", tr.tid);
@@ -346,19 +289,6 @@ final class PerfettoTrace implements TraceListener {
             }
         }
         return tr;
-    }
-
-    /** The process a task belongs to: the task itself, or the longest process name it extends with a dot. */
-    private String processOf(String task) {
-        String p = task;
-        while (!processes.containsKey(p)) {
-            int dot = p.lastIndexOf('.');
-            if (dot < 0) {
-                return task;
-            }
-            p = p.substring(0, dot);
-        }
-        return p;
     }
 
     private int processPid(String process) {
@@ -411,10 +341,6 @@ final class PerfettoTrace implements TraceListener {
 
     private String prefixed(String name) {
         return label.isEmpty() ? name : label + ": " + name;
-    }
-
-    private static String words(String enumName) {
-        return enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private void complete(int pid, int tid, String name, String category, long start, long end, String... args)
