@@ -68,16 +68,32 @@ final class CompareCommand implements Callable<Integer> {
                 labels.add(workloads.size() > 1 ? w.name() + " " + s : s);
             }
         }
+        if (sim.format == Format.svg) {
+            throw org.osim.api.OsimException.badInput("--format svg draws the Gantt chart of one run: use it with osim run, "
+                    + "or --format html for a page with every run's");
+        }
         TraceOut drawing = sim.traceOut == null ? null : new TraceOut(sim.traceOut, labels.size(), sim.about(workloads, labels));
+        List<Timeline> timelines = new ArrayList<>();
         List<java.util.concurrent.Callable<RunResult>> work = new ArrayList<>();
         for (int run = 0; run < ran.size(); run++) {
             int i = run;
+            Timeline timeline = sim.format.drawsSchedule() ? new Timeline() : null;
+            timelines.add(timeline);
             work.add(() -> {
-                if (drawing == null) {
-                    return run(osim, ran.get(i), under.get(i), sim.seed, null);
+                List<org.osim.api.trace.TraceListener> listeners = new ArrayList<>();
+                if (timeline != null) {
+                    listeners.add(timeline);
                 }
-                RunResult r = run(osim, ran.get(i), under.get(i), sim.seed, drawing.part(i, labels.get(i)));
-                drawing.finish(i, r);
+                if (drawing != null) {
+                    listeners.add(drawing.part(i, labels.get(i)));
+                }
+                RunResult r = run(osim, ran.get(i), under.get(i), sim.seed, listeners);
+                if (timeline != null) {
+                    timeline.finish(r.endTime());
+                }
+                if (drawing != null) {
+                    drawing.finish(i, r);
+                }
                 return r;
             });
         }
@@ -94,21 +110,21 @@ final class CompareCommand implements Callable<Integer> {
             case csv -> out -> out.write(CsvReport.summaries(runs, sim.unit));
             case swf -> out -> SwfReport.write(out, runs, ran);
             case moss -> throw org.osim.api.OsimException.badInput("--format moss reports one run: use it with osim run");
+            case html -> out -> HtmlReport.compare(out, runs, labels, timelines, sim.unit, sim.command(spec));
+            case svg -> throw new IllegalStateException("refused above");
             case table -> out -> out.write(TableReport.compare(runs, labels, sim.unit, workloads.stream().anyMatch(SimulationOptions::parallelJobs)));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());
         return 0;
     }
 
-    /** {@code w} under {@code s}, its events also to {@code drawing} when a trace file is drawn (null otherwise). */
-    private RunResult run(Osim osim, Workload w, String s, long seed, org.osim.api.trace.TraceListener drawing) {
+    /** {@code w} under {@code s}, its events also to {@code listeners} (a picture's, a trace file's). */
+    private RunResult run(Osim osim, Workload w, String s, long seed, List<org.osim.api.trace.TraceListener> listeners) {
         int colon = s.indexOf(':');
         String name = colon < 0 ? s : s.substring(0, colon);
         List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices, seed);
-        if (drawing != null) {
-            b.trace(drawing);
-        }
+        listeners.forEach(b::trace);
         return b.run();
     }
 
@@ -133,7 +149,7 @@ final class CompareCommand implements Callable<Integer> {
             List<RunResult> out = new ArrayList<>();
             for (Workload w : workloads) {
                 for (String s : schedulers) {
-                    out.add(run(osim, w, s, seed, null));
+                    out.add(run(osim, w, s, seed, List.of()));
                 }
             }
             return out;

@@ -95,7 +95,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         String text = switch (sim.format) {
             case json -> json(w, byKind, clean, shortest, replaySeed, replaySchedule);
-            case csv, swf, moss -> throw OsimException.badInput("explore writes table or json, not " + sim.format);
+            case csv, swf, moss, html, svg -> throw OsimException.badInput("explore writes table or json, not " + sim.format);
             case table -> table(w, cpus, byKind, clean, shortest, replaySeed, replaySchedule);
         };
         Output.write(text, sim.output, spec.commandLine().getOut());

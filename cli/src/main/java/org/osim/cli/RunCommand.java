@@ -98,11 +98,15 @@ final class RunCommand implements Callable<Integer> {
         }
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"),
                 slices || gantt || sim.format == Format.moss); // MOSS's log is rebuilt from the schedule
+        Timeline timeline = sim.format.drawsSchedule() ? new Timeline() : null;
+        if (timeline != null) {
+            b.trace(timeline);
+        }
         try (TraceOut drawing = sim.traceOut == null ? null : new TraceOut(sim.traceOut, 1, sim.about(List.of(w), List.of(scheduler)))) {
             if (drawing != null) {
                 b.trace(drawing.part(0, ""));
             }
-            RunResult r = trace && sim.format == Format.table ? runTraced(b, w) : report(b.run(), w);
+            RunResult r = trace && sim.format == Format.table ? runTraced(b, w) : report(b.run(), w, timeline);
             if (drawing != null) {
                 drawing.finish(0, r);
                 drawing.commit();
@@ -135,9 +139,14 @@ final class RunCommand implements Callable<Integer> {
         return ran[0];
     }
 
-    private RunResult report(RunResult r, Workload w) {
+    private RunResult report(RunResult r, Workload w, Timeline timeline) {
         long t0 = System.nanoTime();
+        if (timeline != null) {
+            timeline.finish(r.endTime());
+        }
         Output.Report report = switch (sim.format) {
+            case html -> out -> HtmlReport.run(out, r, timeline, sim.unit, sim.command(spec));
+            case svg -> out -> SvgGantt.document(out, timeline, r.endTime(), sim.unit, "Gantt chart: " + TableReport.label(r));
             case json -> out -> JsonReport.write(out, List.of(r), sim.unit, slices); // streamed: slices may be millions
             case csv -> out -> out.write(CsvReport.processes(List.of(r), sim.unit));
             case swf -> out -> SwfReport.write(out, List.of(r), List.of(w));

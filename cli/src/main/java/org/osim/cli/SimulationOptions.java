@@ -93,6 +93,15 @@ final class SimulationOptions {
     @Mixin
     PluginOptions plugins;
 
+    /** The command line as given (its subcommand first), for a report to say how it was made. */
+    String command(picocli.CommandLine.Model.CommandSpec spec) {
+        List<String> words = new ArrayList<>(List.of("./osim"));
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            words.add(a.isEmpty() || a.chars().anyMatch(ch -> " '\"*?$|&;<>()".indexOf(ch) >= 0) ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return String.join(" ", words);
+    }
+
     /** What a trace file says it shows: the workloads, the schedulers, the seed and the machine given on the command line. */
     Map<String, String> about(List<Workload> workloads, List<String> schedulers) {
         Map<String, String> about = new java.util.LinkedHashMap<>();

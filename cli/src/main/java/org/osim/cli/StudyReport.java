@@ -20,7 +20,6 @@ import org.osim.stats.SummaryMetric;
 final class StudyReport {
     private StudyReport() {}
 
-    /** The report of {@code studies} in {@code format}: table, JSON or CSV (the other formats describe single runs). */
     /**
      * How the study was made, for its header: the {@code --precision} asked (NaN if none), whether its samples are
      * batches of one run rather than replications, and notes such as how much warm-up was removed.
@@ -33,13 +32,15 @@ final class StudyReport {
         }
     }
 
+    /** The report of {@code studies} in {@code format}: table, JSON, CSV or HTML (the other formats describe single runs). */
     static Output.Report report(List<Study> studies, Format format, TimeUnitOption unit, Design design) {
         return switch (format) {
             case json -> out -> json(out, studies, unit, design);
+            case html -> out -> HtmlReport.study(out, studies, unit, design);
             case csv -> out -> out.write(csv(studies, unit));
             case table -> out -> out.write(table(studies, unit, design));
             default -> throw org.osim.api.OsimException.badInput("--format " + format + " reports single runs: with --replications "
-                    + "use table, json or csv");
+                    + "use table, json, csv or html");
         };
     }
 

@@ -67,8 +67,8 @@ final class SweepCommand implements Callable<Integer> {
         if (jobs != null && (jobs < 1 || jobs > 1024)) {
             throw OsimException.badInput("--jobs takes 1 to 1,024, got " + jobs);
         }
-        if (format != Format.table && format != Format.csv && format != Format.json) {
-            throw OsimException.badInput("--format for a sweep is table, csv or json, got " + format);
+        if (format != Format.table && format != Format.csv && format != Format.json && format != Format.html) {
+            throw OsimException.badInput("--format for a sweep is table, csv, json or html, got " + format);
         }
         if (!Files.isRegularFile(file)) {
             throw OsimException.badInput("no sweep file " + file);
@@ -141,6 +141,9 @@ final class SweepCommand implements Callable<Integer> {
         Output.Report report = switch (format) {
             case csv -> out -> out.write(csv(sweep, rows));
             case json -> out -> json(out, sweep, rows, studies, failures);
+            // A page with a section per cell; a failed run's cell has none, and the page says which failed.
+            case html -> out -> HtmlReport.study(out, studies, unit, new StudyReport.Design(Double.NaN, false,
+                    failures.stream().map(f -> "failed: " + f).toList()));
             default -> out -> out.write(StudyReport.table(studies, unit, StudyReport.Design.REPLICATIONS) + (failures.isEmpty() ? ""
                     : "\n" + failures.size() + " run(s) failed; their cells have no study:\n  " + String.join("\n  ", failures) + "\n"));
         };

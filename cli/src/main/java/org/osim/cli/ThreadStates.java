@@ -31,6 +31,8 @@ final class ThreadStates {
     private final Map<String, List<String>> threadsOf = new LinkedHashMap<>();
     /** Per CPU: the kernel thread on it (null when none) and the user-level thread running under it. */
     private final Map<Integer, String[]> onCpu = new HashMap<>();
+    /** Per kernel thread, the user-level thread it was running when it left its CPU: it goes on with it. */
+    private final Map<String, String> carried = new HashMap<>();
 
     private static final class State {
         String state = "";
@@ -55,6 +57,11 @@ final class ThreadStates {
             String cpu = String.valueOf(e.cpu());
             if (c[0] == null) {
                 c[0] = e.task();
+                String user = carried.remove(e.task());
+                if (user != null && isReady(user)) { // the kernel thread goes on with the user-level thread it left with
+                    c[1] = user;
+                    move(user, t, "running", "cpu", cpu);
+                }
             } else {
                 if (c[1] != null && !c[1].equals(e.task()) && isRunning(c[1])) {
                     move(c[1], t, "ready", "reason", "user-level switch");
@@ -66,6 +73,7 @@ final class ThreadStates {
             String[] c = onCpu.computeIfAbsent(e.cpu(), k -> new String[2]);
             if (c[1] != null && isRunning(c[1])) {
                 move(c[1], t, "ready", "reason", "kernel thread stopped");
+                carried.put(c[0], c[1]);
             }
             c[0] = null;
             c[1] = null;
@@ -87,6 +95,11 @@ final class ThreadStates {
     boolean isRunning(String task) {
         State s = states.get(task);
         return s != null && s.open && s.state.equals("running");
+    }
+
+    private boolean isReady(String task) {
+        State s = states.get(task);
+        return s != null && s.open && s.state.equals("ready");
     }
 
     /** The kernel thread on {@code cpu} now, or null. */
