@@ -42,7 +42,8 @@ final class SvgGantt {
         List<String> threads = new ArrayList<>(t.threads().keySet());
         double cpuBlock = t.cpus() * CPU_ROW;
         double threadTop = 20 + cpuBlock + 18;
-        double height = threadTop + threads.size() * THREAD_ROW + AXIS + 6;
+        double legendTop = threadTop + threads.size() * THREAD_ROW + AXIS + 8;
+        double height = legendTop + (standalone ? 16 : 0);
         m.open("svg", "xmlns", standalone ? "http://www.w3.org/2000/svg" : null, "class", "gantt",
                 "viewBox", "0 0 " + Markup.number(WIDTH) + " " + Markup.number(height),
                 "width", Markup.number(WIDTH), "height", Markup.number(height),
@@ -91,6 +92,15 @@ final class SvgGantt {
         }
         m.close();
         axis(m, threadTop + threads.size() * THREAD_ROW + 4, span, unit);
+        if (standalone) { // a page has its legend beside the chart; a file on its own carries it
+            double x = LABELS;
+            for (String state : List.of("running", "ready", "blocked", "stopped")) {
+                m.empty("rect", "x", Markup.number(x), "y", Markup.number(legendTop), "width", "10", "height", "10",
+                        "fill", STATE_COLOURS.getOrDefault(state, BLOCKED));
+                m.element("text", state, "x", Markup.number(x + 14), "y", Markup.number(legendTop + 9));
+                x += 90;
+            }
+        }
         m.close();
     }
 

@@ -47,4 +47,13 @@ class DocsTest {
         assertThat(d.exit()).isEqualTo(2);
         assertThat(d.err()).isEqualTo("osim: scheduler 'priority': decay needs a clock tick (machine 'tick' or --tick)\n");
     }
+
+    @Test
+    void theReadmesPictureIsWhatOsimDrawsToday() throws IOException {
+        Path picture = DOCS.resolve("images/fig-2-44-user.svg");
+        Cli cli = Cli.run("run", "fig-2-44-user", "-s", "rr:quantum=50ms", "--format", "svg");
+        assertThat(cli.out()).as("regenerate with: ./osim run fig-2-44-user -s rr:quantum=50ms --format svg -o docs/images/fig-2-44-user.svg")
+                .isEqualTo(Files.readString(picture));
+        assertThat(Files.readString(Path.of("../README.md"))).contains("](docs/images/fig-2-44-user.svg)");
+    }
 }
