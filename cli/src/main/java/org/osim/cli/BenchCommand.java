@@ -138,9 +138,12 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         List<Measurement> results = new ArrayList<>();
-        for (String n : chosen) {
-            Measurement m = n.equals("engine") ? baselines.get("engine") : timed(osim, n, scale);
-            results.add(m.against().isPresent() ? m : m.against(baselines.get(BenchBaselines.of(n))));
+        try (Progress progress = Progress.of("bench", "benchmarks", chosen.size())) {
+            for (String n : chosen) {
+                Measurement m = n.equals("engine") ? baselines.get("engine") : timed(osim, n, scale);
+                results.add(m.against().isPresent() ? m : m.against(baselines.get(BenchBaselines.of(n))));
+                progress.step();
+            }
         }
         print(format == Format.json ? json(results) : table(results));
         return 0;

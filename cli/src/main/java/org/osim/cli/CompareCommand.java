@@ -24,7 +24,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions sim;
 
-    @Option(names = {"-s", "--scheduler"}, paramLabel = "NAME[:K=V,K=V]",
+    @Option(names = {"-s", "--scheduler"}, paramLabel = "NAME[:K=V,K=V]", completionCandidates = CompletionCommand.Schedulers.class,
             description = "A scheduler to compare, with optional parameters, e.g. rr:quantum=4ms; repeat for each. "
                     + "Without one, each workload runs under the scheduler it names.")
     List<String> schedulers = new ArrayList<>();
@@ -74,6 +74,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         TraceOut drawing = sim.traceOut == null ? null : new TraceOut(sim.traceOut, labels.size(), sim.about(workloads, labels));
         List<Timeline> timelines = new ArrayList<>();
+        Progress progress = Progress.of("compare", "runs", ran.size());
         List<java.util.concurrent.Callable<RunResult>> work = new ArrayList<>();
         for (int run = 0; run < ran.size(); run++) {
             int i = run;
@@ -94,12 +95,13 @@ final class CompareCommand implements Callable<Integer> {
                 if (drawing != null) {
                     drawing.finish(i, r);
                 }
+                progress.step();
                 return r;
             });
         }
         // Each run single-threaded as always, several at once (--jobs): the report is the same bytes.
         List<RunResult> runs;
-        try (drawing) {
+        try (drawing; progress) {
             runs = Parallel.inOrder(work, Parallel.workers(study.jobs));
             if (drawing != null) {
                 drawing.commit();

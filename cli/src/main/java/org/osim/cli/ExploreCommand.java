@@ -59,19 +59,22 @@ final class ExploreCommand implements Callable<Integer> {
         long clean = 0;
         Found shortest = null;
         int cpus = 0;
-        for (int i = 0; i < runs; i++) {
-            long seed = sim.seed + i;
-            RunResult r = sim.simulation(osim, w, "random", Map.of("maxRun", String.valueOf(maxRun)), false).seed(seed).run();
-            cpus = r.cpus();
-            if (r.violations().isEmpty()) {
-                clean++;
-                continue;
-            }
-            r.violations().stream().map(Violation::kind).distinct().forEach(k -> byKind.merge(k, 1L, Long::sum));
-            Violation first = r.violations().get(0);
-            int steps = first.schedule().isEmpty() ? Integer.MAX_VALUE : first.schedule().split(" ").length;
-            if (shortest == null || steps < shortest.steps()) {
-                shortest = new Found(seed, first, steps);
+        try (Progress progress = Progress.of("explore", "interleavings", runs)) {
+            for (int i = 0; i < runs; i++) {
+                long seed = sim.seed + i;
+                RunResult r = sim.simulation(osim, w, "random", Map.of("maxRun", String.valueOf(maxRun)), false).seed(seed).run();
+                progress.step();
+                cpus = r.cpus();
+                if (r.violations().isEmpty()) {
+                    clean++;
+                    continue;
+                }
+                r.violations().stream().map(Violation::kind).distinct().forEach(k -> byKind.merge(k, 1L, Long::sum));
+                Violation first = r.violations().get(0);
+                int steps = first.schedule().isEmpty() ? Integer.MAX_VALUE : first.schedule().split(" ").length;
+                if (shortest == null || steps < shortest.steps()) {
+                    shortest = new Found(seed, first, steps);
+                }
             }
         }
         String sets = sim.settings.stream().map(x -> " --set " + x).collect(java.util.stream.Collectors.joining());

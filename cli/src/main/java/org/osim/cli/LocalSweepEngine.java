@@ -31,17 +31,23 @@ final class LocalSweepEngine implements SweepEngine {
         // Consecutive tasks of one workload, parameters and seed (its schedulers) go to one worker, one after the other:
         // it loads the workload once.
         List<java.util.concurrent.Callable<List<SweepOutcome>>> groups = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); ) {
-            int j = i + 1;
-            while (j < tasks.size() && sameInputs(tasks.get(i), tasks.get(j))) {
-                j++;
+        try (Progress progress = Progress.of("sweep " + sweep, "runs", tasks.size())) {
+            for (int i = 0; i < tasks.size(); ) {
+                int j = i + 1;
+                while (j < tasks.size() && sameInputs(tasks.get(i), tasks.get(j))) {
+                    j++;
+                }
+                List<SweepTask> group = tasks.subList(i, j);
+                groups.add(() -> group.stream().map(t -> {
+                    SweepOutcome o = SweepTasks.run(t);
+                    progress.step();
+                    return o;
+                }).toList());
+                i = j;
             }
-            List<SweepTask> group = tasks.subList(i, j);
-            groups.add(() -> group.stream().map(SweepTasks::run).toList());
-            i = j;
+            List<SweepOutcome> out = new ArrayList<>();
+            Parallel.inOrder(groups, workers).forEach(out::addAll);
+            return out;
         }
-        List<SweepOutcome> out = new ArrayList<>();
-        Parallel.inOrder(groups, workers).forEach(out::addAll);
-        return out;
     }
 }

@@ -40,7 +40,7 @@ public final class Main {
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new OsimCommand());
         String first = args.length > 0 ? args[0] : "";
-        boolean one = OsimCommand.SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        boolean one = OsimCommand.SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion");
         OsimCommand.SUBCOMMANDS.forEach((name, command) -> {
             if (!one || name.equals(first)) {
                 cl.addSubcommand(name, command.get());

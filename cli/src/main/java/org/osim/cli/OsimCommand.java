@@ -26,6 +26,7 @@ final class OsimCommand implements Runnable {
         m.put("ostep", OstepCommand::new);
         m.put("import", ImportCommand::new);
         m.put("sweep", SweepCommand::new);
+        m.put("completion", CompletionCommand::new);
         m.put("help", picocli.CommandLine.HelpCommand::new);
         return java.util.Collections.unmodifiableMap(m);
     }
@@ -38,6 +39,12 @@ final class OsimCommand implements Runnable {
             description = "Verbose: log plugin discovery, wiring and the run on standard error (-vv: every kernel decision).")
     void verbose(boolean[] v) {
         Logging.level(v.length >= 2 ? "trace" : "debug");
+    }
+
+    @Option(names = "--quiet", scope = ScopeType.INHERIT, // no -q: the OSTEP scripts' own flags use it
+            description = "No progress line on standard error (shown for work of more than a second when it is a terminal).")
+    void quiet(boolean q) {
+        Progress.quiet(q);
     }
 
     @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,

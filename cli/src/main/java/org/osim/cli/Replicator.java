@@ -25,11 +25,22 @@ final class Replicator {
      */
     <T> List<List<T>> run(long base, int cap, Task<T> replication, Predicate<List<List<T>>> enough, List<Long> seeds) {
         List<List<T>> arms = new ArrayList<>();
+        try (Progress progress = Progress.of("study", "replications", cap)) {
+            return run(base, cap, replication, enough, seeds, arms, progress);
+        }
+    }
+
+    private <T> List<List<T>> run(long base, int cap, Task<T> replication, Predicate<List<List<T>>> enough, List<Long> seeds,
+                                  List<List<T>> arms, Progress progress) {
         for (int k = 1; k <= cap; ) {
             List<java.util.concurrent.Callable<List<T>>> batch = new ArrayList<>();
             for (int i = 0, n = Math.min(Math.max(workers, 1) * 4, cap - k + 1); i < n; i++) {
                 int number = k + i;
-                batch.add(() -> replication.run(number, ReplicationSeeds.seed(base, number)));
+                batch.add(() -> {
+                    List<T> values = replication.run(number, ReplicationSeeds.seed(base, number));
+                    progress.step();
+                    return values;
+                });
             }
             for (List<T> values : Parallel.inOrder(batch, workers)) {
                 seeds.add(ReplicationSeeds.seed(base, k));

@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions sim;
 
-    @Option(names = {"-s", "--scheduler"}, paramLabel = "NAME",
+    @Option(names = {"-s", "--scheduler"}, paramLabel = "NAME", completionCandidates = CompletionCommand.Schedulers.class,
             description = "The scheduling policy (see 'osim list schedulers'); parameters may follow a ':' as in rr:quantum=4ms.")
     String scheduler;
 
@@ -98,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
         }
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(all, "--param"),
                 slices || gantt || sim.format == Format.moss); // MOSS's log is rebuilt from the schedule
+        java.util.concurrent.atomic.AtomicLong ended = new java.util.concurrent.atomic.AtomicLong();
+        boolean traced = trace && sim.format == Format.table;
+        if (Progress.shown() && !traced) { // a trace on the terminal is progress enough
+            b.countEnded(ended); // only then: the kernel counts nothing it is not asked to
+        }
         Timeline timeline = sim.format.drawsSchedule() ? new Timeline() : null;
         if (timeline != null) {
             b.trace(timeline);
@@ -106,7 +111,15 @@ final class RunCommand implements Callable<Integer> {
             if (drawing != null) {
                 b.trace(drawing.part(0, ""));
             }
-            RunResult r = trace && sim.format == Format.table ? runTraced(b, w) : report(b.run(), w, timeline);
+            RunResult r;
+            if (traced) {
+                r = runTraced(b, w);
+            } else {
+                try (Progress progress = Progress.of("run " + w.name(), "processes ended", w.processes().size(), ended)) {
+                    r = b.run(); // the line is gone before the report is written
+                }
+                report(r, w, timeline);
+            }
             if (drawing != null) {
                 drawing.finish(0, r);
                 drawing.commit();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** What {@code run} and {@code compare} share: the workload, the machine, the seed and the output. */
 final class SimulationOptions {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulationOptions.class);
-    @Parameters(index = "0", paramLabel = "WORKLOAD",
+    @Parameters(index = "0", paramLabel = "WORKLOAD", completionCandidates = CompletionCommand.Workloads.class,
             description = "A standard workload's name (see 'osim list workloads'), the path of a YAML/JSON workload file, or "
                     + "a file in another tool's format (see 'osim list importers').")
     String workload;

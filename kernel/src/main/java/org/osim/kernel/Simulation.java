@@ -59,6 +59,7 @@ public final class Simulation {
         private Long horizon;
         private long maxEvents = Long.MAX_VALUE;
         private long maxMemory = Long.MAX_VALUE;
+        private java.util.concurrent.atomic.AtomicLong ended;
         private boolean recordSlices;
         private boolean ticketTransfer;
         private boolean check = Boolean.getBoolean(CHECK_PROPERTY);
@@ -156,6 +157,15 @@ public final class Simulation {
             return this;
         }
 
+        /**
+         * Counts in {@code ended} the processes that end, as they end: another thread may read it to show how far the
+         * run has come (the CLI's progress line). The run's results do not depend on it.
+         */
+        public Builder countEnded(java.util.concurrent.atomic.AtomicLong ended) {
+            this.ended = requireNonNull(ended, "ended is null");
+            return this;
+        }
+
         /** Stops the run with a bad-input error once it holds more than {@code bytes} of heap (default: no limit but the JVM's). */
         public Builder maxMemory(long bytes) {
             if (bytes < 1) {
@@ -230,7 +240,7 @@ public final class Simulation {
                     : type -> installedRegistry().requireObjectType(type);
             checkObjects(types);
             KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, end, ticketTransfer,
-                    runtime, types, check, maxEvents, maxMemory);
+                    runtime, types, check, maxEvents, maxMemory, java.util.Optional.ofNullable(ended));
             return new Simulation(new Kernel(workload, factory, resolved, options));
         }
 

@@ -115,7 +115,7 @@ public final class Kernel {
         dispatcher = new Dispatcher(engine, costs, options, cpus, policy, tracer, interleavings, machineCode, timers);
         execution = new ThreadExecution(engine);
         systemCalls = new SystemCalls(engine, machine, costs, table, pending);
-        lifecycle = new ProcessLifecycle(engine, table, tracer, policy, machineCode, pending);
+        lifecycle = new ProcessLifecycle(engine, table, tracer, policy, machineCode, pending, options.ended().orElse(null));
         lifecycle.limits(workload.machine().maxProcesses(), workload.machine().maxUserProcesses());
         watchdog = new Watchdog(engine, options, cpus, policy, table);
         deadlocks = new DeadlockDetector(engine, table, violations, interleavings);

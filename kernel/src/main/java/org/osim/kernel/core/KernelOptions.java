@@ -20,12 +20,14 @@ import org.osim.hardware.CostProfile;
  * @param runtimeSchedulers finds the scheduler plugins that processes' run-time systems use for user threads
  * @param objectTypes finds the kernel-object plugins the workload's objects are made by
  * @param check whether the invariant checker watches the run (see {@link InvariantChecker})
+ * @param ended counts the processes that end, as they end, for a progress display on another thread; empty for none
  */
 public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long seed, long watchdogNanos,
                             boolean recordSlices, List<TraceListener> listeners, long horizon, boolean ticketTransfer,
                             java.util.function.Function<String, org.osim.api.sched.SchedulerFactory> runtimeSchedulers,
                             java.util.function.Function<String, org.osim.api.object.KernelObjectFactory> objectTypes,
-                            boolean check, long maxEvents, long maxMemory) {
+                            boolean check, long maxEvents, long maxMemory,
+                            java.util.Optional<java.util.concurrent.atomic.AtomicLong> ended) {
     /** Like sched_ext's default, but in simulated time. */
     public static final long DEFAULT_WATCHDOG = 30_000_000_000L;
 
@@ -34,6 +36,7 @@ public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long se
         listeners = List.copyOf(listeners);
         requireNonNull(runtimeSchedulers, "runtimeSchedulers is null");
         requireNonNull(objectTypes, "objectTypes is null");
+        requireNonNull(ended, "ended is null");
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1");
         }

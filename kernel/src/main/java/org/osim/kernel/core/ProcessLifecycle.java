@@ -38,7 +38,8 @@ final class ProcessLifecycle {
     InvariantChecker checker;
 
     ProcessLifecycle(Engine engine, ProcessTable table, Tracer tracer, SchedulerGuard policy, boolean machineCode,
-                     PendingEvents pending) {
+                     PendingEvents pending, java.util.concurrent.atomic.AtomicLong ended) {
+        this.ended = ended;
         this.engine = engine;
         this.table = table;
         this.tracer = tracer;
@@ -46,6 +47,9 @@ final class ProcessLifecycle {
         this.machineCode = machineCode;
         this.pending = pending;
     }
+
+    /** Counts the processes that have ended, for a progress display; null for none. */
+    private final java.util.concurrent.atomic.AtomicLong ended;
 
     /** Process-table entries: live processes and zombies not yet reaped (machine: maxProcesses). */
     private int tableEntries;
@@ -279,6 +283,9 @@ final class ProcessLifecycle {
     void processExit(ProcessControlBlock p, Termination how) {
         p.termination = how;
         p.completion = engine.now();
+        if (ended != null) {
+            ended.lazySet(ended.get() + 1); // this thread alone writes it; a reader may see it a little late
+        }
         if (tracer.on()) {
             tracer.emit(new TraceEvent.ProcessExited(engine.now(), p.name, how));
         }
