@@ -171,6 +171,12 @@ final class PerfettoTrace implements TraceListener {
             instant(pid, 0, "exit (" + e.termination() + ")", t, "p");
         } else if (event instanceof TraceEvent.Signalled e) {
             instant(processPid(e.process()), 0, e.signal() + ": " + e.outcome(), t, "p", "from", e.from());
+            // A caught signal is an arrow from the sender, when it is a thread of the run, to the thread that handles it.
+            if (e.outcome().startsWith("caught by ") && tracks.containsKey(e.from())) {
+                int id = nextFlow++;
+                flow("s", track(e.from()), e.signal(), t, id);
+                flow("f", track(e.outcome().substring("caught by ".length())), e.signal(), t, id);
+            }
         } else if (event instanceof TraceEvent.DeadlineMissed e) {
             Track tr = track(e.task());
             instant(tr.pid, tr.tid, "deadline miss (job " + e.job() + (e.aborted() ? ", aborted)" : ")"), t, "t");

@@ -177,6 +177,23 @@ class PerfettoTraceTest {
     }
 
     @Test
+    void aCaughtSignalIsAnArrowFromItsSender() throws IOException {
+        Path file = dir.resolve("s.json");
+        assertThat(Cli.run("run", "signals", "--trace-out", file.toString()).exit()).isZero();
+        List<JsonNode> events = checkFormat(read(file));
+        Map<String, String> threads = new HashMap<>();
+        events.stream().filter(e -> e.get("name").asText().equals("thread_name"))
+                .forEach(e -> threads.put(e.get("pid") + "/" + e.get("tid"), e.get("args").get("name").asText()));
+        List<String> flows = events.stream().filter(e -> e.get("ph").asText().equals("s") || e.get("ph").asText().equals("f"))
+                .map(e -> e.get("ph").asText() + " " + threads.get(e.get("pid") + "/" + e.get("tid")) + " " + e.get("name").asText() + " "
+                        + e.get("ts").asText()).limit(2).toList();
+        assertThat(flows).containsExactly("s terminal SIGUSR1 1000", "f worker SIGUSR1 1000");
+        // The text trace's own words for the same moments, as instants on the worker's process.
+        assertThat(events.stream().filter(e -> e.get("ph").asText().equals("i")).map(e -> e.get("name").asText()))
+                .contains("SIGUSR1: caught by worker", "SIGUSR2: pending", "SIGINT: ignored");
+    }
+
+    @Test
     void aComparisonDrawsEveryRunInOneFileTheSameWhateverTheJobs() throws IOException {
         Path one = dir.resolve("one.json");
         Path two = dir.resolve("two.json");

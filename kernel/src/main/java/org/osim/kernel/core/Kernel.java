@@ -72,8 +72,11 @@ public final class Kernel {
     private final PopUpThreads popups;
     /** Watches every instant when the run is checked; null (and never called) when it is not. */
     private final InvariantChecker checker;
-    /** Whether a listener draws a timeline: objects' levels are traced at the end of each instant. */
-    private final boolean timeline;
+    /**
+     * What watches the end of each instant, or null: the invariant checker, the tracing of objects' levels for a
+     * timeline, or both (one test on the path of every instant, as with neither).
+     */
+    private final java.util.function.LongConsumer atEndOfInstant;
 
     public Kernel(Workload workload, SchedulerFactory factory, Parameters params, KernelOptions options) {
         this.workload = requireNonNull(workload, "workload is null");
@@ -101,7 +104,6 @@ public final class Kernel {
             cpus[i] = c;
         }
         Tracer tracer = new Tracer(options.listeners().toArray(TraceListener[]::new));
-        timeline = tracer.timeline();
         List<org.osim.api.workload.UserSpec> users = workload.userShares();
         boolean machineCode = AddressSpaces.hasMachineCode(workload);
         this.policy = createPolicy(factory, params, streams.stream("scheduler"), users, instructionTime, tracer);
@@ -208,6 +210,15 @@ public final class Kernel {
         } else {
             checker = null;
         }
+        if (tracer.timeline()) {
+            InvariantChecker c = checker;
+            atEndOfInstant = c == null ? kernelObjects::traceLevels : now -> {
+                c.endOfInstant(now);
+                kernelObjects.traceLevels(now);
+            };
+        } else {
+            atEndOfInstant = checker == null ? null : checker::endOfInstant;
+        }
         engine.setInstantListener(this::endOfInstant);
         for (ObjectSpec spec : workload.objects()) {
             kernelObjects.createObject(spec);
@@ -251,9 +262,7 @@ public final class Kernel {
             engine.schedule(arrival, arrivals[0].arrival());
         }
         timers.start();
-        if (timeline) {
-            kernelObjects.traceInitialLevels();
-        }
+        kernelObjects.traceInitialLevels();
         LOG.debug("run {} under {}{} on {} cpu(s), {} profile, seed {}{}", workload.name(), schedulerName,
                 params.asText().isEmpty() ? "" : " " + params.asText(),
                 cpus.length, options.costs().name(), options.seed(), checker != null ? ", invariants checked" : "");
@@ -301,11 +310,8 @@ public final class Kernel {
     private void endOfInstant(long now) {
         dispatcher.preemptAndPick(now);
         dispatcher.retryDeferredWakeups(now);
-        if (checker != null) {
-            checker.endOfInstant(now);
-        }
-        if (timeline) {
-            kernelObjects.traceLevels(now);
+        if (atEndOfInstant != null) {
+            atEndOfInstant.accept(now);
         }
         if (dispatcher.idleWithWork && dispatcher.held > 0) {
             watchdog.armWatchdog(now);

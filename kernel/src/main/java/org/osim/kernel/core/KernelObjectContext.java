@@ -222,6 +222,7 @@ final class KernelObjectContext implements org.osim.api.object.ObjectContext {
     public TimerHandle at(long time, Runnable action) {
         Event e = Event.of(EventRank.POLICY_TIMER, () -> {
             o.timers--;
+            objects.touch(o);
             objects.guardObject(o, "a timer", () -> {
                 action.run();
                 return null;

@@ -362,7 +362,7 @@ final class KernelObjects {
     private final List<KernelObjectEntry> touchedObjects = new ArrayList<>();
 
     /** Notes that {@code o} may have changed in this instant, when a timeline is drawn. */
-    private void touch(KernelObjectEntry o) {
+    void touch(KernelObjectEntry o) {
         if (tracer.timeline() && !o.touched) {
             o.touched = true;
             touchedObjects.add(o);
@@ -371,6 +371,9 @@ final class KernelObjects {
 
     /** Before the run, while a timeline is drawn: every object's levels as it starts. */
     void traceInitialLevels() {
+        if (!tracer.timeline()) {
+            return;
+        }
         objects.values().forEach(this::touch);
         traceLevels(engine.now());
     }
@@ -421,6 +424,7 @@ final class KernelObjects {
         }
         for (KernelObjectEntry o : objects.values()) {
             if (o.holders.containsKey(t) || t.objectWait != null || t.spinningOn != null || o.queues.stream().anyMatch(q -> q.holders.containsKey(t))) {
+                touch(o);
                 guardObject(o, "threadExited", () -> {
                     o.object.threadExited(t);
                     return null;
