@@ -44,6 +44,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        schedulers.replaceAll(sim.plugins::scheduler); // source files: compiled now, their plugins wired with the others
         java.util.function.Supplier<Osim> wiring = sim.plugins.osimInBackground();
         List<Workload> workloads = PluginOptions.whileWiring(wiring, sim::loadWorkloads);
         Osim osim = wiring.get();

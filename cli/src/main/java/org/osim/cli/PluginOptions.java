@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /** Where plugins come from: the class path, plus folders of jars. */
 final class PluginOptions {
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "A folder of plugin jars (or one jar) to load; may be repeated. "
-                    + "./osim always reads the 'plugins' folder at the repository root.")
+            description = "A folder of plugin jars, one jar, or one Java source file (compiled in memory) to load; may be "
+                    + "repeated. ./osim always reads the 'plugins' folder at the repository root.")
     List<Path> plugins = new ArrayList<>();
 
     /**
@@ -41,6 +41,9 @@ final class PluginOptions {
             return false;
         }
         for (String a : args) {
+            if (SourcePlugin.isSource(a)) {
+                return false; // a plugin in a source file: wired with it, once compiled
+            }
             if (a.startsWith("--plugins") || a.startsWith("--log-level") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('v') > 0)) {
                 return false;
             }
@@ -116,7 +119,39 @@ final class PluginOptions {
     }
 
     Osim osim() {
-        return Osim.create(folders(plugins));
+        List<Path> all = folders(plugins);
+        List<Path> sources = all.stream().filter(p -> SourcePlugin.isSource(p.toString())).toList();
+        if (sources.isEmpty()) {
+            return Osim.create(all);
+        }
+        ClassLoader loader = org.osim.kernel.plugin.PluginClassLoaders.over(all.stream().filter(p -> !sources.contains(p)).toList(),
+                Osim.class.getClassLoader());
+        for (Path source : sources) {
+            loader = SourcePlugin.load(source, loader);
+        }
+        return Osim.create(org.osim.kernel.plugin.PluginRegistry.discover(loader));
+    }
+
+    /**
+     * A scheduler option that names a source file ({@code Lifo.java}, {@code Lifo.java:quantum=5ms}) becomes the
+     * scheduler it defines, with the file among the plugins; any other is returned as it is.
+     */
+    String scheduler(String option) {
+        if (!SourcePlugin.isSource(option)) {
+            return option;
+        }
+        int at = option.indexOf(".java:");
+        Path source = Path.of(at < 0 ? option : option.substring(0, at + ".java".length()));
+        String params = at < 0 ? "" : option.substring(at + ".java:".length());
+        List<String> names = SourcePlugin.schedulers(source);
+        if (names.size() != 1) {
+            throw org.osim.api.OsimException.badInput(source + " defines " + (names.isEmpty() ? "no scheduler" : names.size()
+                    + " schedulers (" + String.join(", ", names) + "): give it with --plugins " + source + " and name one with -s"));
+        }
+        if (!plugins.contains(source)) {
+            plugins.add(source);
+        }
+        return names.get(0) + (params.isEmpty() ? "" : ":" + params);
     }
 
     /** The launcher's plugin folders (./osim names the repository's), then {@code given}. */
@@ -145,6 +180,7 @@ final class PluginOptions {
                 given.add(Path.of(args[i].substring("--plugins=".length())));
             }
         }
+        given.removeIf(p -> SourcePlugin.isSource(p.toString())); // a source file holds no importers: compiled later, if asked
         return folders(given);
     }
 }

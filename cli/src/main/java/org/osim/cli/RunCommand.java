@@ -59,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
         if (ganttWidth < 20 || ganttWidth > 1000) {
             throw org.osim.api.OsimException.badInput("--gantt-width must be from 20 to 1000, got " + ganttWidth);
         }
+        if (scheduler != null) {
+            scheduler = sim.plugins.scheduler(scheduler); // a source file: compiled now, its plugin wired with the others
+        }
         java.util.function.Supplier<Osim> wiring = sim.plugins.osimInBackground();
         Workload w = PluginOptions.whileWiring(wiring, () -> {
             if (!sim.moreWorkloads.isEmpty()) {

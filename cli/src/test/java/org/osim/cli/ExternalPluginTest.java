@@ -91,7 +91,7 @@ class ExternalPluginTest {
             """;
 
     /** Another plugin that also calls itself "lifo". */
-    private static final String OTHER_LIFO = LIFO.replace("package ext;", "package other;").replace("class Lifo", "class OtherLifo");
+    private static final String OTHER_LIFO = LIFO.replace("package ext;", "package other;").replace("class Lifo", "class OtherLifo").replace("public Lifo()", "public OtherLifo()");
 
     @BeforeAll
     static void buildPluginJars() throws IOException {

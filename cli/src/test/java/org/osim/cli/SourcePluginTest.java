@@ -1,0 +1,58 @@
+package org.osim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A plugin in one source file: compiled in memory and run, with javac's own messages when it does not compile. */
+class SourcePluginTest {
+    private static final String LIFO = "../examples/single-file/Lifo.java";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSingleFileSchedulerRunsAsItIs() throws IOException {
+        // Fig. 2-41's four jobs arrive together, A first: last in, first out runs D, C, B, then A (mean turnaround 11).
+        Cli cli = Cli.run("run", "fig-2-41", "-s", LIFO, "--gantt");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("fig-2-41 · lifo quantum=100ms · seed 1").contains("mean turnaround 11 ms")
+                .contains("cpu0 |D      |C      |B      |A              |");
+        // Parameters follow the file name as they follow a policy's; --plugins loads the file for -s by name.
+        assertThat(Cli.run("run", "fig-2-41", "-s", LIFO + ":quantum=1ms").out()).startsWith("fig-2-41 · lifo quantum=1ms · seed 1");
+        assertThat(Cli.run("compare", "fig-2-41", "-s", "fcfs", "-s", "lifo", "--plugins", LIFO).out()).contains("\nlifo ");
+        assertThat(Cli.run("list", "schedulers", "--plugins", LIFO).out()).contains("lifo");
+        assertThat(Files.readAllLines(Path.of(LIFO))).hasSizeLessThanOrEqualTo(30);
+    }
+
+    @Test
+    void compilationErrorsAreJavacsOwnAndBadInput() throws IOException {
+        Path bad = dir.resolve("Bad.java");
+        Files.writeString(bad, "import org.osim.api.sched.*;\npublic final class Bad extends SchedulerPlugin {\n"
+                + "    public Bad() { super(\"bad\", \"x\") }\n}\n");
+        Cli cli = Cli.run("run", "fig-2-41", "-s", bad.toString());
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("osim: " + bad + " does not compile:\n" + bad + ":3: error: ';' expected\n"
+                + "    public Bad() { super(\"bad\", \"x\") }\n                                    ^\n1 error\n");
+    }
+
+    @Test
+    void aFileWithoutAPluginOrWithTwoSaysSo() throws IOException {
+        Path none = dir.resolve("Helper.java");
+        Files.writeString(none, "public class Helper { }\n");
+        assertThat(Cli.run("run", "fig-2-41", "-s", none.toString()).err()).isEqualTo("osim: " + none
+                + " defines no public class implementing SchedulerFactory or KernelObjectFactory (extend SchedulerPlugin, say)\n");
+        Path missing = dir.resolve("Missing.java");
+        assertThat(Cli.run("run", "fig-2-41", "-s", missing.toString()).err()).isEqualTo("osim: no plugin source file " + missing + "\n");
+        Path noConstructor = dir.resolve("Fixed.java");
+        Files.writeString(noConstructor, "import org.osim.api.sched.*;\nimport org.osim.api.param.Parameters;\n"
+                + "public class Fixed extends SchedulerPlugin {\n    public Fixed(String n) { super(n, \"x\"); }\n"
+                + "    public Scheduler create(Parameters p, SchedulerContext c) { return null; }\n}\n");
+        assertThat(Cli.run("run", "fig-2-41", "-s", noConstructor.toString()).err())
+                .isEqualTo("osim: " + noConstructor + ": Fixed needs a public constructor without arguments to be a plugin\n");
+    }
+}
