@@ -30,6 +30,15 @@ class SourcePluginTest {
     }
 
     @Test
+    void aKernelObjectInOneFileToo() {
+        // The example latch, from its source: three workers await it, the loader counts it down (docs/writing-a-sync-primitive.md).
+        Cli cli = Cli.run("run", "../examples/sync-plugin/latch.yaml", "-s", "rr:quantum=1ms", "--plugins",
+                "../examples/sync-plugin/src/ext/Latch.java");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cli.out()).containsPattern("ready +latch +5 +3 +0 ");
+    }
+
+    @Test
     void compilationErrorsAreJavacsOwnAndBadInput() throws IOException {
         Path bad = dir.resolve("Bad.java");
         Files.writeString(bad, "import org.osim.api.sched.*;\npublic final class Bad extends SchedulerPlugin {\n"
