@@ -39,9 +39,35 @@ public class QueueScheduler implements Scheduler {
         queue.add(task);
     }
 
+    /**
+     * The first task in the queue's order that may run on {@code cpu} (its affinity); null when none may, and the CPU
+     * idles. Beyond the head, a {@code PriorityQueue} is searched by taking tasks off and putting them back (its
+     * iterator follows no order); any other queue by its iterator, which must follow its order (as those of
+     * {@code ArrayDeque}, {@code LinkedList} and {@code Collections.asLifoQueue} do).
+     */
     @Override
     public Task pickNext(CpuView cpu) {
-        return queue.poll(); // null when none is ready: the CPU idles
+        Task head = queue.peek();
+        if (head == null || head.allowedOn(cpu.id())) {
+            return queue.poll();
+        }
+        if (queue instanceof java.util.PriorityQueue || queue instanceof java.util.concurrent.PriorityBlockingQueue) {
+            java.util.List<Task> passed = new java.util.ArrayList<>();
+            Task t;
+            while ((t = queue.poll()) != null && !t.allowedOn(cpu.id())) {
+                passed.add(t);
+            }
+            queue.addAll(passed);
+            return t;
+        }
+        for (java.util.Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
+            Task t = it.next();
+            if (t.allowedOn(cpu.id())) {
+                it.remove();
+                return t;
+            }
+        }
+        return null;
     }
 
     @Override
