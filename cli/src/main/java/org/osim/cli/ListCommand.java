@@ -33,16 +33,17 @@ final class ListCommand implements Callable<Integer> {
         switch (what) {
             case schedulers -> {
                 Osim osim = plugins.osim();
-                TableReport.Table t = new TableReport.Table("scheduler", "parameters", "description");
+                TableReport.Table t = new TableReport.Table("scheduler", "from", "parameters", "description");
                 for (SchedulerFactory f : osim.plugins().schedulers()) {
                     String params = String.join(", ", f.parameters().stream().map(p -> p.name() + "=" + p.defaultText()).toList());
-                    t.add(f.name(), params.isEmpty() ? "-" : params, firstSentence(f.description()));
+                    t.add(f.name(), org.osim.kernel.plugin.PluginRegistry.origin(f), params.isEmpty() ? "-" : params,
+                            firstSentence(f.description()));
                 }
                 b.append(t.render());
             }
             case objects -> {
                 Osim osim = plugins.osim();
-                TableReport.Table t = new TableReport.Table("type", "kind", "operations", "description");
+                TableReport.Table t = new TableReport.Table("type", "from", "kind", "operations", "description");
                 // Grouped by kind: the synchronization primitives, then the IPC mechanisms.
                 for (var f : java.util.stream.Stream.concat(osim.plugins().syncPrimitives().values().stream(),
                         osim.plugins().ipcMechanisms().values().stream()).toList()) {
@@ -50,7 +51,8 @@ final class ListCommand implements Callable<Integer> {
                     if (f.waitable()) {
                         ops.add("(waitfor)"); // a dispatcher object
                     }
-                    t.add(f.type(), f.kind().name().toLowerCase(java.util.Locale.ROOT), String.join(" ", ops),
+                    t.add(f.type(), org.osim.kernel.plugin.PluginRegistry.origin(f), f.kind().name().toLowerCase(java.util.Locale.ROOT),
+                            String.join(" ", ops),
                             firstSentence(f.description()));
                 }
                 b.append(osim.plugins().objectTypes().isEmpty() ? "No kernel objects are installed.\n" : t.render());

@@ -135,6 +135,34 @@ class ExternalPluginTest {
     }
 
     @Test
+    void aPluginBuiltAgainstAnotherApiLineIsRefusedBeforeItRuns() throws IOException {
+        Path dir = work.resolve("versions");
+        Files.createDirectories(dir);
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Osim-Api-Version", "7.2.0");
+        Path classes = work.resolve("classes-other");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("future.jar")), m);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, jar);
+                jar.closeEntry();
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/org.osim.api.sched.SchedulerFactory"));
+            jar.write("other.OtherLifo\n".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        Cli cli = Cli.run("run", "fig-2-41", "-s", "lifo", "--plugins", dir.toString());
+        assertThat(cli.exit()).isEqualTo(3);
+        assertThat(cli.err()).startsWith("osim: plugin other.OtherLifo (").contains("future.jar) was built against osim-api 7.2.0, and "
+                + "this osim's is " + org.osim.api.ApiVersion.current() + ", which cannot run it: rebuild it against osim-api");
+        // Where each scheduler came from: osim's own, or the jar.
+        assertThat(Cli.run("list", "schedulers", "--plugins", plugins.toString()).out()).containsPattern("\nlifo +my-policies.jar +quantum=100ms")
+                .containsPattern("\nfcfs +built in ");
+    }
+
+    @Test
     void aSchedulerFromAPluginsFolderIsListedAndRuns() {
         Cli list = Cli.run("list", "schedulers", "--plugins", plugins.toString());
         assertThat(list.out()).contains("lifo", "quantum=100ms", "Last in, first out");

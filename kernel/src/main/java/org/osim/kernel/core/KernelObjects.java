@@ -83,9 +83,11 @@ final class KernelObjects {
             return call.get();
         } catch (OsimException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel object '" + o.name + "' (type '" + o.factory.type()
-                    + "') failed in " + what + " at " + SimTime.formatMillis(engine.now()) + " ms: threw " + e, e);
+                    + "') failed in " + what + " at " + SimTime.formatMillis(engine.now()) + " ms: threw " + e
+                    + (e instanceof LinkageError ? ": the plugin was built against another osim-api than this osim's "
+                            + org.osim.api.ApiVersion.current() + "; rebuild it against this one" : ""), e);
         }
     }
 

@@ -35,7 +35,7 @@ final class SchedulerGuard {
                 throw e;
             }
             throw new OsimException(ErrorCode.PLUGIN_FAILURE, label + " failed in create: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw new OsimException(ErrorCode.PLUGIN_FAILURE, label + " failed in create: threw " + e, e);
         }
         return new SchedulerGuard(instance, factory.name(), label, engine);
@@ -60,9 +60,13 @@ final class SchedulerGuard {
                 : new OsimException(ErrorCode.PLUGIN_FAILURE, msg, cause);
     }
 
-    private OsimException thrown(String callback, RuntimeException e) {
+    private OsimException thrown(String callback, Throwable e) {
         if (e instanceof OsimException o && o.code() == ErrorCode.PLUGIN_FAILURE) {
             return o;
+        }
+        if (e instanceof LinkageError) { // NoSuchMethodError, AbstractMethodError…: built against another osim-api
+            return failure(callback, "threw " + e + ": the plugin was built against another osim-api than this osim's "
+                    + org.osim.api.ApiVersion.current() + "; rebuild it against this one", e);
         }
         return failure(callback, "threw " + e, e);
     }
@@ -70,7 +74,7 @@ final class SchedulerGuard {
     void taskNew(ThreadControlBlock t) {
         try {
             policy.taskNew(t);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("taskNew", e);
         }
     }
@@ -78,7 +82,7 @@ final class SchedulerGuard {
     void enqueue(ThreadControlBlock t, EnqueueReason why) {
         try {
             policy.enqueue(t, why);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("enqueue", e);
         }
     }
@@ -92,7 +96,7 @@ final class SchedulerGuard {
         Task picked;
         try {
             picked = policy.pickNext(cpu);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("pickNext", e);
         }
         if (picked == null) {
@@ -116,7 +120,7 @@ final class SchedulerGuard {
     void dequeue(ThreadControlBlock t) {
         try {
             policy.dequeue(t);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("dequeue", e);
         }
     }
@@ -125,7 +129,7 @@ final class SchedulerGuard {
         long slice;
         try {
             slice = policy.sliceNanos(t, cpu);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("sliceNanos", e);
         }
         if (slice <= 0) {
@@ -137,7 +141,7 @@ final class SchedulerGuard {
     boolean preemptOnWakeup(ThreadControlBlock woken, ThreadControlBlock current, CpuSlot cpu) {
         try {
             return policy.preemptOnWakeup(woken, current, cpu);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("preemptOnWakeup", e);
         }
     }
@@ -145,7 +149,7 @@ final class SchedulerGuard {
     boolean tick(ThreadControlBlock current, CpuSlot cpu) {
         try {
             return policy.tick(current, cpu);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("tick", e);
         }
     }
@@ -154,7 +158,7 @@ final class SchedulerGuard {
         int chosen;
         try {
             chosen = policy.selectCpu(t, previous);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("selectCpu", e);
         }
         if (chosen < 0 || chosen >= cpus) {
@@ -166,7 +170,7 @@ final class SchedulerGuard {
     void running(ThreadControlBlock t, org.osim.api.sched.CpuView cpu) {
         try {
             policy.running(t, cpu);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("running", e);
         }
     }
@@ -174,7 +178,7 @@ final class SchedulerGuard {
     void stopping(ThreadControlBlock t, org.osim.api.sched.CpuView cpu, StopReason why, long ran) {
         try {
             policy.stopping(t, cpu, why, ran);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("stopping", e);
         }
     }
@@ -182,7 +186,7 @@ final class SchedulerGuard {
     void taskExit(ThreadControlBlock t) {
         try {
             policy.taskExit(t);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("taskExit", e);
         }
     }
@@ -190,7 +194,7 @@ final class SchedulerGuard {
     void timer(Runnable action) {
         try {
             action.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("a timer", e);
         }
     }
@@ -199,7 +203,7 @@ final class SchedulerGuard {
     boolean schedulesGangs() {
         try {
             return policy.schedulesGangs();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("schedulesGangs", e);
         }
     }
@@ -209,7 +213,7 @@ final class SchedulerGuard {
         org.osim.api.sched.Promises p;
         try {
             p = policy.promises();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw thrown("promises", e);
         }
         if (p == null) {

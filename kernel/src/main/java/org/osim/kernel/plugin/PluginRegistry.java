@@ -73,10 +73,11 @@ public final class PluginRegistry {
     public static PluginRegistry of(Iterable<SchedulerFactory> factories, Iterable<KernelObjectFactory> objects) {
         Map<String, KernelObjectFactory> types = new TreeMap<>();
         for (KernelObjectFactory f : objects) {
+            checkApiVersion(f);
             String type;
             try {
                 type = f.type();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 throw new OsimException(ErrorCode.PLUGIN_FAILURE, "kernel-object plugin " + describe(f) + " failed in type(): " + e, e);
             }
             if (type == null || !NAME.matcher(type).matches()) {
@@ -96,10 +97,11 @@ public final class PluginRegistry {
     private static PluginRegistry of(Iterable<SchedulerFactory> factories, Map<String, KernelObjectFactory> types) {
         Map<String, SchedulerFactory> byName = new TreeMap<>();
         for (SchedulerFactory f : factories) {
+            checkApiVersion(f);
             String name;
             try {
                 name = f.name();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 throw new OsimException(ErrorCode.PLUGIN_FAILURE, "scheduler plugin " + describe(f) + " failed in name(): " + e, e);
             }
             if (name == null || !NAME.matcher(name).matches()) {
@@ -147,6 +149,53 @@ public final class PluginRegistry {
             }
         }
         return found;
+    }
+
+    /**
+     * Refuses a plugin whose jar says it was built against an osim-api this one cannot run ({@link
+     * org.osim.api.ApiVersion}); a jar that says nothing is taken as it is.
+     */
+    static void checkApiVersion(Object plugin) {
+        CodeSource source = plugin.getClass().getProtectionDomain().getCodeSource();
+        URL where = source == null ? null : source.getLocation();
+        if (where == null || !where.getPath().endsWith(".jar") || plugin.getClass().getName().startsWith("org.osim.")) {
+            return;
+        }
+        String declared;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(new java.io.File(where.toURI()))) {
+            java.util.jar.Manifest m = jar.getManifest();
+            declared = m == null ? null : m.getMainAttributes().getValue(org.osim.api.ApiVersion.MANIFEST_ATTRIBUTE);
+        } catch (java.io.IOException | java.net.URISyntaxException | IllegalArgumentException e) {
+            return; // not a jar we can read: the class loader read it, so let the plugin speak for itself
+        }
+        if (declared != null && !org.osim.api.ApiVersion.compatible(declared)) {
+            throw new OsimException(ErrorCode.PLUGIN_FAILURE, "plugin " + describe(plugin) + " was built against osim-api " + declared
+                    + ", and this osim's is " + org.osim.api.ApiVersion.current() + ", which cannot run it: rebuild it against osim-api "
+                    + org.osim.api.ApiVersion.current() + " (docs/writing-a-scheduler.md)");
+        }
+    }
+
+    /**
+     * Where a plugin comes from, for listings: {@code built in} for osim's own, the name its class loader gives
+     * (a source file's, {@code source Lifo.java}), or the file name of its jar.
+     */
+    public static String origin(Object plugin) {
+        Class<?> c = plugin.getClass();
+        if (c.getName().startsWith("org.osim.")) {
+            return "built in";
+        }
+        ClassLoader loader = c.getClassLoader();
+        if (loader != null && loader.getName() != null && loader.getName().startsWith("source ")) {
+            return loader.getName();
+        }
+        CodeSource source = c.getProtectionDomain().getCodeSource();
+        URL where = source == null ? null : source.getLocation();
+        if (where == null) {
+            return "unknown";
+        }
+        String path = where.getPath();
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     /** The class of a plugin and the jar or folder it came from. */

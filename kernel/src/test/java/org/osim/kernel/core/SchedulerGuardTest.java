@@ -74,6 +74,21 @@ class SchedulerGuardTest {
     }
 
     @Test
+    void aPolicyBuiltAgainstAnotherApiSaysSoInsteadOfALinkageError() {
+        SchedulerFactory old = TestPolicies.factory("old", List.of(), (p, c) -> new TestPolicies.Fifo(Long.MAX_VALUE) {
+            @Override
+            public Task pickNext(org.osim.api.sched.CpuView cpu) {
+                throw new NoSuchMethodError("'long org.osim.api.sched.Task.remaining()'"); // what a changed SPI looks like
+            }
+        });
+        assertThatThrownBy(() -> KernelTest.run(old, Map.of(), KernelTest.proc("A", 0, "cpu 1ms")))
+                .isInstanceOf(OsimException.class)
+                .hasMessage("scheduler 'old' failed in pickNext at 0 ms: threw java.lang.NoSuchMethodError: 'long "
+                        + "org.osim.api.sched.Task.remaining()': the plugin was built against another osim-api than this osim's "
+                        + org.osim.api.ApiVersion.current() + "; rebuild it against this one");
+    }
+
+    @Test
     void aPolicyThatThrowsIsNamedWithItsCallbackAndTime() {
         SchedulerFactory broken = TestPolicies.factory("thrower", List.of(), (p, c) -> new TestPolicies.Fifo(Long.MAX_VALUE) {
             @Override
