@@ -35,6 +35,7 @@ public final class SchedulerHarness {
     private Integer cpus;
     private final List<TraceListener> listeners = new ArrayList<>();
     private Boolean check;
+    private final Map<String, org.osim.api.object.KernelObjectFactory> objects = new LinkedHashMap<>();
 
     private SchedulerHarness(SchedulerFactory factory) {
         this.factory = requireNonNull(factory, "factory is null");
@@ -109,6 +110,17 @@ public final class SchedulerHarness {
         return this;
     }
 
+    /**
+     * Kernel-object types the workload's objects may be of, besides those on the class path: a plugin of your own,
+     * or the few a scheduler's test needs without depending on osim's.
+     */
+    public SchedulerHarness objects(org.osim.api.object.KernelObjectFactory... types) {
+        for (org.osim.api.object.KernelObjectFactory f : types) {
+            objects.put(f.type(), f);
+        }
+        return this;
+    }
+
     public HarnessResult run() {
         if (workload == null) {
             throw new IllegalStateException("no workload given");
@@ -122,6 +134,10 @@ public final class SchedulerHarness {
             b.check(check);
         }
         listeners.forEach(b::trace);
+        if (!objects.isEmpty()) {
+            b.objectTypes(type -> objects.containsKey(type) ? objects.get(type)
+                    : org.osim.kernel.plugin.PluginRegistry.discover(SchedulerHarness.class.getClassLoader()).requireObjectType(type));
+        }
         return new HarnessResult(b.run());
     }
 }
