@@ -10,6 +10,7 @@ import java.util.Properties;
  * before it is called, naming the plugin and both versions. A plugin jar states its version in its manifest as
  * {@value #MANIFEST_ATTRIBUTE} (the archetype's and the examples' builds write it). Stable.
  */
+@Api(Api.Status.STABLE)
 public final class ApiVersion {
     /** The manifest attribute of a plugin jar that names the osim-api version it was built against. */
     public static final String MANIFEST_ATTRIBUTE = "Osim-Api-Version";

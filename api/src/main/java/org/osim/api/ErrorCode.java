@@ -1,6 +1,7 @@
 package org.osim.api;
 
 /** What kind of failure an {@link OsimException} reports; each maps to one exit code of the command line. */
+@Api(Api.Status.STABLE)
 public enum ErrorCode {
     /** A file, option or parameter is wrong; the message says what and where. Exit code 2. */
     BAD_INPUT(2),

@@ -3,6 +3,7 @@ package org.osim.api;
 import static java.util.Objects.requireNonNull;
 
 /** The one exception type osim reports failures with; its {@link ErrorCode} decides the exit code. */
+@Api(Api.Status.STABLE)
 public class OsimException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final ErrorCode code;

@@ -9,6 +9,7 @@ import java.math.BigInteger;
  * MT19937 seeded by {@code init_by_array} with the 32-bit words of {@code |n|}, each draw made of two 32-bit outputs.
  * The OSTEP homework scripts draw their job lists this way, so the same seed gives the same jobs here as there.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class PythonRandom {
     private static final int N = 624;
     private static final int M = 397;

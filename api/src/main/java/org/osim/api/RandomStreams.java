@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
  * that name alone: adding a consumer never shifts another consumer's stream, and the same seed gives
  * the same numbers whatever order consumers ask in.
  */
+@Api(Api.Status.STABLE)
 public final class RandomStreams {
     private final long seed;
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * ({@code 500ns}, {@code 250us}, {@code 4ms}, {@code 1.5s}); a bare number means milliseconds, the
  * textbook's unit.
  */
+@Api(Api.Status.STABLE)
 public final class SimTime {
     public static final long NANOS_PER_MICRO = 1_000L;
     public static final long NANOS_PER_MILLI = 1_000_000L;

@@ -3,6 +3,7 @@ package org.osim.api;
 import static java.util.Objects.requireNonNull;
 
 /** A place in an input file, printed as {@code file:line:column} (both counted from 1). */
+@Api(Api.Status.STABLE)
 public record SourceLocation(String file, int line, int column) {
     public SourceLocation {
         requireNonNull(file, "file is null");

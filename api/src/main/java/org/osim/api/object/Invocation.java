@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** One call of an operation: {@code call m.down} by {@code caller}, with its arguments as written. */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public record Invocation(String operation, List<String> arguments, ThreadRef caller) {
     public Invocation {
         requireNonNull(operation, "operation is null");

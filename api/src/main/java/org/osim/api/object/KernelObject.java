@@ -5,6 +5,7 @@ package org.osim.api.object;
  * simulation's thread, one at a time, atomically: an object never sees two operations interleaved.
  * Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface KernelObject {
     /** Carries out {@code call}; see {@link Outcome}. */
     Outcome invoke(Invocation call);

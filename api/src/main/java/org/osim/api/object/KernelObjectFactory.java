@@ -8,6 +8,7 @@ import org.osim.api.param.Parameters;
  * Makes kernel objects of one type. The service type: a plugin names its implementation in
  * {@code META-INF/services/org.osim.api.object.KernelObjectFactory}. Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface KernelObjectFactory {
     /** The type workloads name ({@code semaphore}, {@code mutex}): unique, lower-case. */
     String type();

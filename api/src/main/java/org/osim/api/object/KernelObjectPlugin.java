@@ -11,6 +11,7 @@ import org.osim.api.param.ParameterSpec;
  * to implement). The plugin keeps the public no-argument constructor that calls this one, so that it is found as any
  * factory is: a services line, or a single source file given to {@code --plugins Object.java}. Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public abstract class KernelObjectPlugin implements KernelObjectFactory {
     private final String type;
     private final ObjectKind kind;

@@ -9,6 +9,7 @@ import org.osim.api.sched.TimerHandle;
  * and hold times), priority changes (for inheritance), timers, its own random stream, and counters and
  * trace notes of its own.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface ObjectContext {
     long now();
 

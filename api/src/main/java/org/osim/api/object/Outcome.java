@@ -8,6 +8,7 @@ import static java.util.Objects.requireNonNull;
  * misuse, such as releasing a mutex one does not hold, which ends the calling process with a fatal error
  * naming the object.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public sealed interface Outcome {
     record Done(long value) implements Outcome {}
 

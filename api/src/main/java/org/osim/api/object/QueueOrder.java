@@ -1,6 +1,7 @@
 package org.osim.api.object;
 
 /** The order a wait queue wakes its threads in. */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public enum QueueOrder {
     /** First come, first woken. */
     FIFO,

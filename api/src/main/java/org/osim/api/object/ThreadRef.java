@@ -1,6 +1,7 @@
 package org.osim.api.object;
 
 /** What an object may know of a thread that calls it. Priorities: a larger number is more important. */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface ThreadRef {
     int id();
 

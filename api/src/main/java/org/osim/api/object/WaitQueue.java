@@ -6,6 +6,7 @@ import java.util.List;
  * A queue of threads blocked in an object, kept by the kernel (made with {@link ObjectContext#waitQueue}).
  * The object decides who waits and whom to wake; the kernel blocks, wakes and times out.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface WaitQueue {
     String name();
 

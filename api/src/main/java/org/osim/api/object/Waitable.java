@@ -8,6 +8,7 @@ package org.osim.api.object;
  * {@link KernelObjectFactory#waitable()} implements this, and calls {@link ObjectContext#signalled()}
  * whenever it may have become signalled. Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface Waitable {
     /** Whether a wait by {@code thread} would be satisfied now. */
     boolean isSignalled(ThreadRef thread);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param <T> the Java type of its value
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public record ParameterSpec<T>(String name, ParameterType<T> type, T defaultValue, String help) {
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
 

@@ -12,6 +12,7 @@ import org.osim.api.SimTime;
  *
  * @param <T> the Java type of a value
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public final class ParameterType<T> {
     private final String description;
     private final Class<T> javaType;

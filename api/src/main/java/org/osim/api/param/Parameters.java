@@ -13,6 +13,7 @@ import org.osim.api.OsimException;
  * The resolved values of a plugin's parameters: every declared parameter has a value (given or
  * default), and nothing undeclared is accepted.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public final class Parameters {
     private final Map<String, ParameterSpec<?>> specs;
     private final Map<String, Object> values;

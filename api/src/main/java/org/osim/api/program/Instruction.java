@@ -10,6 +10,7 @@ import org.osim.api.SimTime;
  * One instruction of a simulated program: the coarse instruction set (docs/workload-format.md). Each record
  * prints back in the text form the parser reads ({@code cpu 5ms}, {@code io disk 10ms}).
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public sealed interface Instruction {
 
     /** {@code cpu 5ms}: compute; preemptible mid-way, the remaining time is kept. */

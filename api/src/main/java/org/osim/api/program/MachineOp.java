@@ -4,6 +4,7 @@ package org.osim.api.program;
  * The operations of the fine-grained instruction set (DESIGN §4): each one machine instruction over the
  * thread's registers and memory words, so an interrupt can fall between any two.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public enum MachineOp {
     /** {@code load rX, M}: rX = M. */
     LOAD,

@@ -3,6 +3,7 @@ package org.osim.api.program;
 import static java.util.Objects.requireNonNull;
 
 /** An operand of a machine instruction: a register, an immediate value, or a memory word. */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public sealed interface Operand {
     /** Register {@code r0} to {@code r7} of the running thread. */
     record Register(int number) implements Operand {

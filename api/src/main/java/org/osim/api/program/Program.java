@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
  * {@code repeat}); a burst list is a program without control flow. The instructions are held once however
  * often they run, so a loop of a million iterations costs no more memory than one.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record Program(List<Instruction> instructions, int times) {
     public Program {
         instructions = List.copyOf(instructions);

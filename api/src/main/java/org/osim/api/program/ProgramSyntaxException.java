@@ -1,6 +1,7 @@
 package org.osim.api.program;
 
 /** A program text that does not parse; {@link #line()} and {@link #column()} are counted from 1 within that text. */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public final class ProgramSyntaxException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final int line;

@@ -14,6 +14,7 @@ import org.osim.api.SimTime;
  * {@code fork P}, {@code wait}, {@code kill PROCESS}, {@code setpriority PROCESS N} and
  * {@code call OBJECT.OP [args]}.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public final class ProgramText {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/#]*");
 

@@ -7,6 +7,7 @@ import java.util.Optional;
  * The UNIX signals osim knows (Tanenbaum §1.5.1, §2.1.4): their numbers and what happens to a process
  * that neither catches nor ignores them. SIGKILL can be neither caught, ignored nor blocked.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public enum Signal {
     SIGHUP(1, true), SIGINT(2, true), SIGQUIT(3, true), SIGKILL(9, true), SIGUSR1(10, true), SIGUSR2(12, true),
     SIGALRM(14, true), SIGTERM(15, true), SIGCHLD(17, false);

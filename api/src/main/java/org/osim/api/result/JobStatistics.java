@@ -13,6 +13,7 @@ import java.util.List;
  * @param waitTime start − submit, in nanoseconds
  * @param boundedSlowdown max(1, turnaround / max(run time, τ))
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record JobStatistics(Distribution waitTime, Distribution boundedSlowdown) {
     /** The bound τ of the bounded slowdown: 10 s, as in Mu'alem and Feitelson 2001 and most later work. */
     public static final long TAU = 10_000_000_000L;

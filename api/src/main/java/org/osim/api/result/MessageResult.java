@@ -7,5 +7,6 @@ package org.osim.api.result;
  * @param arrived messages that arrived within the run
  * @param handled messages whose handling ended
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record MessageResult(long arrived, long handled, double meanLatency, long worstLatency, double meanResponse,
                             long worstResponse) {}

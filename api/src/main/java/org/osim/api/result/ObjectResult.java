@@ -19,6 +19,7 @@ import java.util.Map;
  * @param counters the type's own counts ("versions reclaimed"), in the order the object first used them
  * @param times the type's own durations ("writer wait"), in nanoseconds, in the order it first used them
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record ObjectResult(String name, String type, long operations, long blocks, long timeouts, long totalWait,
                            long worstWait, long acquisitions, long holdTime, long systemCallsAvoided,
                            Map<String, Long> counters, Map<String, Long> times) {

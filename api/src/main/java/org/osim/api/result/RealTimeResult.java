@@ -12,5 +12,6 @@ package org.osim.api.result;
  * @param meanResponse the mean response time of completed jobs (0 if none)
  * @param maxLateness the greatest lateness of a completed job (negative if all were early; 0 if none)
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record RealTimeResult(long released, long completed, long missed, long aborted, long worstResponse,
                              double meanResponse, long maxLateness) {}

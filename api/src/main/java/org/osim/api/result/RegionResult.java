@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  * @param totalWait time from {@code want} to {@code enter}, summed over those entries
  * @param worstWait the longest of them
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record RegionResult(String name, long entries, long waits, long totalWait, long worstWait) {
     public RegionResult {
         requireNonNull(name, "name is null");

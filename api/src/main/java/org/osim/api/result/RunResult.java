@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param invariantsChecked whether the kernel's invariant checker watched the run (and found every rule kept:
  *     a broken one ends the run with an error instead)
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record RunResult(String workload, String scheduler, Map<String, String> params, long seed, int cpus,
                         String profile, List<TaskResult> processes, Summary summary, List<SliceRecord> slices,
                         List<Violation> violations, long events, long sliceCount, long endTime, List<ObjectResult> objects,

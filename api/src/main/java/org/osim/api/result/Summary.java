@@ -27,6 +27,7 @@ import java.util.List;
  * @param jainFairness Jain's index (Σx)²/(n·Σx²) over x = cpu / (cpu + waiting) of each process: 1 when
  *     every process got the same share of the time it wanted a CPU
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record Summary(double meanTurnaround, double meanWaiting, double meanResponse, double throughput,
                       double cpuUtilization, List<Double> perCpuUtilization, double anyCpuBusy, long makespan, long contextSwitches,
                       long preemptions, long migrations, long userThreadSwitches, long upcalls, long instructions, long busTransactions, long busWait, long overhead,

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
  * @param realTime how its jobs fared, for a periodic or sporadic task
  * @param messages how it handled the messages that arrived for it, if any did
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record TaskResult(String name, long arrival, OptionalLong firstRun, OptionalLong completion, long cpu,
                          long waiting, long blocked, long contextSwitches, long preemptions, long migrations,
                          Optional<Termination> termination, List<TaskResult> threads, List<PolicyMetric> policy,

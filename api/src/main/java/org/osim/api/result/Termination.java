@@ -8,6 +8,7 @@ import static java.util.Objects.requireNonNull;
  * @param code the exit code (0 for a normal exit; the signal-like code 137 when killed, 139 on a fatal error)
  * @param detail the fault kind, or who killed it; empty otherwise
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public record Termination(Kind kind, int code, String detail) {
     /** The four ways a process ends. */
     public enum Kind {

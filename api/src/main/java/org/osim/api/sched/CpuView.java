@@ -3,6 +3,7 @@ package org.osim.api.sched;
 import java.util.Optional;
 
 /** A read-only view of one CPU. */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface CpuView {
     int id();
 

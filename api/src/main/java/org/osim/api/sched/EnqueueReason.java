@@ -1,6 +1,7 @@
 package org.osim.api.sched;
 
 /** Why a task became runnable. */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public enum EnqueueReason {
     /** Just created (arrived, spawned or forked). */
     NEW,

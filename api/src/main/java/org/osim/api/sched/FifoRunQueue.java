@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 
 /** A first-come first-served run queue: the building block of FCFS, round robin and multi-level queues. Experimental. */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public final class FifoRunQueue implements Iterable<Task> {
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
 

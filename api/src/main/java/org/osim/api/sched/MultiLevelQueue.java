@@ -4,6 +4,7 @@ package org.osim.api.sched;
  * Several FIFO queues, one per level; level 0 is served first. The base of priority classes, CTSS and
  * MLFQ. Experimental.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public final class MultiLevelQueue {
     private final FifoRunQueue[] levels;
     private int size;

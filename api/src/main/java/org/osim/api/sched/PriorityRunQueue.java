@@ -13,6 +13,7 @@ import java.util.Arrays;
  * nothing; {@link #remove} and {@link #contains}, which the kernel needs only when a task is killed or
  * re-prioritized, scan in O(n). Experimental.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public final class PriorityRunQueue {
     private Task[] tasks = new Task[16];
     private long[] keys = new long[16];

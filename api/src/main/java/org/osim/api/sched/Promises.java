@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param globalOrder the order the policy runs tasks in: {@code compare(a, b) < 0} when {@code a} is more
  *     urgent than {@code b}; empty for a policy that promises no such order
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record Promises(boolean workConserving, Optional<Comparator<Task>> globalOrder) {
     /** No promise beyond the SPI's contract. */
     public static final Promises NONE = new Promises(false, Optional.empty());

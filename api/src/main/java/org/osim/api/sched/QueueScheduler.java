@@ -11,6 +11,7 @@ import java.util.Queue;
  * that does not change while the task waits (its priority, its declared run time) that key's order. Override a hook
  * of {@link Scheduler} (say {@link #preemptOnWakeup}) to go further. Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public class QueueScheduler implements Scheduler {
     private final Queue<Task> queue;
     private final long sliceNanos;

@@ -12,6 +12,7 @@ package org.osim.api.sched;
  * <p>All callbacks run on the simulation's single thread, at simulated time {@link SchedulerContext#now()}.
  * Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface Scheduler {
 
     /** {@code task} became runnable and is now held by the policy until picked or dequeued. */

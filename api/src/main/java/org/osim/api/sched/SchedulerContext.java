@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.osim.api.workload.UserSpec;
 
 /** What the kernel offers a policy instance: time, its own random stream, the CPUs and timers. */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface SchedulerContext {
 
     /** The simulated time, in nanoseconds. */

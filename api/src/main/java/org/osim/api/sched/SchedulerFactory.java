@@ -9,6 +9,7 @@ import org.osim.api.param.Parameters;
  * in {@code META-INF/services/org.osim.api.sched.SchedulerFactory}. It needs a public no-argument
  * constructor. Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface SchedulerFactory {
 
     /** The policy's name on the command line: unique, lower-case ({@code "rr"}, {@code "mlfq"}). */

@@ -24,6 +24,7 @@ import org.osim.api.param.ParameterSpec;
  *
  * Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public abstract class SchedulerPlugin implements SchedulerFactory {
     private final String name;
     private final String description;

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
  * A read-only view of a schedulable thread, with one slot for the policy's own per-task data. Priorities
  * follow the textbook: a larger number is more important. Times are simulated nanoseconds. Stable.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface Task {
     /** The thread id, unique in the run. */
     int id();

@@ -4,6 +4,7 @@ package org.osim.api.sched;
  * The states of a thread (Tanenbaum Fig. 2-2, with NEW and TERMINATED added) and the legal moves between
  * them.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public enum ThreadState {
     NEW, READY, RUNNING, BLOCKED, TERMINATED;
 

@@ -11,6 +11,7 @@ import org.osim.api.sched.StopReason;
  * Something that happened in a run at simulated time {@link #time()}. Tasks are named as in results
  * ({@code A}, or {@code A.worker} for a thread). {@link #describe()} gives the one-line text of a trace.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public sealed interface TraceEvent {
     long time();
 

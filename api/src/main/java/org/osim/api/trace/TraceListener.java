@@ -2,6 +2,7 @@ package org.osim.api.trace;
 
 /** Observes the events of a run as they happen. Called on the simulation's thread; must not throw. */
 @FunctionalInterface
+@org.osim.api.Api(org.osim.api.Api.Status.STABLE)
 public interface TraceListener {
     void on(TraceEvent event);
 

@@ -10,6 +10,7 @@ import org.osim.api.program.Instruction;
  * A use of kernel objects in a workload's programs — a {@code call} or a {@code waitfor} — and where it is
  * written: checked against the objects' types before a run.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record CallSite(String process, Instruction instruction, Optional<SourceLocation> at) {
     public CallSite {
         requireNonNull(process, "process is null");

@@ -22,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  * @param maxUserProcesses how many threads one user may have alive at once (RLIMIT_NPROC, which counts
  *     threads); a {@code fork} or {@code spawn} beyond it fails with EAGAIN
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record MachineSpec(int cpus, String profile, long tickNanos, boolean userInterrupts, boolean bus, int interruptEvery,
                           int maxProcesses, int maxUserProcesses) {
     /** The default size of the process table, Linux's default {@code pid_max}. */

@@ -12,6 +12,7 @@ import java.util.List;
  * @param handler the program that handles one message
  * @param arrivals when each arrives, in nanoseconds from the start of the run (drawn from the seed)
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record MessageStream(String device, String handler, List<Long> arrivals) {
     public MessageStream {
         requireNonNull(device, "device is null");

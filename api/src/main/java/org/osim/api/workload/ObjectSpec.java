@@ -13,6 +13,7 @@ import org.osim.api.SourceLocation;
  * @param at where it is declared (its type), for errors
  * @param paramsAt where each parameter is written
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record ObjectSpec(String name, String type, Map<String, String> params, Optional<SourceLocation> at,
                          Map<String, SourceLocation> paramsAt) {
     public ObjectSpec {

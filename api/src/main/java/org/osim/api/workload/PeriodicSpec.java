@@ -16,6 +16,7 @@ import java.util.OptionalInt;
  * @param releases for a sporadic task, the release times drawn from the seed, relative to the first
  *     release (which is 0); empty for a strictly periodic task
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record PeriodicSpec(long period, long deadline, OptionalInt jobs, boolean abortOnMiss, List<Long> releases) {
     public PeriodicSpec {
         requireNonNull(jobs, "jobs is null");

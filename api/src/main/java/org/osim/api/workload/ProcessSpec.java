@@ -31,6 +31,7 @@ import org.osim.api.program.Program;
  *     they start together, each on a CPU of its own, under a policy that {@linkplain
  *     org.osim.api.sched.Scheduler#schedulesGangs() schedules gangs}; its declared run time is then each thread's
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record ProcessSpec(String name, long arrival, int priority, int nice, int tickets, String user, OptionalLong runtime,
                           List<ThreadSpec> threads, Map<String, Program> programs, java.util.Optional<PeriodicSpec> periodic,
                           List<Integer> affinity, ThreadingSpec threading, List<MessageStream> messages, boolean popup,

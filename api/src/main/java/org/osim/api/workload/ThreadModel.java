@@ -1,6 +1,7 @@
 package org.osim.api.workload;
 
 /** How a process's threads are implemented (Tanenbaum §2.2.4–2.2.7). */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public enum ThreadModel {
     /** 1:1 — the kernel knows and schedules every thread. */
     KERNEL,

@@ -13,6 +13,7 @@ import org.osim.api.program.Program;
  * @param program what it runs
  * @param registers the machine registers it starts with, by number (r0 to r7); the others start at 0
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record ThreadSpec(String name, Program program, Map<Integer, Long> registers) {
     public ThreadSpec {
         requireNonNull(name, "name is null");

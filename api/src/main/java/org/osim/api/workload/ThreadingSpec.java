@@ -12,6 +12,7 @@ import java.util.Map;
  * @param runtimeScheduler the scheduler plugin the run-time system uses for user threads (one instance
  *     per process), with its parameters
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record ThreadingSpec(ThreadModel model, int kernelThreads, String runtimeScheduler, Map<String, String> runtimeParams) {
     public static final ThreadingSpec KERNEL = new ThreadingSpec(ThreadModel.KERNEL, 1, "fcfs", Map.of());
 

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param scheduler the policy it is meant to run under when none is given ({@code scheduler: fcfs}), as
  *     {@code NAME} or {@code NAME:k=v,…}
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record Workload(String name, String description, MachineSpec machine, List<UserSpec> users,
                        List<ProcessSpec> processes, java.util.OptionalLong duration, List<ObjectSpec> objects,
                        List<CallSite> callSites, java.util.Map<String, List<Long>> shared,

@@ -15,6 +15,7 @@ import org.osim.api.param.Parameters;
  * <p>Errors in the file are {@link org.osim.api.OsimException#badInput(org.osim.api.SourceLocation, String) bad
  * input} with the file, line and column, and say what was expected. Stable SPI.
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public interface WorkloadImporter {
     /** Unique, lower-case ({@code swf}); its options are given on the command line as {@code --swf-NAME}. */
     String name();

@@ -8,6 +8,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param value what this run uses: the default, or what the run set
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record WorkloadParameter(String name, String defaultValue, String value, String help) {
     public WorkloadParameter {
         requireNonNull(name, "name is null");

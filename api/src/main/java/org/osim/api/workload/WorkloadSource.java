@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
  * @param path where it is
  * @param seed the run's seed, for formats whose jobs are drawn at random (MOSS, the OSTEP generators)
  */
+@org.osim.api.Api(org.osim.api.Api.Status.EXPERIMENTAL)
 public record WorkloadSource(String name, Path path, long seed) {
     public WorkloadSource {
         requireNonNull(name, "name is null");
