@@ -205,15 +205,15 @@ class ExternalPluginTest {
     void brokenPoliciesAreCaughtAndNamedWithExitCode3() {
         Cli foreign = Cli.run("run", "fig-2-41", "-s", "broken-foreign", "--plugins", plugins.toString());
         assertThat(foreign.exit()).isEqualTo(3);
-        assertThat(foreign.err()).isEqualTo("osim: scheduler 'broken-foreign' failed in pickNext at 8 ms: returned task A "
+        assertThat(foreign.err()).isEqualTo("osim: scheduler 'broken-foreign' (my-policies.jar) failed in pickNext at 8 ms: returned task A "
                 + "for cpu 0, which it does not hold (it is terminated)\n");
         Cli thrower = Cli.run("run", "fig-2-41", "-s", "broken-throws", "--plugins", plugins.toString());
         assertThat(thrower.exit()).isEqualTo(3);
-        assertThat(thrower.err()).isEqualTo("osim: scheduler 'broken-throws' failed in pickNext at 0 ms: threw "
+        assertThat(thrower.err()).isEqualTo("osim: scheduler 'broken-throws' (my-policies.jar) failed in pickNext at 0 ms: threw "
                 + "java.lang.ArithmeticException: / by zero\n");
         Cli idle = Cli.run("run", "fig-2-41", "-s", "broken-idle", "--plugins", plugins.toString(), "--watchdog", "5s");
         assertThat(idle.exit()).isEqualTo(3);
-        assertThat(idle.err()).isEqualTo("osim: scheduler 'broken-idle' failed in pickNext at 5000 ms: watchdog: task A "
+        assertThat(idle.err()).isEqualTo("osim: scheduler 'broken-idle' (my-policies.jar) failed in pickNext at 5000 ms: watchdog: task A "
                 + "has been runnable for 5000 ms while cpu 0 sat idle (bound 5s)\n");
         assertThat(foreign.out() + thrower.out() + idle.out()).isEmpty();
     }

@@ -50,6 +50,19 @@ class SourcePluginTest {
     }
 
     @Test
+    void aFaultNamesThePluginWithItsFile() throws IOException {
+        Path boom = dir.resolve("Boom.java");
+        Files.writeString(boom, "import org.osim.api.sched.*;\nimport org.osim.api.param.Parameters;\nimport java.util.ArrayDeque;\n"
+                + "public final class Boom extends SchedulerPlugin {\n    public Boom() { super(\"boom\", \"throws\"); }\n"
+                + "    public Scheduler create(Parameters p, SchedulerContext c) {\n        return new QueueScheduler(new ArrayDeque<>()) {\n"
+                + "            public Task pickNext(CpuView cpu) { throw new IllegalStateException(\"boom\"); }\n        };\n    }\n}\n");
+        Cli cli = Cli.run("run", "fig-2-41", "-s", boom.toString());
+        assertThat(cli.exit()).isEqualTo(3);
+        assertThat(cli.err()).isEqualTo("osim: scheduler 'boom' (source Boom.java) failed in pickNext at 0 ms: threw "
+                + "java.lang.IllegalStateException: boom\n");
+    }
+
+    @Test
     void aFileWithoutAPluginOrWithTwoSaysSo() throws IOException {
         Path none = dir.resolve("Helper.java");
         Files.writeString(none, "public class Helper { }\n");

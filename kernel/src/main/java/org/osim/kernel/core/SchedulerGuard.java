@@ -26,7 +26,10 @@ final class SchedulerGuard {
      * anything else is the plugin's fault, named by {@code label}.
      */
     static SchedulerGuard create(org.osim.api.sched.SchedulerFactory factory, org.osim.api.param.Parameters params,
-                                 org.osim.api.sched.SchedulerContext context, String label, org.osim.hardware.Engine engine) {
+                                 org.osim.api.sched.SchedulerContext context, String name, org.osim.hardware.Engine engine) {
+        // A plugin of one's own is named with where it came from: its jar, or its source file.
+        String origin = org.osim.kernel.plugin.PluginRegistry.origin(factory);
+        String label = origin.equals("built in") ? name : name + " (" + origin + ")";
         Scheduler instance;
         try {
             instance = java.util.Objects.requireNonNull(factory.create(params, context), "create returned null");
