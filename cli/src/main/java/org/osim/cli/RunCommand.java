@@ -120,6 +120,10 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 try (Progress progress = Progress.of("run " + w.name(), "processes ended", w.processes().size(), ended)) {
                     r = b.run(); // the line is gone before the report is written
+                } catch (org.osim.kernel.RunAborted aborted) {
+                    // A plugin's fault stopped the run: what it did up to then is reported, then the fault (exit code 3).
+                    report(aborted.partial(), w, timeline);
+                    throw aborted;
                 }
                 report(r, w, timeline);
             }

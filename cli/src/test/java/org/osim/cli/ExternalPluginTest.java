@@ -215,7 +215,11 @@ class ExternalPluginTest {
         assertThat(idle.exit()).isEqualTo(3);
         assertThat(idle.err()).isEqualTo("osim: scheduler 'broken-idle' (my-policies.jar) failed in pickNext at 5000 ms: watchdog: task A "
                 + "has been runnable for 5000 ms while cpu 0 sat idle (bound 5s)\n");
-        assertThat(foreign.out() + thrower.out() + idle.out()).isEmpty();
+        // What each did before its fault is reported: broken-foreign ran A to its end at 8 ms; the others ran nothing.
+        assertThat(foreign.out()).startsWith("fig-2-41 · broken-foreign · seed 1").containsPattern("\nA +0 +0 +8 +8 ")
+                .contains("3 of 4 processes did not complete");
+        assertThat(thrower.out()).contains("4 of 4 processes did not complete");
+        assertThat(idle.out()).contains("4 of 4 processes did not complete");
     }
 
     /**

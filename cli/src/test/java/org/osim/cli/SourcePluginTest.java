@@ -63,6 +63,23 @@ class SourcePluginTest {
     }
 
     @Test
+    void aRunAPluginStopsReportsWhatItDidUpToThen() throws IOException {
+        Path late = dir.resolve("Late.java");
+        Files.writeString(late, "import org.osim.api.sched.*;\nimport org.osim.api.param.Parameters;\nimport java.util.ArrayDeque;\n"
+                + "public final class Late extends SchedulerPlugin {\n    public Late() { super(\"late\", \"throws after 10 ms\"); }\n"
+                + "    public Scheduler create(Parameters p, SchedulerContext c) {\n        return new QueueScheduler(new ArrayDeque<>()) {\n"
+                + "            public Task pickNext(CpuView cpu) {\n                if (c.now() > 10_000_000L) throw new IllegalStateException(\"late\");\n"
+                + "                return super.pickNext(cpu);\n            }\n        };\n    }\n}\n");
+        Cli cli = Cli.run("run", "fig-2-41", "-s", late.toString());
+        assertThat(cli.exit()).isEqualTo(3);
+        // A (0-8) and B (8-12) ran before the fault at 12 ms; C and D never did.
+        assertThat(cli.out()).containsPattern("\nA +0 +0 +8 +8 ").containsPattern("\nB +0 +8 +12 +12 ")
+                .contains("2 of 4 processes did not complete");
+        assertThat(cli.err()).isEqualTo("osim: scheduler 'late' (source Late.java) failed in pickNext at 12 ms: threw "
+                + "java.lang.IllegalStateException: late\n");
+    }
+
+    @Test
     void aFileWithoutAPluginOrWithTwoSaysSo() throws IOException {
         Path none = dir.resolve("Helper.java");
         Files.writeString(none, "public class Helper { }\n");

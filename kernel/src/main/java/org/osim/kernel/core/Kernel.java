@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.osim.api.ErrorCode;
 import org.osim.api.OsimException;
 import org.osim.api.RandomStreams;
 import org.osim.api.param.Parameters;
@@ -267,7 +268,21 @@ public final class Kernel {
                 params.asText().isEmpty() ? "" : " " + params.asText(),
                 cpus.length, options.costs().name(), options.seed(), checker != null ? ", invariants checked" : "");
         long t0 = System.nanoTime();
-        engine.run();
+        try {
+            engine.run();
+        } catch (OsimException e) {
+            if (e.code() != ErrorCode.PLUGIN_FAILURE) {
+                throw e;
+            }
+            RunResult partial;
+            try {
+                dispatcher.closeOpenTurns();
+                partial = new ResultCollector(this).collect();
+            } catch (RuntimeException | LinkageError broken) {
+                throw e; // the fault left the kernel's records too broken to report: the fault alone is said
+            }
+            throw new org.osim.kernel.RunAborted(e, partial);
+        }
         if (engine.exceeded()) {
             throw OsimException.badInput("the run took its " + String.format("%,d", options.maxEvents()) + " events (--max-events) "
                     + "at " + org.osim.api.SimTime.formatMillis(engine.now()) + " ms with work left; raise the limit, or stop "
