@@ -34,6 +34,7 @@ final class PerfettoTrace implements TraceListener {
     private static final int CPU_SLICES = 1;
     private static final int CPU_IDLE = 2;
     private static final int CPU_CARRIERS = 3;
+    private static final int CPU_READY = 4;
     private static final int KERNEL_READY = 1;
     private static final int KERNEL_POLICY = 2;
 
@@ -180,6 +181,16 @@ final class PerfettoTrace implements TraceListener {
         } else if (event instanceof TraceEvent.DeadlineMissed e) {
             Track tr = track(e.task());
             instant(tr.pid, tr.tid, "deadline miss (job " + e.job() + (e.aborted() ? ", aborted)" : ")"), t, "t");
+        } else if (event instanceof TraceEvent.ReadyTasks e) {
+            for (int cpu = 0; cpu < e.perCpu().size(); cpu++) {
+                cpu(cpu);
+                begin("C", "ready here", cpuPid(cpu), CPU_READY, t);
+                g.writeFieldName(ARGS);
+                g.writeStartObject();
+                g.writeNumberField("ready", e.perCpu().get(cpu));
+                g.writeEndObject();
+                g.writeEndObject();
+            }
         } else if (event instanceof TraceEvent.ObjectLevels e) {
             begin("C", e.object(), pidBase, objectTrack(e.object()), t);
             g.writeFieldName(ARGS);
@@ -320,6 +331,7 @@ final class PerfettoTrace implements TraceListener {
                 metadata(pid, CPU_SLICES, "thread_name", "slices");
                 metadata(pid, CPU_IDLE, "thread_name", "idle and overhead");
                 metadata(pid, CPU_CARRIERS, "thread_name", "kernel thread");
+                metadata(pid, CPU_READY, "thread_name", "ready here");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

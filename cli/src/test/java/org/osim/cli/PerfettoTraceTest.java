@@ -177,6 +177,27 @@ class PerfettoTraceTest {
     }
 
     @Test
+    void eachCpuCountsTheReadyTasksItMayRun() throws IOException {
+        Path workload = dir.resolve("pinned.yaml");
+        Files.writeString(workload, """
+                machine: { cpus: 2 }
+                processes:
+                  - { name: p0, affinity: [0], bursts: [cpu 10ms] }
+                  - { name: p1, affinity: [1], bursts: [cpu 10ms] }
+                  - { name: f1, bursts: [cpu 10ms] }
+                  - { name: f2, bursts: [cpu 10ms] }
+                  - { name: q0, affinity: [0], bursts: [cpu 5ms] }
+                """);
+        Path file = dir.resolve("pinned.json");
+        assertThat(Cli.run("run", workload.toString(), "-s", "fcfs", "--trace-out", file.toString()).exit()).isZero();
+        // FCFS runs p0 and p1 first; f1, f2 and q0 wait, and cpu1 may not run q0. At 10 ms f1 and f2 start; q0 waits for cpu0.
+        List<String> counts = checkFormat(read(file)).stream().filter(e -> e.get("name").asText().equals("ready here"))
+                .filter(e -> e.get("ph").asText().equals("C"))
+                .map(e -> "cpu" + (e.get("pid").asInt() - 1) + "@" + e.get("ts").asText() + "=" + e.get("args").get("ready")).toList();
+        assertThat(counts).containsExactly("cpu0@0=3", "cpu1@0=2", "cpu0@10000=1", "cpu1@10000=0", "cpu0@20000=0", "cpu1@20000=0");
+    }
+
+    @Test
     void aCaughtSignalIsAnArrowFromItsSender() throws IOException {
         Path file = dir.resolve("s.json");
         assertThat(Cli.run("run", "signals", "--trace-out", file.toString()).exit()).isZero();

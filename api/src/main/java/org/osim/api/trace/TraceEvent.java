@@ -237,6 +237,21 @@ public sealed interface TraceEvent {
         }
     }
 
+    /**
+     * How many ready tasks each CPU may run — those whose affinity allows it — at the end of an instant in which it
+     * changed (only for listeners that ask, {@link TraceListener#timeline()}); {@code perCpu.get(i)} is CPU i's.
+     */
+    record ReadyTasks(long time, java.util.List<Integer> perCpu) implements TraceEvent {
+        public ReadyTasks {
+            perCpu = java.util.List.copyOf(perCpu);
+        }
+
+        @Override
+        public String describe() {
+            return "ready per cpu " + perCpu;
+        }
+    }
+
     /** Element {@code element} of memory word {@code word} became {@code value}. */
     record MemoryWrite(String word, int element, long value) {
         public MemoryWrite {

@@ -25,6 +25,10 @@ final class Dispatcher {
     private final CpuSlot[] cpus;
     private final SchedulerGuard policy;
     private final Tracer tracer;
+    /** Ready tasks each CPU may run, kept only while a timeline is drawn (null otherwise), and whether they changed. */
+    private final int[] readyOn;
+    private boolean readyChanged;
+
     /** Whether stretches of the schedule are wanted: recorded as slices, or traced for a timeline. */
     private final boolean slicesWanted;
     /** CPUs whose next machine instruction is due at the same instant. */
@@ -71,6 +75,7 @@ final class Dispatcher {
         this.policy = policy;
         this.tracer = tracer;
         this.slicesWanted = options.recordSlices() || tracer.timeline();
+        this.readyOn = tracer.timeline() ? new int[cpus.length] : null;
         this.timers = timers;
         this.interleavings = interleavings;
         this.machineCode = machineCode;
@@ -104,6 +109,9 @@ final class Dispatcher {
     void withdraw(ThreadControlBlock t) {
         t.held = false;
         held--;
+        if (readyOn != null) {
+            countReady(t, -1);
+        }
         if (checker != null) {
             checker.held(t, false);
         }
@@ -115,6 +123,9 @@ final class Dispatcher {
         t.readySince = engine.now();
         t.held = true;
         held++;
+        if (readyOn != null) {
+            countReady(t, 1);
+        }
         if (checker != null) {
             checker.held(t, true);
         }
@@ -287,6 +298,9 @@ final class Dispatcher {
         long now = engine.now();
         t.held = false;
         held--;
+        if (readyOn != null) {
+            countReady(t, -1);
+        }
         if (checker != null) {
             checker.held(t, false);
         }
@@ -406,6 +420,27 @@ final class Dispatcher {
             // Space sharing leaves CPUs idle on purpose while a gang waits for enough of them; only a machine left
             // wholly idle with work waiting is the watchdog's business (any gang fits on the whole machine).
             idleWithWork &= cpusInUse == 0;
+        }
+    }
+
+    private void countReady(ThreadControlBlock t, int by) {
+        for (int cpu = 0; cpu < readyOn.length; cpu++) {
+            if (t.allowedOn(cpu)) {
+                readyOn[cpu] += by;
+            }
+        }
+        readyChanged = true;
+    }
+
+    /** At the end of an instant, while a timeline is drawn: the ready tasks each CPU may run, where they changed. */
+    void traceReady(long now) {
+        if (readyChanged) {
+            readyChanged = false;
+            java.util.List<Integer> counts = new java.util.ArrayList<>(readyOn.length);
+            for (int n : readyOn) {
+                counts.add(n);
+            }
+            tracer.emitTimeline(new TraceEvent.ReadyTasks(now, counts));
         }
     }
 

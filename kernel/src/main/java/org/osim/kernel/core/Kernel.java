@@ -213,8 +213,12 @@ public final class Kernel {
         }
         if (tracer.timeline()) {
             InvariantChecker c = checker;
-            atEndOfInstant = c == null ? kernelObjects::traceLevels : now -> {
+            atEndOfInstant = c == null ? now -> {
+                dispatcher.traceReady(now);
+                kernelObjects.traceLevels(now);
+            } : now -> {
                 c.endOfInstant(now);
+                dispatcher.traceReady(now);
                 kernelObjects.traceLevels(now);
             };
         } else {
