@@ -41,6 +41,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        format.tableOrJson("analyze");
         Workload w = Workloads.load(workload, 1);
         var tasks = Schedulability.tasks(w);
         if (tasks.isEmpty()) {

@@ -120,6 +120,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        format.tableOrJson("bench");
         List<String> chosen = names.isEmpty() ? ALL : names;
         for (String n : chosen) {
             if (!ALL.contains(n)) {

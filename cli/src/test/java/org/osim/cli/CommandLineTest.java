@@ -261,6 +261,9 @@ class CommandLineTest {
         Cli none = Cli.run("analyze", "fig-2-41");
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).isEqualTo("osim: workload 'fig-2-41' has no periodic or sporadic tasks to analyze\n");
+        // analyze and bench write tables and JSON only, and say so rather than print a table for another format.
+        assertThat(Cli.run("analyze", "rt-book-example", "--format", "csv").err()).isEqualTo("osim: --format for analyze is table or json, got csv\n");
+        assertThat(Cli.run("bench", "engine", "--format", "html").err()).isEqualTo("osim: --format for bench is table or json, got html\n");
     }
 
     @Test
