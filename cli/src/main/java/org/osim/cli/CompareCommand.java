@@ -75,6 +75,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         TraceOut drawing = sim.traceOut == null ? null : new TraceOut(sim.traceOut, labels.size(), sim.about(workloads, labels));
         List<Timeline> timelines = new ArrayList<>();
+        org.osim.kernel.RunAborted[] aborted = new org.osim.kernel.RunAborted[ran.size()];
         Progress progress = Progress.of("compare", "runs", ran.size());
         List<java.util.concurrent.Callable<RunResult>> work = new ArrayList<>();
         for (int run = 0; run < ran.size(); run++) {
@@ -89,7 +90,13 @@ final class CompareCommand implements Callable<Integer> {
                 if (drawing != null) {
                     listeners.add(drawing.part(i, labels.get(i)));
                 }
-                RunResult r = run(osim, ran.get(i), under.get(i), sim.seed, listeners);
+                RunResult r;
+                try {
+                    r = run(osim, ran.get(i), under.get(i), sim.seed, listeners);
+                } catch (org.osim.kernel.RunAborted a) {
+                    aborted[i] = a; // a plugin's fault stopped this run: the others go on, and its part is reported
+                    r = a.partial();
+                }
                 if (timeline != null) {
                     timeline.finish(r.endTime());
                 }
@@ -104,8 +111,8 @@ final class CompareCommand implements Callable<Integer> {
         List<RunResult> runs;
         try (drawing; progress) {
             runs = Parallel.inOrder(work, Parallel.workers(study.jobs));
-            if (drawing != null) {
-                drawing.commit();
+            if (drawing != null && java.util.Arrays.stream(aborted).allMatch(java.util.Objects::isNull)) {
+                drawing.commit(); // a run that failed leaves no trace file
             }
         }
         Output.Report report = switch (sim.format) {
@@ -118,6 +125,11 @@ final class CompareCommand implements Callable<Integer> {
             case table -> out -> out.write(TableReport.compare(runs, labels, sim.unit, workloads.stream().anyMatch(SimulationOptions::parallelJobs)));
         };
         Output.write(report, sim.output, spec.commandLine().getOut());
+        for (org.osim.kernel.RunAborted a : aborted) {
+            if (a != null) {
+                throw a; // the first fault, in the order of the runs, after the report of what every run did
+            }
+        }
         return 0;
     }
 

@@ -77,6 +77,11 @@ class SourcePluginTest {
                 .contains("2 of 4 processes did not complete");
         assertThat(cli.err()).isEqualTo("osim: scheduler 'late' (source Late.java) failed in pickNext at 12 ms: threw "
                 + "java.lang.IllegalStateException: late\n");
+        // In a comparison the other runs go on; each is reported, the stopped one with what it did, then the fault.
+        Cli compare = Cli.run("compare", "fig-2-41", "-s", "fcfs", "-s", late.toString(), "-s", "sjf");
+        assertThat(compare.exit()).isEqualTo(3);
+        assertThat(compare.out()).containsPattern("\nfcfs +14 ").containsPattern("\nlate +10 .* 2/4\n").containsPattern("\nsjf +11 ");
+        assertThat(compare.err()).isEqualTo(cli.err());
     }
 
     @Test
