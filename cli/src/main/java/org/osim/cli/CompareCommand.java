@@ -140,7 +140,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> params = colon < 0 ? List.of() : SimulationOptions.split(s.substring(colon + 1));
         Simulation.Builder b = sim.simulation(osim, w, name, SimulationOptions.pairs(params, "-s " + s), slices, seed);
         listeners.forEach(b::trace);
-        return b.run();
+        return sim.run(b);
     }
 
     /**

@@ -62,7 +62,7 @@ final class ExploreCommand implements Callable<Integer> {
         try (Progress progress = Progress.of("explore", "interleavings", runs)) {
             for (int i = 0; i < runs; i++) {
                 long seed = sim.seed + i;
-                RunResult r = sim.simulation(osim, w, "random", Map.of("maxRun", String.valueOf(maxRun)), false).seed(seed).run();
+                RunResult r = sim.run(sim.simulation(osim, w, "random", Map.of("maxRun", String.valueOf(maxRun)), false).seed(seed));
                 progress.step();
                 cpus = r.cpus();
                 if (r.violations().isEmpty()) {
@@ -90,8 +90,8 @@ final class ExploreCommand implements Callable<Integer> {
             about.put("seed", String.valueOf(seed));
             about.put("replay", replaySchedule.isEmpty() ? replaySeed : replaySchedule);
             try (TraceOut drawing = new TraceOut(sim.traceOut, 1, about)) {
-                RunResult r = sim.simulation(osim, w, "random", Map.of("maxRun", String.valueOf(maxRun)), false).seed(seed)
-                        .trace(drawing.part(0, "")).run();
+                RunResult r = sim.run(sim.simulation(osim, w, "random", Map.of("maxRun", String.valueOf(maxRun)), false).seed(seed)
+                        .trace(drawing.part(0, "")));
                 drawing.finish(0, r);
                 drawing.commit();
             }

@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
                 r = runTraced(b, w);
             } else {
                 try (Progress progress = Progress.of("run " + w.name(), "processes ended", w.processes().size(), ended)) {
-                    r = b.run(); // the line is gone before the report is written
+                    r = sim.run(b); // the line is gone before the report is written
                 } catch (org.osim.kernel.RunAborted aborted) {
                     // A plugin's fault stopped the run: what it did up to then is reported, then the fault (exit code 3).
                     report(aborted.partial(), w, timeline);
@@ -153,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
                     throw new java.io.UncheckedIOException(x);
                 }
             });
-            ran[0] = b.run();
+            ran[0] = sim.run(b);
             out.write("\n" + TableReport.run(ran[0], sim.unit, SimulationOptions.parallelJobs(w)) + (gantt ? "\n" + GanttChart.render(ran[0], ganttWidth) : ""));
         }, sim.output, spec.commandLine().getOut());
         return ran[0];
@@ -181,8 +181,8 @@ final class RunCommand implements Callable<Integer> {
     /** {@code --replications N}: the workload drawn and run with each replication's seed, and the study of the runs. */
     private Integer study(Osim osim, Workload first, String name, java.util.Map<String, String> params) {
         List<Long> seeds = new ArrayList<>();
-        List<List<org.osim.stats.Replication>> arms = study.run(sim.seed, seed -> List.of(sim.simulation(osim,
-                seed == sim.seed ? first : sim.loadWorkloads(seed).get(0), name, params, false, seed).run()), seeds);
+        List<List<org.osim.stats.Replication>> arms = study.run(sim.seed, seed -> List.of(sim.run(sim.simulation(osim,
+                seed == sim.seed ? first : sim.loadWorkloads(seed).get(0), name, params, false, seed))), seeds);
         List<String> notes = new ArrayList<>();
         arms = study.prepare(arms, 1, notes);
         StudyReport.Design design = study.design(notes);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.osim.api.OsimException;
 import org.osim.api.SimTime;
+import org.osim.api.result.RunResult;
 import org.osim.api.workload.Workload;
 import org.osim.kernel.Osim;
 import org.osim.kernel.Simulation;
@@ -57,6 +58,11 @@ final class SimulationOptions {
     @Option(names = "--until", paramLabel = "DURATION", description = "Stop the simulation at this time even if work remains, e.g. 10s.")
     String until;
 
+    @Option(names = "--callback-budget", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Stop the command if a plugin's callback runs this long in wall time without returning, an endless "
+                    + "loop (default: ${DEFAULT-VALUE}; 0 = off).")
+    String callbackBudget;
+
     @Option(names = "--watchdog", paramLabel = "DURATION", defaultValue = "30s",
             description = "End the run if a runnable task waits this long while a CPU idles (default: ${DEFAULT-VALUE}; 0 = off).")
     String watchdog;
@@ -92,6 +98,11 @@ final class SimulationOptions {
 
     @Mixin
     PluginOptions plugins;
+
+    /** Runs {@code b} with the plugins' callbacks watched ({@code --callback-budget}). */
+    RunResult run(Simulation.Builder b) {
+        return CallbackWatch.run(b, duration("--callback-budget", callbackBudget));
+    }
 
     /** The command line as given (its subcommand first), for a report to say how it was made. */
     String command(picocli.CommandLine.Model.CommandSpec spec) {

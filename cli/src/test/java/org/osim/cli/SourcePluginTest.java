@@ -85,6 +85,25 @@ class SourcePluginTest {
     }
 
     @Test
+    void anEndlessCallbackIsStoppedByItsBudget() throws Exception {
+        Path spin = dir.resolve("Spin.java");
+        Files.writeString(spin, "import org.osim.api.sched.*;\nimport org.osim.api.param.Parameters;\nimport java.util.ArrayDeque;\n"
+                + "public final class Spin extends SchedulerPlugin {\n    public Spin() { super(\"spin\", \"loops\"); }\n"
+                + "    public Scheduler create(Parameters p, SchedulerContext c) {\n        return new QueueScheduler(new ArrayDeque<>()) {\n"
+                + "            public Task pickNext(CpuView cpu) {\n                while (true) {\n                    Thread.onSpinWait();\n"
+                + "                }\n            }\n        };\n    }\n}\n");
+        // The process ends from the watcher's thread (a looping thread cannot be stopped), so the command runs in a JVM of its own.
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.osim.cli.Main", "run", "fig-2-41", "-s", spin.toString(), "--callback-budget", "1s")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(3);
+        assertThat(err).matches("(?s).*osim: scheduler callback pickNext at source Spin\\.java//Spin\\$1\\.pickNext\\(Spin\\.java:1[01]\\) has not returned in 1s "
+                + "of wall time \\(--callback-budget\\): an endless loop\\? The run is stopped\\.\n");
+    }
+
+    @Test
     void aFileWithoutAPluginOrWithTwoSaysSo() throws IOException {
         Path none = dir.resolve("Helper.java");
         Files.writeString(none, "public class Helper { }\n");

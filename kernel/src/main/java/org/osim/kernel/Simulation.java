@@ -60,6 +60,7 @@ public final class Simulation {
         private long maxEvents = Long.MAX_VALUE;
         private long maxMemory = Long.MAX_VALUE;
         private java.util.concurrent.atomic.AtomicLong ended;
+        private java.util.concurrent.atomic.AtomicLong heartbeat;
         private boolean recordSlices;
         private boolean ticketTransfer;
         private boolean check = Boolean.getBoolean(CHECK_PROPERTY);
@@ -166,6 +167,15 @@ public final class Simulation {
             return this;
         }
 
+        /**
+         * Writes to {@code beats} the number of events run, every 1,024 events: another thread that sees it stand still
+         * while the run goes on knows the run is stuck in one event (a plugin's callback that never returns).
+         */
+        public Builder heartbeat(java.util.concurrent.atomic.AtomicLong beats) {
+            this.heartbeat = requireNonNull(beats, "beats is null");
+            return this;
+        }
+
         /** Stops the run with a bad-input error once it holds more than {@code bytes} of heap (default: no limit but the JVM's). */
         public Builder maxMemory(long bytes) {
             if (bytes < 1) {
@@ -240,7 +250,7 @@ public final class Simulation {
                     : type -> installedRegistry().requireObjectType(type);
             checkObjects(types);
             KernelOptions options = new KernelOptions(n, c, t, seed, watchdog, recordSlices, listeners, end, ticketTransfer,
-                    runtime, types, check, maxEvents, maxMemory, java.util.Optional.ofNullable(ended));
+                    runtime, types, check, maxEvents, maxMemory, java.util.Optional.ofNullable(ended), java.util.Optional.ofNullable(heartbeat));
             return new Simulation(new Kernel(workload, factory, resolved, options));
         }
 

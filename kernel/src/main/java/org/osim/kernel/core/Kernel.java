@@ -230,6 +230,7 @@ public final class Kernel {
         }
         engine.setMaxEvents(options.maxEvents());
         engine.setMemoryLimit(options.maxMemory());
+        options.heartbeat().ifPresent(engine::setHeartbeat);
         if (options.horizon() < Long.MAX_VALUE) {
             engine.setHorizon(options.horizon());
         }

@@ -21,13 +21,15 @@ import org.osim.hardware.CostProfile;
  * @param objectTypes finds the kernel-object plugins the workload's objects are made by
  * @param check whether the invariant checker watches the run (see {@link InvariantChecker})
  * @param ended counts the processes that end, as they end, for a progress display on another thread; empty for none
+ * @param heartbeat receives the number of events run every 1,024 events, for a watcher of stuck callbacks; empty for none
  */
 public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long seed, long watchdogNanos,
                             boolean recordSlices, List<TraceListener> listeners, long horizon, boolean ticketTransfer,
                             java.util.function.Function<String, org.osim.api.sched.SchedulerFactory> runtimeSchedulers,
                             java.util.function.Function<String, org.osim.api.object.KernelObjectFactory> objectTypes,
                             boolean check, long maxEvents, long maxMemory,
-                            java.util.Optional<java.util.concurrent.atomic.AtomicLong> ended) {
+                            java.util.Optional<java.util.concurrent.atomic.AtomicLong> ended,
+                            java.util.Optional<java.util.concurrent.atomic.AtomicLong> heartbeat) {
     /** Like sched_ext's default, but in simulated time. */
     public static final long DEFAULT_WATCHDOG = 30_000_000_000L;
 
@@ -37,6 +39,7 @@ public record KernelOptions(int cpus, CostProfile costs, long tickNanos, long se
         requireNonNull(runtimeSchedulers, "runtimeSchedulers is null");
         requireNonNull(objectTypes, "objectTypes is null");
         requireNonNull(ended, "ended is null");
+        requireNonNull(heartbeat, "heartbeat is null");
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1");
         }
