@@ -1,12 +1,12 @@
 package org.osim.schedulers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.osim.api.param.ParameterSpec;
 import org.osim.api.param.Parameters;
 import org.osim.api.sched.CpuView;
 import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.FifoRunQueue;
 import org.osim.api.sched.Scheduler;
 import org.osim.api.sched.SchedulerContext;
 import org.osim.api.sched.SchedulerFactory;
@@ -48,7 +48,7 @@ public final class RandomInterleaving implements SchedulerFactory {
         long unit = params.get(UNIT);
         SplittableRandom random = context.random();
         return new Scheduler() {
-            private final List<Task> ready = new ArrayList<>();
+            private final FifoRunQueue ready = new FifoRunQueue();
 
             @Override
             public void enqueue(Task task, EnqueueReason why) {
@@ -57,22 +57,7 @@ public final class RandomInterleaving implements SchedulerFactory {
 
             @Override
             public Task pickNext(CpuView cpu) {
-                int allowed = 0;
-                for (Task t : ready) {
-                    if (t.allowedOn(cpu.id())) {
-                        allowed++;
-                    }
-                }
-                if (allowed == 0) {
-                    return null;
-                }
-                int k = random.nextInt(allowed);
-                for (int i = 0; i < ready.size(); i++) {
-                    if (ready.get(i).allowedOn(cpu.id()) && k-- == 0) {
-                        return ready.remove(i);
-                    }
-                }
-                throw new IllegalStateException("unreachable");
+                return ready.pollRandom(cpu, random);
             }
 
             @Override

@@ -1,11 +1,10 @@
 package org.osim.testkit;
 
-import java.util.ArrayList;
 import java.util.ArrayDeque;
-import java.util.List;
 import org.osim.api.param.Parameters;
 import org.osim.api.sched.CpuView;
 import org.osim.api.sched.EnqueueReason;
+import org.osim.api.sched.FifoRunQueue;
 import org.osim.api.sched.QueueScheduler;
 import org.osim.api.sched.Scheduler;
 import org.osim.api.sched.SchedulerContext;
@@ -41,7 +40,7 @@ final class ContractPolicies {
         @Override
         public Scheduler create(Parameters params, SchedulerContext context) {
             return new Scheduler() {
-                private final List<Task> ready = new ArrayList<>();
+                private final FifoRunQueue ready = new FifoRunQueue();
 
                 @Override
                 public void enqueue(Task task, EnqueueReason why) {
@@ -50,13 +49,7 @@ final class ContractPolicies {
 
                 @Override
                 public Task pickNext(CpuView cpu) {
-                    List<Integer> allowed = new ArrayList<>();
-                    for (int i = 0; i < ready.size(); i++) {
-                        if (ready.get(i).allowedOn(cpu.id())) {
-                            allowed.add(i);
-                        }
-                    }
-                    return allowed.isEmpty() ? null : ready.remove((int) allowed.get(context.random().nextInt(allowed.size())));
+                    return ready.pollRandom(cpu, context.random());
                 }
 
                 @Override

@@ -31,14 +31,44 @@ public final class FifoRunQueue implements Iterable<Task> {
         if (head == null || head.allowedOn(cpu.id())) {
             return queue.pollFirst();
         }
-        for (java.util.Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
+        return takeFirstAllowed(queue, cpu.id());
+    }
+
+    /** Takes from {@code tasks}, in their iteration order, the first its affinity allows on {@code cpu}; null if none. */
+    static Task takeFirstAllowed(Iterable<Task> tasks, int cpu) {
+        for (Iterator<Task> it = tasks.iterator(); it.hasNext(); ) {
             Task t = it.next();
-            if (t.allowedOn(cpu.id())) {
+            if (t.allowedOn(cpu)) {
                 it.remove();
                 return t;
             }
         }
         return null;
+    }
+
+    /**
+     * Takes a task allowed on {@code cpu}, each of them as likely, drawn from {@code random} (one {@code nextInt} over
+     * their number); {@code null} if none is: random interleavings.
+     */
+    public Task pollRandom(CpuView cpu, java.util.SplittableRandom random) {
+        int allowed = 0;
+        for (Task t : queue) {
+            if (t.allowedOn(cpu.id())) {
+                allowed++;
+            }
+        }
+        if (allowed == 0) {
+            return null;
+        }
+        int k = random.nextInt(allowed);
+        for (Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
+            Task t = it.next();
+            if (t.allowedOn(cpu.id()) && k-- == 0) {
+                it.remove();
+                return t;
+            }
+        }
+        throw new IllegalStateException("unreachable: " + allowed + " tasks were allowed");
     }
 
     /** Takes the first task that {@code wanted} accepts, or returns {@code null}; linear in the queue length. */

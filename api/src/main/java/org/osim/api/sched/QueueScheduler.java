@@ -61,14 +61,7 @@ public class QueueScheduler implements Scheduler {
             queue.addAll(passed);
             return t;
         }
-        for (java.util.Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
-            Task t = it.next();
-            if (t.allowedOn(cpu.id())) {
-                it.remove();
-                return t;
-            }
-        }
-        return null;
+        return FifoRunQueue.takeFirstAllowed(queue, cpu.id());
     }
 
     @Override
